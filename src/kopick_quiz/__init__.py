@@ -1,0 +1,3 @@
+"""kopick-quiz: learn the history of Korean international film co-productions."""
+
+__version__ = "0.1.0"

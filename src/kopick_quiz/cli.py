@@ -1,0 +1,256 @@
+"""Command-line shell: parse arguments, call the core, print. The contract is in DESIGN.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .diagnostics import FileProblems, Problem
+from .facts.load import check_facts
+from .library import Library, LookupProblem, check_file, load_base, open_library, pack_files, shown_path
+from .paths import data_dir, shipped_facts, shipped_packs_dir, user_packs_dir
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """Bad input to a command: one plain sentence, exit 1."""
+
+
+# -- options shared by every command -------------------------------------------------------------
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    default = None if top else argparse.SUPPRESS
+    group = parser.add_argument_group("common options")
+    group.add_argument(
+        "--facts", metavar="PATH", type=Path, default=default, help="the fact base (default: shipped)"
+    )
+    group.add_argument(
+        "--packs", metavar="DIR", type=Path, action="append", default=default, help="another folder of packs"
+    )
+    group.add_argument("--player", metavar="NAME", default=default, help="whose progress to use")
+    group.add_argument(
+        "--data-dir", metavar="DIR", type=Path, default=default, help="where progress and your packs live"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kopick-quiz",
+        description="Learn the history of Korean international film co-productions, one question at a time.",
+        epilog="With no command, opens the quiz app. Example: kopick-quiz play --count 10",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"kopick-quiz {__version__}")
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help: str, example: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=f"example: {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        _common(p, top=False)
+        return p
+
+    p = command(
+        "validate",
+        "check fact bases and packs; print PATH:LINE:COL: error: MESSAGE",
+        "kopick-quiz validate questions/",
+    )
+    p.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: everything)"
+    )
+
+    p = command(
+        "schema",
+        "print the JSON Schema of a file format, for editors",
+        "kopick-quiz schema pack > pack.schema.json",
+    )
+    p.add_argument("format", nargs="?", choices=("facts", "pack"), default="pack")
+
+    p = command(
+        "questions",
+        "list the questions of every pack, or of one",
+        "kopick-quiz questions --pack people --json",
+    )
+    p.add_argument("--pack", metavar="P", help="only this pack (by id)")
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+
+    p = command(
+        "generate",
+        "write the generated questions as an editable pack",
+        "kopick-quiz generate -o my-pack.yaml",
+    )
+    p.add_argument("-o", "--output", metavar="OUT", type=Path, help="write here instead of standard output")
+
+    p = command(
+        "grade",
+        'grade answers: stdin one {"id", "answer"} a line, stdout one verdict a line',
+        """echo '{"id": "the-medium.director.short", "answer": "Banjong"}' | kopick-quiz grade""",
+    )
+    p.add_argument("--pack", metavar="P", help="only this pack's questions (by id)")
+    return parser
+
+
+# -- commands --------------------------------------------------------------------------------------
+
+
+def _user_packs(args: argparse.Namespace) -> Path:
+    return user_packs_dir(data_dir(args.data_dir))
+
+
+def _library(args: argparse.Namespace) -> Library:
+    return open_library(args.facts, args.packs or (), _user_packs(args))
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    files: list[Path] = []
+    if args.paths:
+        for path in args.paths:
+            if path.is_dir():
+                found = pack_files(path)
+                if not found:
+                    raise CommandError(f"{path} holds no .yaml files")
+                files.extend(found)
+            elif not path.exists():
+                raise CommandError(f"{path} does not exist")
+            else:
+                files.append(path)
+    else:
+        files.append(args.facts or shipped_facts())
+        for folder in (shipped_packs_dir(), *(args.packs or ()), _user_packs(args)):
+            files.extend(pack_files(folder))
+    facts_path = args.facts or shipped_facts()
+    base, facts_problems = check_facts(facts_path, shown=shown_path(facts_path))
+    checks_facts = any(f.resolve() == facts_path.resolve() for f in files)
+    problems: list[Problem] = list(facts_problems) if checks_facts else []
+    for path in files:
+        if path.resolve() != facts_path.resolve():
+            problems.extend(check_file(path, base))
+    for problem in problems:
+        print(problem, file=out)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    summary = f"{len(files)} file{'s' * (len(files) != 1)} checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    print(summary, file=err)
+    return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .facts.model import FactsFile
+    from .packs.model import PackFile
+
+    model = FactsFile if args.format == "facts" else PackFile
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "kopick-quiz fact base" if args.format == "facts" else "kopick-quiz question pack"
+    json.dump(schema, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+    return EXIT_OK
+
+
+def cmd_questions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    library = _library(args)
+    questions = library.questions(args.pack)
+    if args.json:
+        for q in questions:
+            out.write(json.dumps(q.to_json(), ensure_ascii=False) + "\n")
+        return EXIT_OK
+    width = max((len(q.id) for q in questions), default=0)
+    for q in questions:
+        out.write(f"{q.id:<{width}}  {q.type:<9}  {q.prompt}\n")
+    print(f"{len(questions)} questions in {1 if args.pack else len(library.packs)} pack(s)", file=err)
+    return EXIT_OK
+
+
+def cmd_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .generate import generate_all, to_pack_yaml
+
+    base = load_base(args.facts)
+    questions = generate_all(base)
+    text = to_pack_yaml(questions, "generated", "Generated questions")
+    if args.output:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        print(f"wrote {len(questions)} questions to {args.output}", file=err)
+    else:
+        out.write(text)
+    return EXIT_OK
+
+
+def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .grading import Lexicon, grade_lines
+
+    library = _library(args)
+    questions = library.question_index(args.pack)
+    lexicon = Lexicon.from_base(library.base)
+    failed = False
+    for result in grade_lines(sys.stdin, questions, lexicon):
+        if "error" in result:
+            failed = True
+            print(f"<stdin>:{result['line']}: error: {result['error']}", file=err)
+            continue
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "validate": cmd_validate,
+    "schema": cmd_schema,
+    "questions": cmd_questions,
+    "generate": cmd_generate,
+    "grade": cmd_grade,
+}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run one command; returns the exit code (0 done, 1 bad input, 2 usage)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    handler = COMMANDS.get(args.command) if args.command else None
+    try:
+        if handler is None:
+            return _open_app(args)
+        return handler(args, out, err)
+    except FileProblems as exc:
+        for problem in exc.problems:
+            print(problem, file=err)
+        return EXIT_BAD_INPUT
+    except (CommandError, LookupProblem) as exc:
+        print(f"kopick-quiz: {exc}", file=err)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    from .tui.app import run_app
+
+    return run_app(args)
+
+
+__all__ = ["main", "shown_path"]

@@ -1,0 +1,149 @@
+"""The loaded fact base with its lookup indexes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from . import model as m
+
+Entity = m.Film | m.Person | m.Organisation | m.Festival | m.Event | m.Term | m.Place | m.Country | m.Source
+
+# The kinds an entity can be confused with: grading never accepts a name of the same kind.
+KIND_OF_SECTION = {
+    "films": "film",
+    "people": "person",
+    "organisations": "organisation",
+    "festivals": "festival",
+    "events": "event",
+    "terms": "term",
+    "places": "place",
+    "countries": "country",
+    "sources": "source",
+}
+
+FILM_ROLES = ("directors", "producers", "writers", "cinematographers", "art_directors")
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name an entity answers to (its main name or an alias)."""
+
+    text: str
+    entity_id: str
+    kind: str
+    main: bool
+
+
+class FactBase:
+    """Read-only access to the facts by id, by kind and by relation."""
+
+    def __init__(self, facts: m.FactsFile) -> None:
+        self.facts = facts
+        self.by_id: dict[str, Any] = {}
+        self.kind_of: dict[str, str] = {}
+        for section, kind in KIND_OF_SECTION.items():
+            for item in getattr(facts, section):
+                self.by_id[item.id] = item
+                self.kind_of[item.id] = kind
+
+    # -- plain access -------------------------------------------------------------------------
+    @property
+    def films(self) -> list[m.Film]:
+        return self.facts.films
+
+    @property
+    def people(self) -> list[m.Person]:
+        return self.facts.people
+
+    @property
+    def organisations(self) -> list[m.Organisation]:
+        return self.facts.organisations
+
+    def get(self, entity_id: str) -> Any:
+        """The entity with this id (KeyError if none)."""
+        return self.by_id[entity_id]
+
+    def label(self, entity_id: str) -> str:
+        """The display name of an entity: a film's title, anyone else's name."""
+        item = self.by_id[entity_id]
+        return getattr(item, "title", None) if isinstance(item, (m.Film, m.Source)) else item.name
+
+    def film_label(self, film: m.Film) -> str:
+        """A film's title with its year: `The Medium (2021)`."""
+        return f"{film.title} ({film.year})"
+
+    def aliases(self, entity_id: str) -> tuple[str, ...]:
+        item = self.by_id[entity_id]
+        return tuple(getattr(item, "aliases", ()))
+
+    def source_of(self, entity_id: str) -> m.Source | None:
+        ref = getattr(self.by_id.get(entity_id), "source", None)
+        return self.by_id.get(ref) if ref else None
+
+    # -- indexes ------------------------------------------------------------------------------
+    @cached_property
+    def names(self) -> list[Name]:
+        """Every name and alias of every nameable entity."""
+        out: list[Name] = []
+        for entity_id, item in self.by_id.items():
+            kind = self.kind_of[entity_id]
+            if kind == "source":
+                continue
+            main = self.label(entity_id)
+            out.append(Name(main, entity_id, kind, True))
+            out.extend(Name(a, entity_id, kind, False) for a in item.aliases)
+        return out
+
+    @cached_property
+    def names_by_kind(self) -> dict[str, list[Name]]:
+        grouped: dict[str, list[Name]] = defaultdict(list)
+        for name in self.names:
+            grouped[name.kind].append(name)
+        return dict(grouped)
+
+    @cached_property
+    def credits_of(self) -> dict[str, list[tuple[str, m.Film]]]:
+        """person id -> [(role field or 'cast', film)], in film order."""
+        out: dict[str, list[tuple[str, m.Film]]] = defaultdict(list)
+        for film in self.films:
+            for role in FILM_ROLES:
+                for pid in getattr(film, role):
+                    out[pid].append((role, film))
+            for member in film.cast:
+                out[member.person].append(("cast", film))
+        return dict(out)
+
+    @cached_property
+    def films_of_organisation(self) -> dict[str, list[tuple[str, m.Film]]]:
+        """organisation id -> [(credit role, film)]."""
+        out: dict[str, list[tuple[str, m.Film]]] = defaultdict(list)
+        for film in self.films:
+            for credit in film.companies:
+                out[credit.organisation].append((credit.role, film))
+        return dict(out)
+
+    @cached_property
+    def films_by_title(self) -> dict[str, list[m.Film]]:
+        """Folded title (and alias) -> films: more than one means the year is needed."""
+        from ..grading.normalise import normalise
+
+        out: dict[str, list[m.Film]] = defaultdict(list)
+        for film in self.films:
+            for title in {film.title, *film.aliases}:
+                out[normalise(title)].append(film)
+        return dict(out)
+
+    def title_is_ambiguous(self, film: m.Film) -> bool:
+        from ..grading.normalise import normalise
+
+        return len(self.films_by_title.get(normalise(film.title), ())) > 1
+
+    def people_in(self, ids: Iterable[str]) -> list[m.Person]:
+        return [self.by_id[i] for i in ids]
+
+    def __len__(self) -> int:
+        return len(self.by_id)

@@ -1,0 +1,152 @@
+"""Everything a shell opens at start: the fact base and every pack it can find."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import FileProblems, Problem
+from .facts.base import FactBase
+from .facts.load import check_facts, check_facts_data
+from .packs.load import Pack, check_pack, check_pack_data
+from .paths import shipped_facts, shipped_packs_dir
+from .questions import Question
+from .yamlio import FACTS_MAX_BYTES, PACK_MAX_BYTES, YamlError, read_yaml
+
+
+class LookupProblem(Exception):
+    """A name the user gave (a pack, a question id) that does not exist; one plain sentence."""
+
+
+@dataclass
+class Library:
+    """The fact base and the packs, in the order they are shown."""
+
+    base: FactBase
+    packs: list[Pack]
+    problems: list[Problem] = field(default_factory=list)  # packs skipped or doubtful
+
+    def pack(self, pack_id: str) -> Pack:
+        for pack in self.packs:
+            if pack.id == pack_id:
+                return pack
+        known = ", ".join(p.id for p in self.packs) or "none"
+        raise LookupProblem(f"there is no pack '{pack_id}'; the packs are: {known}")
+
+    def questions(self, pack_id: str | None = None) -> list[Question]:
+        """The questions of one pack, or of every pack (each id once, first pack wins)."""
+        if pack_id is not None:
+            return list(self.pack(pack_id).questions)
+        seen: set[str] = set()
+        out = []
+        for pack in self.packs:
+            for q in pack.questions:
+                if q.id not in seen:
+                    seen.add(q.id)
+                    out.append(q)
+        return out
+
+    def question_index(self, pack_id: str | None = None) -> dict[str, Question]:
+        return {q.id: q for q in self.questions(pack_id)}
+
+
+def pack_files(folder: Path) -> list[Path]:
+    """The pack files in a folder, sorted by name (missing folder: none)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_base(facts: Path | None = None) -> FactBase:
+    """The fact base at `facts` (default: the shipped one); raises FileProblems."""
+    path = facts or shipped_facts()
+    base, problems = check_facts(path, shown=shown_path(path))
+    errors = [p for p in problems if p.severity == "error"]
+    if base is None:
+        raise FileProblems(errors)
+    return base
+
+
+def open_library(
+    facts: Path | None = None, packs_dirs: Iterable[Path] = (), user_packs: Path | None = None
+) -> Library:
+    """Load the fact base and packs: shipped, then `packs_dirs`, then the user's own.
+
+    A broken shipped pack is an error (FileProblems); a broken user pack is skipped and
+    reported in `problems`, so one bad file never keeps a student from the rest.
+    """
+    base = load_base(facts)
+    packs: list[Pack] = []
+    problems: list[Problem] = []
+    ids: dict[str, str] = {}
+    shipped = pack_files(shipped_packs_dir())
+    others = [p for d in packs_dirs for p in pack_files(d)]
+    if user_packs is not None:
+        others += pack_files(user_packs)
+    for path in shipped + others:
+        pack, found = check_pack(path, base, shown=shown_path(path))
+        errors = [p for p in found if p.severity == "error"]
+        if path in shipped and errors:
+            raise FileProblems(errors)
+        problems.extend(found)
+        if pack is None:
+            continue
+        if pack.id in ids:
+            problems.append(
+                Problem(
+                    shown_path(path),
+                    1,
+                    1,
+                    "warning",
+                    f"pack id '{pack.id}' is already used by {ids[pack.id]}; this pack is skipped, rename its id",
+                )
+            )
+            continue
+        ids[pack.id] = shown_path(path)
+        packs.append(pack)
+    return Library(base, packs, problems)
+
+
+def shown_path(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def check_file(path: Path, base: FactBase | None) -> list[Problem]:
+    """Every problem in one file, read once; whether it is a fact base or a pack is told by its keys."""
+    name = shown_path(path)
+    try:
+        size = path.stat().st_size
+        if size > PACK_MAX_BYTES and not _looks_like_facts(path):
+            return [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "error",
+                    f"a pack may be at most {PACK_MAX_BYTES:,} bytes; this one is {size:,}",
+                )
+            ]
+        root = read_yaml(path, max_bytes=FACTS_MAX_BYTES, shown=name)
+    except YamlError as exc:
+        return [Problem.from_yaml(exc)]
+    except OSError as exc:
+        return [Problem(name, 1, 1, "error", f"cannot read: {exc.strerror or exc}")]
+    is_pack = bool({"questions", "title", "generate"} & set(root))
+    if not is_pack and {"films", "people", "sources", "organisations", "countries"} & set(root):
+        return check_facts_data(root, name)[1]
+    return check_pack_data(root, name, base)[1]
+
+
+_FACTS_KEY = re.compile(rb"^(?:sources|films|people|organisations|countries):", re.MULTILINE)
+
+
+def _looks_like_facts(path: Path) -> bool:
+    """Whether a large file starts like a fact base (only those may exceed a pack's size cap)."""
+    with path.open("rb") as f:
+        return bool(_FACTS_KEY.search(f.read(65536)))

@@ -1,0 +1,274 @@
+"""Read and check question packs; turn them into `Question`s."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..diagnostics import FileProblems, Problem, did_you_mean, schema_problems
+from ..facts.base import FactBase
+from ..grading.normalise import normalise
+from ..questions import Question, Tolerance
+from ..yamlio import PACK_MAX_BYTES, YamlError, YMap, YSeq, locate, read_yaml
+from .model import PackFile, QuestionSpec
+
+_TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A loaded pack: its metadata and its questions, generated ones included."""
+
+    id: str
+    title: str
+    path: str
+    questions: tuple[Question, ...]
+    description: str = ""
+    author: str = ""
+    tags: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+
+def load_pack(path: Path | str, base: FactBase | None = None, shown: str | None = None) -> Pack:
+    """The pack in `path`; raises FileProblems listing every error."""
+    pack, problems = check_pack(path, base, shown)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or pack is None:
+        raise FileProblems(errors)
+    return pack
+
+
+def check_pack(
+    path: Path | str, base: FactBase | None = None, shown: str | None = None
+) -> tuple[Pack | None, list[Problem]]:
+    """Every problem in a pack file, and the pack itself when it has no error."""
+    name = shown or str(path)
+    try:
+        root = read_yaml(path, max_bytes=PACK_MAX_BYTES, shown=name)
+    except YamlError as exc:
+        return None, [Problem.from_yaml(exc)]
+    return check_pack_data(root, name, base)
+
+
+def check_pack_data(root: YMap, name: str, base: FactBase | None = None) -> tuple[Pack | None, list[Problem]]:
+    """Check a parsed pack (see `check_pack`)."""
+    problems: list[Problem] = []
+    items = root.get("questions")
+    # Validate each question on its own so one mistake does not hide the others' checks.
+    header = {k: v for k, v in root.items() if k != "questions"}
+    header_model: PackFile | None = None
+    try:
+        header_model = PackFile.model_validate(header)
+    except ValidationError as exc:
+        problems.extend(schema_problems(exc, root, name, PackFile))
+    specs: list[tuple[int, QuestionSpec]] = []
+    if items is not None and not isinstance(items, YSeq):
+        problems.append(
+            Problem.at(
+                name, locate(root, ("questions",)), "'questions' must be a list of '- id: ...' entries"
+            )
+        )
+    elif items is not None:
+        for i, item in enumerate(items):
+            try:
+                specs.append((i, QuestionSpec.model_validate(item)))
+            except ValidationError as exc:
+                problems.extend(schema_problems(exc, root, name, PackFile, ("questions", i)))
+    if header_model is not None and not specs and header_model.generate is None and items is None:
+        problems.append(Problem.at(name, root.mark, "the pack has no 'questions' and no 'generate' recipe"))
+
+    problems.extend(_check_questions(root, name, specs, base))
+    if any(p.severity == "error" for p in problems) or header_model is None:
+        return None, sorted(problems)
+
+    pack_id = header_model.id
+    questions = [to_question(spec, pack_id) for _, spec in specs]
+    if header_model.generate is not None:
+        if base is None:
+            problems.append(
+                Problem.at(
+                    name,
+                    locate(root, ("generate",)),
+                    "this pack generates questions but no fact base was given",
+                )
+            )
+            return None, sorted(problems)
+        from ..generate import generate
+
+        try:
+            generated = generate(base, header_model.generate, pack_id)
+        except ValueError as exc:
+            problems.append(Problem.at(name, locate(root, ("generate",)), str(exc)))
+            return None, sorted(problems)
+        own = {q.id for q in questions}
+        questions.extend(q for q in generated if q.id not in own)
+    warnings = tuple(p for p in problems if p.severity == "warning")
+    pack = Pack(
+        id=pack_id,
+        title=header_model.title,
+        path=name,
+        questions=tuple(questions),
+        description=header_model.description or "",
+        author=header_model.author or "",
+        tags=tuple(header_model.tags),
+        warnings=warnings,
+    )
+    return pack, sorted(problems)
+
+
+def _check_questions(
+    root: YMap, name: str, specs: list[tuple[int, QuestionSpec]], base: FactBase | None
+) -> list[Problem]:
+    problems: list[Problem] = []
+    ids: dict[str, int] = {}
+    prompts: dict[str, int] = {}
+    for i, spec in specs:
+        at = ("questions", i)
+        if spec.id in ids:
+            first = locate(root, ("questions", ids[spec.id], "id"))
+            problems.append(
+                Problem.at(
+                    name,
+                    locate(root, (*at, "id")),
+                    f"duplicate question id '{spec.id}' (first at line {first.line})",
+                )
+            )
+        else:
+            ids[spec.id] = i
+        folded = normalise(spec.prompt)
+        if folded in prompts:
+            first = locate(root, ("questions", prompts[folded], "prompt"))
+            problems.append(
+                Problem.at(
+                    name,
+                    locate(root, (*at, "prompt")),
+                    f"the same prompt as the question at line {first.line}; students cannot tell them apart",
+                    "warning",
+                )
+            )
+        else:
+            prompts[folded] = i
+        if spec.type == "choice":
+            folded_choices = [normalise(c) for c in spec.choices]
+            if not any(normalise(a) in folded_choices for a in spec.answer):
+                hint = did_you_mean(spec.answer[0], spec.choices)
+                problems.append(
+                    Problem.at(
+                        name,
+                        locate(root, (*at, "answer")),
+                        f"the answer '{spec.answer[0]}' is not one of the choices{hint}",
+                    )
+                )
+            dupes = {c for c in folded_choices if folded_choices.count(c) > 1}
+            for j, c in enumerate(folded_choices):
+                if c in dupes and folded_choices.index(c) != j:
+                    problems.append(
+                        Problem.at(
+                            name,
+                            locate(root, (*at, "choices", j)),
+                            f"choice '{spec.choices[j]}' is listed twice",
+                            "warning",
+                        )
+                    )
+        if spec.type in ("short", "multi"):
+            for j, answer in enumerate(spec.answer):
+                if len(normalise(answer)) <= 2:
+                    problems.append(
+                        Problem.at(
+                            name,
+                            locate(root, (*at, "answer", j) if len(spec.answer) > 1 else (*at, "answer")),
+                            f"the answer '{answer}' is only {len(normalise(answer))} characters; "
+                            "almost any typo will be graded as right or as wrong; add a longer form in 'accept'",
+                            "warning",
+                        )
+                    )
+    if base is not None:
+        problems.extend(_confusable_answers(root, name, specs, base))
+    return problems
+
+
+def _confusable_answers(
+    root: YMap, name: str, specs: list[tuple[int, QuestionSpec]], base: FactBase
+) -> list[Problem]:
+    """Warn when a short answer is also another entity's name: a sign the prompt is ambiguous."""
+    problems = []
+    owners: dict[str, set[str]] = {}
+    for n in base.names:
+        owners.setdefault(normalise(n.text), set()).add(n.entity_id)
+    for i, spec in specs:
+        if spec.type != "short":
+            continue
+        for answer in spec.answer:
+            ids = owners.get(normalise(answer), set())
+            if len(ids) > 1:
+                problems.append(
+                    Problem.at(
+                        name,
+                        locate(root, ("questions", i, "answer")),
+                        f"'{answer}' names several things in the fact base ({', '.join(sorted(ids))}); "
+                        "make the prompt say which",
+                        "warning",
+                    )
+                )
+    return problems
+
+
+def parse_tolerance(text: str | None) -> Tolerance:
+    """`5%` or `1000` as a Tolerance (exact when None)."""
+    if not text:
+        return Tolerance()
+    m = _TOLERANCE.match(text)
+    assert m is not None  # the schema checked it
+    value = float(m.group(1))
+    return Tolerance(relative=value / 100) if m.group(2) else Tolerance(absolute=value)
+
+
+def to_question(spec: QuestionSpec, pack_id: str) -> Question:
+    """A hand-written question as the session's `Question`."""
+    answers = tuple(spec.answer)
+    choices = tuple(spec.choices)
+    if spec.type == "truefalse":
+        answers = ("true",) if answers[0].lower() in ("true", "yes") else ("false",)
+        choices = ("true", "false")
+    elif spec.type in ("number", "year"):
+        answers = (answers[0].replace(",", "").replace("_", ""),)
+    elif spec.type == "order" and not choices:
+        choices = shuffled(answers, spec.id)
+    return Question(
+        id=spec.id,
+        pack=pack_id,
+        type=spec.type,
+        prompt=spec.prompt,
+        answers=answers,
+        accept=tuple(spec.accept),
+        choices=choices,
+        tolerance=parse_tolerance(spec.tolerance),
+        explanation=spec.explanation or "",
+        hint=spec.hint,
+        tags=tuple(spec.tags),
+        difficulty=spec.difficulty,
+        source=spec.source or "",
+        feedback=tuple(spec.feedback.items()),
+    )
+
+
+def shuffled(items: Iterable[str], key: str) -> tuple[str, ...]:
+    """A fixed shuffle of `items` seeded by `key`, never the original order when it can be avoided."""
+    items = list(items)
+    seed = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
+    rng = random.Random(seed)
+    out = items[:]
+    for _ in range(10):
+        rng.shuffle(out)
+        if out != items:
+            break
+    return tuple(out)

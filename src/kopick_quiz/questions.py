@@ -1,0 +1,75 @@
+"""The question a session asks: one type for hand-written, imported and generated questions."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+QType = Literal["short", "multi", "number", "year", "choice", "truefalse", "order"]
+QTYPES: tuple[str, ...] = ("short", "multi", "number", "year", "choice", "truefalse", "order")
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a number may be from the answer: `absolute` units or `relative` (0.05 = 5%)."""
+
+    absolute: float = 0.0
+    relative: float = 0.0
+
+    def allows(self, expected: float, given: float) -> bool:
+        return abs(given - expected) <= max(self.absolute, abs(expected) * self.relative)
+
+    def describe(self) -> str:
+        if self.relative:
+            return f"within {self.relative * 100:g}%"
+        if self.absolute:
+            return f"within {self.absolute:,g}"
+        return "exactly"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question. `answers` holds the canonical accepted answers (DESIGN.md, `questions --json`).
+
+    - short: any one of `answers` (and `accept`) is right;
+    - multi: all of `answers` are wanted, some earn partial credit;
+    - number / year: `answers[0]` is the number, compared within `tolerance` (years exactly);
+    - choice: `answers[0]` is the right one of `choices`;
+    - truefalse: `answers[0]` is "true" or "false";
+    - order: `answers` is the right order of the items, `choices` the order they are shown in.
+    """
+
+    id: str
+    pack: str
+    type: QType
+    prompt: str
+    answers: tuple[str, ...]
+    accept: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    tolerance: Tolerance = field(default_factory=Tolerance)
+    kind: str | None = None
+    explanation: str = ""
+    hint: str | None = None
+    tags: tuple[str, ...] = ()
+    difficulty: int = 2
+    source: str = ""
+    subject: str | None = None
+    feedback: tuple[tuple[str, str], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The `questions --json` object of DESIGN.md."""
+        return {
+            "id": self.id,
+            "pack": self.pack,
+            "type": self.type,
+            "prompt": self.prompt,
+            "answers": list(self.answers),
+            "choices": list(self.choices),
+            "tags": list(self.tags),
+            "difficulty": self.difficulty,
+            "explanation": self.explanation,
+            "source": self.source,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,356 @@
+"""The one YAML loader: strict, text-only, with the line and column of every value.
+
+Every file the project reads (the fact base, packs, settings) goes through `load_yaml`.
+It parses events with libyaml when present and builds plain dicts, lists and strings
+itself, so that:
+
+- no scalar is typed implicitly (`NO`, `1:20`, `017`, `2013-02-30` all stay text until the
+  schema converts them; plain scalars a YAML 1.1 reader would type are marked, so the schema
+  can tell an author to quote them where text is expected);
+- anchors, aliases, explicit tags, complex keys, duplicate keys, several documents, absurd
+  depth, control and invisible characters and oversized files are refused with a position;
+- any failure, whatever its type, becomes a `YamlError(path, line, col, message)`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster; the pure-Python parser gives the same events.
+    from yaml import CSafeLoader as _Loader
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    HAVE_LIBYAML = False
+
+PACK_MAX_BYTES = 8 * 1024 * 1024
+FACTS_MAX_BYTES = 512 * 1024 * 1024
+MAX_LINE_CHARS = 20_000
+MAX_DEPTH = 40
+
+# C0/C1 controls (tab, LF and CR allowed), bidi overrides and isolates, zero-width characters,
+# and a byte-order mark anywhere but at the start.
+_BAD_CHAR = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_BAD_CHAR_NAMES = {
+    "\x00": "a NUL byte",
+    "\ufeff": "a byte-order mark",
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based position in a file."""
+
+    line: int
+    col: int
+
+
+class YamlError(Exception):
+    """A file the loader refuses, with the position of the problem."""
+
+    def __init__(self, path: str, line: int, col: int, message: str) -> None:
+        super().__init__(f"{path}:{line}:{col}: error: {message}")
+        self.path = path
+        self.line = line
+        self.col = col
+        self.message = message
+
+
+class Plain(str):
+    """A plain (unquoted) scalar that YAML 1.1 would have read as `kind` (bool, int, ...)."""
+
+    __slots__ = ("kind",)
+    kind: str
+
+
+class YMap(dict):
+    """A mapping that remembers where each key and value stood."""
+
+    __slots__ = ("mark", "key_marks", "value_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.key_marks: dict[str, Mark] = {}
+        self.value_marks: dict[str, Mark] = {}
+
+
+class YSeq(list):
+    """A sequence that remembers where each item stood."""
+
+    __slots__ = ("mark", "item_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.item_marks: list[Mark] = []
+
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_IMPLICIT = _Loader.yaml_implicit_resolvers
+_KIND_NAMES = {
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:merge": "a merge key",
+    "tag:yaml.org,2002:value": "a value key",
+    "tag:yaml.org,2002:yaml": "a YAML tag",
+}
+
+
+def _typed_kind(value: str) -> str | None:
+    """What YAML 1.1 would have turned this plain scalar into, or None for text."""
+    for tag, regexp in _IMPLICIT.get(value[:1], ()):
+        if tag != "tag:yaml.org,2002:null" and regexp.match(value):
+            return _KIND_NAMES.get(tag, "a non-text value")
+    return None
+
+
+def _scalar(value: str, plain: bool) -> Any:
+    if not plain:
+        return value
+    if value in _NULLS:
+        return None
+    kind = _typed_kind(value)
+    if kind is None:
+        return value
+    marked = Plain(value)
+    marked.kind = kind
+    return marked
+
+
+def _mark(m: Any) -> Mark:
+    return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
+
+
+def _position(text: str, index: int) -> Mark:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Mark(line, col)
+
+
+def _check_text(path: str, text: str) -> None:
+    bad = _BAD_CHAR.search(text)
+    if bad:
+        ch = bad.group()
+        name = _BAD_CHAR_NAMES.get(ch, f"the invisible or control character U+{ord(ch):04X}")
+        at = _position(text, bad.start())
+        raise YamlError(path, at.line, at.col, f"{name} is not allowed; delete it")
+    if len(text) > MAX_LINE_CHARS:
+        longest = max(text.split("\n"), key=len)
+        if len(longest) > MAX_LINE_CHARS:
+            at = _position(text, text.index(longest))
+            raise YamlError(
+                path,
+                at.line,
+                1,
+                f"line is {len(longest):,} characters long; the limit is {MAX_LINE_CHARS:,}",
+            )
+
+
+def decode(path: str, data: bytes) -> str:
+    """Decode UTF-8 (a leading BOM is fine), naming the line and column of a bad byte."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        at = _position(good, len(good))
+        raise YamlError(
+            path, at.line, at.col, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        ) from None
+
+
+def read_yaml(path: Path | str, *, max_bytes: int = PACK_MAX_BYTES, shown: str | None = None) -> YMap:
+    """Read and parse one YAML file; `shown` is the name used in messages (default: the path)."""
+    name = shown or str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise YamlError(
+                name, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,} for this kind of file"
+            )
+        data = p.read_bytes()
+    except YamlError:
+        raise
+    except IsADirectoryError:
+        raise YamlError(name, 1, 1, "is a folder, not a YAML file") from None
+    except FileNotFoundError:
+        raise YamlError(name, 1, 1, "no such file") from None
+    except OSError as exc:
+        raise YamlError(name, 1, 1, f"cannot read: {exc.strerror or exc}") from None
+    return load_yaml(data, name, max_bytes=max_bytes)
+
+
+def load_yaml(data: bytes | str, path: str = "<text>", *, max_bytes: int = PACK_MAX_BYTES) -> YMap:
+    """Parse one YAML document whose top level is a mapping, strictly (see the module doc)."""
+    if isinstance(data, bytes):
+        if len(data) > max_bytes:
+            raise YamlError(path, 1, 1, f"file is {len(data):,} bytes; the limit is {max_bytes:,}")
+        text = decode(path, data)
+    else:
+        text = data[1:] if data.startswith("\ufeff") else data
+        if len(text) > max_bytes:
+            raise YamlError(path, 1, 1, f"file is {len(text):,} characters; the limit is {max_bytes:,}")
+    _check_text(path, text)
+    try:
+        return _build(path, text)
+    except YamlError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        at = _mark(mark)
+        problem = exc.problem or exc.context or "is not valid YAML"
+        raise YamlError(path, at.line, at.col, _explain(problem)) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(path, 1, 1, f"not valid YAML: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - every failure must become a positioned message
+        raise YamlError(path, 1, 1, f"cannot read this file as YAML ({type(exc).__name__}: {exc})") from None
+
+
+def _explain(problem: str) -> str:
+    if "'\\t'" in problem or "\\t" in problem:
+        return "a tab is used for indentation; indent with spaces"
+    if "maximum nesting depth" in problem:
+        return f"nested more than {MAX_DEPTH} levels deep"
+    if "found unexpected end of stream" in problem:
+        return "the file ends inside a quoted text; close the quote"
+    if "mapping values are not allowed here" in problem:
+        return "a ':' here starts a mapping where none can be; check the indentation or quote the text"
+    return problem
+
+
+def _build(path: str, text: str) -> YMap:
+    loader = _Loader(text)
+    try:
+        return _walk(path, loader)
+    finally:
+        loader.dispose()
+
+
+def _walk(path: str, loader: Any) -> YMap:
+    # An explicit stack instead of recursion: deep nesting cannot exhaust Python's stack.
+    stack: list[Any] = []  # containers being filled
+    pending_key: list[Any] = []  # for each open mapping: the key waiting for its value, or a sentinel
+    root: YMap | None = None
+    documents = 0
+    no_key = object()
+
+    def error(event: Any, message: str) -> YamlError:
+        at = _mark(event.start_mark)
+        return YamlError(path, at.line, at.col, message)
+
+    def add(value: Any, event: Any) -> None:
+        mark = _mark(event.start_mark)
+        if not stack:
+            nonlocal root
+            if not isinstance(value, YMap):
+                what = "a list" if isinstance(value, YSeq) else "a single value"
+                raise YamlError(
+                    path,
+                    mark.line,
+                    mark.col,
+                    f"the top level is {what}; it must be a mapping of 'key: value' lines",
+                )
+            root = value
+            return
+        parent = stack[-1]
+        if isinstance(parent, YSeq):
+            parent.append(value)
+            parent.item_marks.append(mark)
+            return
+        key = pending_key[-1]
+        if key is no_key:
+            if not isinstance(value, str):
+                raise YamlError(path, mark.line, mark.col, "a key must be text, not a list or mapping")
+            key = str(value) if value is not None else ""
+            if key in parent:
+                first = parent.key_marks[key]
+                raise YamlError(
+                    path, mark.line, mark.col, f"duplicate key '{key}' (first at line {first.line}); keep one"
+                )
+            parent.key_marks[key] = mark
+            pending_key[-1] = key
+        else:
+            parent[key] = value
+            parent.value_marks[key] = mark
+            pending_key[-1] = no_key
+
+    while True:
+        event = loader.get_event()
+        if event is None:  # pragma: no cover - the parser always ends with StreamEndEvent
+            break
+        cls = type(event)
+        if cls is yaml.ScalarEvent:
+            if event.anchor is not None:
+                raise error(event, "anchors (&name) are not supported; write the value out")
+            if event.tag is not None and event.tag != "!":
+                raise error(event, f"tags such as '{event.tag}' are not supported; quote the value instead")
+            if stack and pending_key[-1] is no_key and isinstance(stack[-1], YMap):
+                add(event.value, event)  # keys stay plain text whatever they look like
+            else:
+                add(_scalar(event.value, event.implicit[0]), event)
+        elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+            if event.anchor is not None:
+                raise error(event, "anchors (&name) are not supported; write the value out")
+            if event.tag is not None and event.tag != "!":
+                raise error(event, f"tags such as '{event.tag}' are not supported")
+            if stack and isinstance(stack[-1], YMap) and pending_key[-1] is no_key:
+                raise error(event, "a key must be text, not a list or mapping")
+            if len(stack) >= MAX_DEPTH:
+                raise error(event, f"nested more than {MAX_DEPTH} levels deep")
+            mark = _mark(event.start_mark)
+            container: YMap | YSeq = YMap(mark) if cls is yaml.MappingStartEvent else YSeq(mark)
+            add(container, event)
+            stack.append(container)
+            pending_key.append(no_key)
+        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            stack.pop()
+            pending_key.pop()
+        elif cls is yaml.AliasEvent:
+            raise error(event, "aliases (*name) are not supported; write the value out")
+        elif cls is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise error(
+                    event, "only one YAML document is allowed per file; remove the '---' and what follows"
+                )
+        elif cls is yaml.StreamEndEvent:
+            break
+    if root is None:
+        raise YamlError(path, 1, 1, "the file is empty; it must hold a mapping of 'key: value' lines")
+    return root
+
+
+def locate(root: Any, loc: tuple[Any, ...], *, key: bool = False) -> Mark:
+    """The position of the value at `loc` under `root` (or of its key); the nearest known one."""
+    node = root
+    best: Mark = getattr(root, "mark", Mark(1, 1))
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, YMap) and isinstance(part, str) and part in node:
+            if last and key:
+                return node.key_marks.get(part, best)
+            best = node.value_marks.get(part, node.key_marks.get(part, best))
+            node = node[part]
+        elif isinstance(node, YSeq) and isinstance(part, int) and 0 <= part < len(node):
+            best = node.item_marks[part]
+            node = node[part]
+        else:
+            break
+    return best
