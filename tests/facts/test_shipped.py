@@ -1,0 +1,164 @@
+"""The shipped fact base holds what the source article states, in our own words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kopick_quiz.facts.base import FactBase
+from kopick_quiz.facts.load import check_facts
+from kopick_quiz.grading.normalise import normalise
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = ROOT.parent / "shared" / "seed" / "000_cbae98a87e951ee0.txt"
+
+
+@pytest.fixture(scope="module")
+def base() -> FactBase:
+    loaded, problems = check_facts(ROOT / "data" / "facts.yaml")
+    assert loaded is not None and problems == [], [str(p) for p in problems]
+    return loaded
+
+
+def names(base: FactBase, ids) -> set[str]:
+    return {base.label(i) for i in ids}
+
+
+def test_profiled_films_and_passing_mentions_are_all_there(base: FactBase):
+    profiled = {f.title for f in base.films if f.profiled}
+    assert profiled == {
+        "Love with an Alien",
+        "The Last Woman of Shang",
+        "Tyrant",
+        "Asako in Ruby Shoes",
+        "Mr. Go",
+        "Snowpiercer",
+        "Reach for the SKY",
+        "The Medium",
+    }
+    titles = {f.title for f in base.films}
+    for passing in (
+        "I Am a Truck",
+        "The Housemaid",
+        "Obaltan",
+        "Parasite",
+        "The Wailing",
+        "Wedding Invitation",
+        "20 Once Again",
+        "Miss Granny",
+        "Kung Fu Yoga",
+        "The Monkey King 2",
+        "Yonggary",
+        "D-War",
+        "Typhoon",
+        "Okja",
+        "Mickey 17",
+        "A Midsummer's Fantasia",
+        "The House of No Man",
+        "Sweet 20",
+        "Alone",
+    ):
+        assert passing in titles
+    assert len(base.films) >= 25
+
+
+@pytest.mark.parametrize(
+    "film, field, expected",
+    [
+        ("love-with-an-alien", "directors", {"Jeon Chang-keun", "Tu Kwang-chi", "Wakasugi Mitsuo"}),
+        ("love-with-an-alien", "cinematographers", {"Nishimoto Tadashi"}),
+        ("the-last-woman-of-shang", "directors", {"Choe In-hyeon", "Yueh Feng"}),
+        ("asako-in-ruby-shoes", "cinematographers", {"Hong Kyung-pyo"}),
+        ("asako-in-ruby-shoes", "art_directors", {"Yutaka Yokoyama"}),
+        ("mr-go", "directors", {"Kim Yong-hwa"}),
+        ("snowpiercer", "directors", {"Bong Joon Ho"}),
+        ("reach-for-the-sky", "directors", {"Choi Woo-young", "Steven Dhoedt"}),
+        ("the-medium", "directors", {"Banjong Pisanthanakun"}),
+        ("the-medium", "producers", {"Na Hong-jin"}),
+    ],
+)
+def test_film_credits_match_the_article(base: FactBase, film: str, field: str, expected: set[str]):
+    assert names(base, getattr(base.get(film), field)) == expected
+
+
+def test_companies_countries_and_figures(base: FactBase):
+    medium = base.get("the-medium")
+    assert {"Showbox", "GDH 559"} <= names(base, [c.organisation for c in medium.companies])
+    assert medium.audience.count == 834_338
+    assert base.label(medium.premiere.festival) == "Bucheon International Fantastic Film Festival"
+    assert medium.premiere.prize == "Best of Bucheon"
+    assert {"South Korea", "Thailand"} <= names(base, medium.countries)
+    mr_go = base.get("mr-go")
+    assert {"Showbox", "Huayi Brothers"} <= names(base, [c.organisation for c in mr_go.companies])
+    assert (mr_go.budget.amount, mr_go.budget.currency, mr_go.budget.qualifier) == (
+        20_000_000_000,
+        "KRW",
+        "over",
+    )
+    assert mr_go.based_on.title == "The 7th Team" and mr_go.based_on.year == 1984
+    assert base.label(mr_go.based_on.creator) == "Huh Young-man"
+    assert base.get("the-last-woman-of-shang").audience.count == 150_000
+    assert base.get("snowpiercer").based_on.title == "Le Transperceneige"
+    assert "Prague" in names(base, base.get("snowpiercer").locations)
+    assert {"South Korea", "Belgium"} <= names(base, base.get("reach-for-the-sky").countries)
+
+
+def test_tyrant_cast_by_version(base: FactBase):
+    tyrant = base.get("tyrant")
+    assert "The Goddess of Mercy" in tyrant.aliases
+    versions = {base.label(m.person): m.version for m in tyrant.cast}
+    assert versions["Li Li-hua"] == "hong-kong"
+    assert versions["Choi Eun-hee"] == "korean"
+    assert versions["Kim Seung-ho"] == versions["Kim Jin-gyu"] == "both"
+
+
+def test_print_found_and_restored(base: FactBase):
+    archive = base.get("love-with-an-alien").archive
+    assert archive.found_year == 2012 and archive.restored_screening_year == 2014
+    assert base.label(archive.found_at) == "Shaw Brothers"
+
+
+@pytest.mark.parametrize(
+    "start, end, words",
+    [
+        (1910, 1945, "colonial"),
+        (1950, 1953, "war"),
+        (1998, None, "japanese"),
+        (2012, 2019, "100 million"),
+        (2016, None, "thaad"),
+    ],
+)
+def test_historical_context_dates(base: FactBase, start: int, end: int | None, words: str):
+    matching = [e for e in base.facts.events if e.start == start and (end is None or e.end == end)]
+    assert any(words in normalise(e.name + " " + e.summary) for e in matching), matching
+
+
+def test_sky_and_the_suneung(base: FactBase):
+    terms = {t.name: t for t in base.facts.terms}
+    sky = terms["SKY"]
+    assert names(base, sky.members) == {"Seoul National University", "Korea University", "Yonsei University"}
+    suneung = next(t for t in base.facts.terms if t.name == "Suneung")
+    assert "Seneung" in suneung.aliases and suneung.month == "November"
+
+
+def test_odd_spellings_in_the_article_are_aliases(base: FactBase):
+    assert "Linda Lin dai" in base.get("linda-lin-dai").aliases
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the source article is not beside the project")
+def test_no_sentence_of_the_article_is_copied():
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9]+", normalise(text))
+
+    article = words(ARTICLE.read_text(encoding="utf-8"))
+    grams = {tuple(article[i : i + 8]) for i in range(len(article) - 7)}
+    ours = []
+    text = (ROOT / "data" / "facts.yaml").read_text(encoding="utf-8")
+    body = text[text.index("\ncountries:") :]  # the sources section cites titles verbatim, as it should
+    for line in body.splitlines():
+        if re.match(r"\s*(summary|definition|-|notes)", line):
+            ours.append(words(line))
+    copied = [" ".join(w[i : i + 8]) for w in ours for i in range(len(w) - 7) if tuple(w[i : i + 8]) in grams]
+    assert copied == []
