@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -64,6 +65,23 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = command(
+        "play",
+        "take a quiz (in the app, or line by line with --plain)",
+        "kopick-quiz play --pack people --count 10",
+    )
+    p.add_argument("--pack", metavar="P", help="questions from this pack only (by id)")
+    p.add_argument("--count", metavar="N", type=_positive, help="how many questions (default: 10)")
+    p.add_argument(
+        "--seed", metavar="S", type=int, help="fix the order of questions (the same seed, the same quiz)"
+    )
+    p.add_argument(
+        "--plain", action="store_true", help="a line-mode chat on stdin/stdout (screen readers, scripts)"
+    )
+
+    p = command("review", "the questions due for review today", "kopick-quiz review --player mina")
+    p.add_argument("--plain", action="store_true", help="a line-mode chat on stdin/stdout")
+
+    p = command(
         "validate",
         "check fact bases and packs; print PATH:LINE:COL: error: MESSAGE",
         "kopick-quiz validate questions/",
@@ -100,6 +118,21 @@ def build_parser() -> argparse.ArgumentParser:
         """echo '{"id": "the-medium.director.short", "answer": "Banjong"}' | kopick-quiz grade""",
     )
     p.add_argument("--pack", metavar="P", help="only this pack's questions (by id)")
+
+    p = command(
+        "stats",
+        "a player's progress: score per quiz, accuracy by tag and era, reviews due, weakest questions",
+        "kopick-quiz stats --player mina --json",
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+
+    p = command(
+        "results",
+        "every player's answers, one row per answer, to open in a spreadsheet",
+        "kopick-quiz results --csv -o class-results.csv",
+    )
+    p.add_argument("--csv", action="store_true", help="comma-separated values (the default and only format)")
+    p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here instead of standard output")
     return parser
 
 
@@ -208,12 +241,122 @@ def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def cmd_play(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.plain:
+        return cmd_play_plain(args, out, err)
+    return _open_app(args)
+
+
+def cmd_play_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .plain import run_plain
+
+    library = _library(args)
+    for problem in library.problems:
+        print(problem, file=err)
+    session = library.quiz(args.pack, args.count or 10, args.seed)
+    run_plain(session, sys.stdin, out, ask=_asker(library), prompt=sys.stdin.isatty())
+    return EXIT_OK
+
+
+def _asker(library: Library) -> Callable[[str], str] | None:
+    try:
+        from .chat import Conversation
+    except ImportError:
+        return None
+    conversation = Conversation(library.base)
+
+    def ask(text: str) -> str:
+        reply = conversation.ask(text)
+        return reply.text
+
+    return ask
+
+
+# -- progress: the store, stats and results --------------------------------------------------------
+
+
+def _open_store(args: argparse.Namespace, err: TextIO):  # noqa: ANN202 - a kopick_quiz.store.Store
+    """The history in the user's data dir; says so when a bad file was set aside."""
+    from .store import Store
+
+    store = Store.open(data_dir(args.data_dir))
+    if store.notice:
+        print(f"kopick-quiz: note: {store.notice}", file=err)
+    return store
+
+
+def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from datetime import datetime
+
+    from .stats import player_stats, to_json, to_text
+    from .store import StoreError
+
+    try:
+        store = _open_store(args, err)
+        try:
+            players = store.players()
+            player = " ".join(args.player.split()) if args.player else store.last_player()
+            if player is None:
+                raise CommandError("nobody has answered a question yet; play a quiz first: kopick-quiz play")
+            if player not in players:
+                known = ", ".join(players) or "none yet"
+                raise CommandError(f"there is no player '{player}'; the players are: {known}")
+            stats = player_stats(store, player, datetime.now().astimezone())
+        finally:
+            store.close()
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    if args.json:
+        out.write(json.dumps(to_json(stats), ensure_ascii=False) + "\n")
+    else:
+        out.write(to_text(stats))
+    return EXIT_OK
+
+
+def cmd_results(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .stats import write_csv
+    from .store import StoreError
+
+    try:
+        store = _open_store(args, err)
+        try:
+            rows = list(store.answers(args.player))
+        finally:
+            store.close()
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    if not args.output:
+        write_csv(rows, out, lineterminator="\n")
+        return EXIT_OK
+    try:
+        # A byte-order mark, so that Excel reads the file as UTF-8 (Hangul included).
+        with args.output.open("w", encoding="utf-8-sig", newline="") as f:
+            count = write_csv(rows, f)
+    except OSError as exc:
+        raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    print(f"wrote {count} answer{'s' * (count != 1)} to {args.output}", file=err)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "play": cmd_play,
     "validate": cmd_validate,
     "schema": cmd_schema,
     "questions": cmd_questions,
     "generate": cmd_generate,
     "grade": cmd_grade,
+    "stats": cmd_stats,
+    "results": cmd_results,
 }
 
 
@@ -223,7 +366,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     err = err or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
     handler = COMMANDS.get(args.command) if args.command else None

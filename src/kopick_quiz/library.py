@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import FileProblems, Problem
 from .facts.base import FactBase
@@ -13,6 +14,10 @@ from .facts.load import check_facts, check_facts_data
 from .packs.load import Pack, check_pack, check_pack_data
 from .paths import shipped_facts, shipped_packs_dir
 from .questions import Question
+
+if TYPE_CHECKING:
+    from .grading import Lexicon
+    from .session import Mode, Session
 from .yamlio import FACTS_MAX_BYTES, PACK_MAX_BYTES, YamlError, read_yaml
 
 
@@ -47,6 +52,41 @@ class Library:
                     seen.add(q.id)
                     out.append(q)
         return out
+
+    def explain(self, question: Question) -> str:
+        """A fuller explanation of a question: its own, then what the facts say of its subject."""
+        more = self.base.describe(question.subject) if question.subject else ""
+        return " ".join(p for p in (question.explanation, more) if p)
+
+    def names_by_kind(self) -> dict[str, list[str]]:
+        """Main names of the entities of each kind (the pool for multiple-choice hints)."""
+        return {kind: [n.text for n in names if n.main] for kind, names in self.base.names_by_kind.items()}
+
+    def quiz(
+        self,
+        pack_id: str | None = None,
+        count: int | None = None,
+        seed: int | None = None,
+        mode: Mode = "quick",
+        lexicon: Lexicon | None = None,
+    ) -> Session:
+        """A session over one pack (or all), `count` questions in an order fixed by `seed`."""
+        from .grading import Lexicon
+        from .session import Session, select
+
+        questions = self.questions(pack_id)
+        if not questions:
+            raise LookupProblem("there are no questions to ask")
+        title = self.pack(pack_id).title if pack_id else "All packs"
+        chosen = select(questions, count, seed)
+        return Session(
+            chosen,
+            lexicon or Lexicon.from_base(self.base),
+            title=title,
+            mode=mode,
+            explain=self.explain,
+            names=self.names_by_kind(),
+        )
 
     def question_index(self, pack_id: str | None = None) -> dict[str, Question]:
         return {q.id: q for q in self.questions(pack_id)}

@@ -142,6 +142,17 @@ class FactBase:
 
         return len(self.films_by_title.get(normalise(film.title), ())) > 1
 
+    def describe(self, entity_id: str) -> str:
+        """A few sentences on an entity from its facts: its summary, then its notes."""
+        item = self.by_id.get(entity_id)
+        if item is None:
+            return ""
+        parts = [getattr(item, "summary", None) or getattr(item, "definition", None) or ""]
+        parts.extend(getattr(item, "notes", ()))
+        source = self.source_of(entity_id)
+        text = " ".join(p.rstrip(".") + "." for p in parts if p)
+        return f"{text} (Source: {source.title})" if text and source else text
+
     def people_in(self, ids: Iterable[str]) -> list[m.Person]:
         return [self.by_id[i] for i in ids]
 

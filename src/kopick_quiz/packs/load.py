@@ -82,7 +82,7 @@ def check_pack_data(root: YMap, name: str, base: FactBase | None = None) -> tupl
             try:
                 specs.append((i, QuestionSpec.model_validate(item)))
             except ValidationError as exc:
-                problems.extend(schema_problems(exc, root, name, PackFile, ("questions", i)))
+                problems.extend(schema_problems(exc, root, name, QuestionSpec, ("questions", i)))
     if header_model is not None and not specs and header_model.generate is None and items is None:
         problems.append(Problem.at(name, root.mark, "the pack has no 'questions' and no 'generate' recipe"))
 
