@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass
@@ -46,9 +45,11 @@ class FileProblems(Exception):
 
 
 def did_you_mean(word: str, options: typing.Iterable[str]) -> str:
-    """' — did you mean 'x'?' for the closest option, or ''."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    """ "; did you mean 'x'?" for the closest option, or ''."""
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(word, list(options), scorer=fuzz.ratio, score_cutoff=60)
+    return f"; did you mean '{best[0]}'?" if best else ""
 
 
 def _unwrap(annotation: Any) -> list[Any]:

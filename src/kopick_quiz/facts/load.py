@@ -123,10 +123,11 @@ def check_facts_data(root: YMap, name: str) -> tuple[FactBase | None, list[Probl
                 sections[section].append(None)
 
     ids = _check_ids(root, name, sections, problems)
+    known_ids: dict[tuple[str, ...], list[str]] = {}  # for did-you-mean, built once per kind of reference
     for section, items in sections.items():
         for i, item in enumerate(items):
             if item is not None:
-                _check_refs(item, (section, i), root, name, ids, problems)
+                _check_refs(item, (section, i), root, name, ids, problems, known_ids)
     _check_names(root, name, sections, problems)
 
     if any(p.severity == "error" for p in problems):
@@ -165,7 +166,13 @@ def _check_ids(
 
 
 def _check_refs(
-    obj: BaseModel, loc: tuple[Any, ...], root: YMap, name: str, ids: dict[str, str], problems: list[Problem]
+    obj: BaseModel,
+    loc: tuple[Any, ...],
+    root: YMap,
+    name: str,
+    ids: dict[str, str],
+    problems: list[Problem],
+    known_ids: dict[tuple[str, ...], list[str]],
 ) -> None:
     cls = type(obj)
     for field in cls.model_fields:
@@ -182,17 +189,19 @@ def _check_refs(
                     continue
                 kinds = " or ".join(_SINGULAR[s] for s in allowed)
                 if section is None:
-                    known = [i for i, s in ids.items() if s in allowed]
+                    if allowed not in known_ids:
+                        known_ids[allowed] = [i for i, s in ids.items() if s in allowed]
+                    known = known_ids[allowed]
                     message = f"'{field}' names unknown {kinds} '{ref}'{did_you_mean(ref, known)}"
                 else:
                     message = f"'{field}' must name a {kinds}, but '{ref}' is a {_SINGULAR[section]}"
                 problems.append(Problem.at(name, locate(root, at), message))
         elif isinstance(value, BaseModel):
-            _check_refs(value, loc + (field,), root, name, ids, problems)
+            _check_refs(value, loc + (field,), root, name, ids, problems, known_ids)
         elif isinstance(value, list):
             for j, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    _check_refs(item, loc + (field, j), root, name, ids, problems)
+                    _check_refs(item, loc + (field, j), root, name, ids, problems, known_ids)
 
 
 def _check_names(root: YMap, name: str, sections: dict[str, list[Any]], problems: list[Problem]) -> None:
