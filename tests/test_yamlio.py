@@ -39,19 +39,23 @@ def run(*argv: str) -> tuple[int, str, str]:
         ("a: 1.5", "1.5", "a number"),
         ("a: 1e3", "1e3", None),
         ("a: Seoul", "Seoul", None),
+        ("a: 1958", 1958, None),
+        ("a: '1958'", "1958", None),
         ("a: 'NO'", "NO", None),
         ('a: "1:20"', "1:20", None),
     ],
 )
 def test_scalars_stay_text_and_typed_looking_plain_ones_are_marked(text, value, plain_kind):
-    data = load_yaml(text.encode())
-    assert data["a"] == value and type(data["a"]) in (str, Plain)
-    assert (data["a"].kind if isinstance(data["a"], Plain) else None) == plain_kind
+    got = load_yaml(text.encode())["a"]
+    if plain_kind is None:
+        assert got == value and type(got) is type(value)
+    else:
+        assert isinstance(got, Plain) and (got.text, got.kind) == (value, plain_kind)
 
 
 def test_five_thousand_digit_number_stays_text():
     data = load_yaml(b"a: " + b"9" * 5000)
-    assert len(data["a"]) == 5000
+    assert isinstance(data["a"], Plain) and len(data["a"].text) == 5000
 
 
 def test_empty_values_are_none():

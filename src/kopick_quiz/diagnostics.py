@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from .yamlio import Mark, YamlError, locate
+from .yamlio import Mark, Plain, YamlError, locate
 
 Severity = Literal["error", "warning"]
 
@@ -91,6 +91,8 @@ def _field_name(loc: tuple[Any, ...]) -> str:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, Plain):
+        value = value.text
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 40 else text[:37] + "...'"
 
@@ -117,11 +119,11 @@ def schema_problems(
         elif kind == "missing":
             message = f"missing required field '{field}'"
             mark = locate(root, full[:-1])
-        elif kind == "needs_quotes":
-            ctx = err.get("ctx", {})
+        elif kind == "string_type" and isinstance(value, (Plain, int, float)) and not isinstance(value, bool):
+            raw = value.text if isinstance(value, Plain) else str(value)
+            reads = value.kind if isinstance(value, Plain) else "a number"
             message = (
-                f"'{field}' must be text, but {ctx.get('value')} unquoted reads as {ctx.get('kind')}; "
-                f'quote it: {field}: "{ctx.get("value")}"'
+                f"'{field}' must be text, but {raw} unquoted reads as {reads}; quote it: {field}: \"{raw}\""
             )
             mark = locate(root, full)
         elif kind == "literal_error":
@@ -141,6 +143,12 @@ def schema_problems(
             mark = locate(root, full)
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             message = f"'{field}' must be a mapping of 'key: value' lines, not {_shown(value)}"
+            mark = locate(root, full)
+        elif kind == "string_too_short":
+            message = f"'{field}' is empty; give it a value or remove the line"
+            mark = locate(root, full)
+        elif kind in ("bool_type", "bool_parsing"):
+            message = f"'{field}' must be true or false, not {_shown(value)}"
             mark = locate(root, full)
         elif kind in ("string_type", "text_type"):
             if value is None:

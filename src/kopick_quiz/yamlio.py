@@ -4,9 +4,10 @@ Every file the project reads (the fact base, packs, settings) goes through `load
 It parses events with libyaml when present and builds plain dicts, lists and strings
 itself, so that:
 
-- no scalar is typed implicitly (`NO`, `1:20`, `017`, `2013-02-30` all stay text until the
-  schema converts them; plain scalars a YAML 1.1 reader would type are marked, so the schema
-  can tell an author to quote them where text is expected);
+- no scalar is typed implicitly beyond plain whole numbers (`1958`): `NO`, `1:20`, `017`,
+  `2013-02-30` are never turned into booleans, numbers or dates; such plain scalars are kept
+  as `Plain` (with their text), so the schema can tell an author to quote them where text is
+  expected;
 - anchors, aliases, explicit tags, complex keys, duplicate keys, several documents, absurd
   depth, control and invisible characters and oversized files are refused with a position;
 - any failure, whatever its type, becomes a `YamlError(path, line, col, message)`.
@@ -68,11 +69,27 @@ class YamlError(Exception):
         self.message = message
 
 
-class Plain(str):
-    """A plain (unquoted) scalar that YAML 1.1 would have read as `kind` (bool, int, ...)."""
+class Plain:
+    """A plain (unquoted) scalar that YAML 1.1 would read as `kind` (a yes/no value, a date...).
 
-    __slots__ = ("kind",)
-    kind: str
+    Not a `str`, so a text field refuses it natively and the schema can tell the author to
+    quote it; fields that want such a value (a flag, a number) read `text`.
+    """
+
+    __slots__ = ("text", "kind")
+
+    def __init__(self, text: str, kind: str) -> None:
+        self.text = text
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plain) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
 
 
 class YMap(dict):
@@ -119,17 +136,19 @@ def _typed_kind(value: str) -> str | None:
     return None
 
 
+_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]{0,17})$")
+
+
 def _scalar(value: str, plain: bool) -> Any:
+    """Quoted scalars are text; plain ones are text, None, a whole number, or a marked `Plain`."""
     if not plain:
         return value
     if value in _NULLS:
         return None
+    if _DECIMAL.match(value):
+        return int(value)
     kind = _typed_kind(value)
-    if kind is None:
-        return value
-    marked = Plain(value)
-    marked.kind = kind
-    return marked
+    return value if kind is None else Plain(value, kind)
 
 
 def _mark(m: Any) -> Mark:

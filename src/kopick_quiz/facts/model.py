@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..schema import Id, LongText, Model, Text, Year
+from ..schema import Flag, Id, LongText, Model, Text, Year
 
 PersonRole = Literal[
     "director",
@@ -141,7 +141,7 @@ class CastMember(Model):
     version: Literal["korean", "hong-kong", "both"] | None = Field(
         default=None, description="for a film made in several versions: the one this actor is in"
     )
-    lead: bool = False
+    lead: Flag = False
 
 
 class Credit(Model):
@@ -201,7 +201,7 @@ class Film(Model):
     title: Text
     aliases: list[Text] = Field(default_factory=list, description="other titles (e.g. the Hong Kong title)")
     year: Year
-    profiled: bool = Field(default=False, description="true for the films the source profiles at length")
+    profiled: Flag = Field(default=False, description="true for the films the source profiles at length")
     kind: Literal["feature", "documentary"] = "feature"
     genres: list[Genre] = Field(default_factory=list)
     languages: list[Text] = Field(default_factory=list)

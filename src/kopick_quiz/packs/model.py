@@ -9,7 +9,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..questions import QTYPES
-from ..schema import Id, LongText, Model, Text
+from ..schema import Flag, Id, LongText, Model, Text, plain_text
 from ..yamlio import Plain
 
 QTypeField = Literal["short", "multi", "number", "year", "choice", "truefalse", "order"]
@@ -53,7 +53,7 @@ def _as_list(value: Any) -> Any:
 def _tolerance(value: Any) -> Any:
     if value is None:
         return None
-    text = str(value)
+    text = str(plain_text(value))
     if not _TOLERANCE.match(text):
         raise PydanticCustomError(
             "tolerance", "must be a number or a percentage such as 5%, not '{value}'", {"value": text}
@@ -94,8 +94,8 @@ class QuestionSpec(Model):
         # `answer: 1958` or `answer: true` is natural for number, year and true/false questions.
         if isinstance(data, dict) and data.get("type") in ("number", "year", "truefalse"):
             answer = data.get("answer")
-            if isinstance(answer, Plain):
-                data = {**data, "answer": str(answer)}
+            if isinstance(answer, (Plain, int)) and not isinstance(answer, bool):
+                data = {**data, "answer": str(plain_text(answer))}
         return data
 
     @model_validator(mode="after")
@@ -134,7 +134,7 @@ class Recipe(Model):
     eras: list[Literal["1950s", "1960s", "1970s", "1980s", "1990s", "2000s", "2010s", "2020s"]] = Field(
         default_factory=list, description="only films of these decades"
     )
-    profiled_only: bool = False
+    profiled_only: Flag = False
     relations: list[Relation] = Field(default_factory=list, description="empty means every relation")
     kinds: list[QTypeField] = Field(default_factory=list, description="question types; empty means all")
     topics: list[Literal["films", "people", "organisations", "context"]] = Field(default_factory=list)
