@@ -133,7 +133,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--csv", action="store_true", help="comma-separated values (the default and only format)")
     p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here instead of standard output")
+    _pack_commands(command)
     return parser
+
+
+def _pack_commands(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+    """new-pack, import and export: teachers' commands for their own packs."""
+    p = command(
+        "new-pack",
+        "write a commented starter pack, one example of every kind of question, into your packs folder",
+        'kopick-quiz new-pack "Week 3: Hong Kong co-productions"',
+    )
+    p.add_argument("name", metavar="NAME", help="the pack's title; its id and file name are made from it")
+
+    p = command(
+        "import",
+        "turn a Moodle GIFT, Aiken or CSV file into a pack (in your packs folder unless -o says where)",
+        "kopick-quiz import week3.gift",
+    )
+    p.add_argument("file", metavar="FILE", type=Path, help="a .gift, .txt (GIFT or Aiken), .aiken or .csv")
+    p.add_argument("-o", "--output", metavar="OUT", type=Path, help="the pack file (or folder) to write")
+    p.add_argument("--format", choices=("gift", "aiken", "csv"), help="its format (default: from its name)")
+    p.add_argument("--force", action="store_true", help="replace the pack file if it exists")
+
+    p = command(
+        "export",
+        "write a pack as Moodle GIFT, Aiken, CSV (spreadsheets) or an Anki deck",
+        "kopick-quiz export people --format apkg -o people.apkg",
+    )
+    p.add_argument("pack", metavar="PACK", help="a pack id, or the path of a pack file")
+    p.add_argument(
+        "--format", choices=("gift", "aiken", "csv", "apkg"), help="the format (default: from -o's extension)"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here instead of standard output")
 
 
 # -- commands --------------------------------------------------------------------------------------
@@ -348,7 +380,93 @@ def cmd_results(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_new_pack(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .packs.starter import StarterError, create_pack
+
+    taken = [p.stem for p in pack_files(shipped_packs_dir())]
+    try:
+        path = create_pack(_user_packs(args), args.name, taken)
+    except StarterError as exc:
+        raise CommandError(str(exc)) from None
+    print(path, file=out)
+    print(f"wrote a starter pack; edit it, then check it with: kopick-quiz validate {path}", file=err)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .packs.starter import SCHEMA_FILE, schema_text
+    from .packs.writer import finish_import, import_file
+
+    source = shown_path(args.file)
+    imported = import_file(args.file, args.format, source)
+    for note in imported.notes:
+        print(note, file=err)
+    if not imported.questions:
+        raise FileProblems([Problem(source, 1, 1, "error", "nothing could be imported; see the warnings")])
+    folder = _user_packs(args)
+    target = args.output or folder
+    if target.is_dir() or args.output is None:
+        target = target / f"{imported.header['id']}.yaml"
+    if target.exists() and not args.force:
+        raise CommandError(f"{target} already exists; choose another file with -o, or replace it: --force")
+    in_folder = target.parent.resolve() == folder.resolve()
+    comments = [f"Imported from {args.file.name} by kopick-quiz import; check it with kopick-quiz validate."]
+    if in_folder:
+        comments.insert(0, f"yaml-language-server: $schema={SCHEMA_FILE}")
+    text, pack, problems = finish_import(imported, shown_path(target), load_base(args.facts), comments)
+    for problem in problems:
+        print(problem, file=err)
+    if pack is None:
+        return EXIT_BAD_INPUT
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        if in_folder:
+            (folder / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from None
+    print(f"imported {len(pack)} question{'s' * (len(pack) != 1)} into {target}", file=out)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .packs.load import load_pack
+    from .packs.writer import export_pack, format_of
+
+    fmt = args.format or (format_of(args.output) if args.output else None)
+    if fmt is None:
+        raise CommandError("say which format with --format gift, aiken, csv or apkg")
+    if fmt == "apkg" and args.output is None:
+        raise CommandError("an Anki deck is a binary file; name it with -o, e.g. -o deck.apkg")
+    given = Path(args.pack)
+    if given.suffix in (".yaml", ".yml") and given.is_file():
+        pack = load_pack(given, load_base(args.facts), shown=shown_path(given))
+    else:
+        pack = _library(args).pack(args.pack)
+    exported = export_pack(pack, fmt)
+    for note in exported.notes:
+        print(f"{pack.path}: warning: {note}", file=err)
+    content = exported.content
+    if args.output is None:
+        out.write(content if isinstance(content, str) else content.decode())
+    else:
+        try:
+            if isinstance(content, bytes):
+                args.output.write_bytes(content)
+            else:
+                with args.output.open("w", encoding="utf-8", newline="") as f:
+                    f.write(content)
+        except OSError as exc:
+            raise CommandError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        count = exported.count
+        print(f"exported {count} question{'s' * (count != 1)} of {pack.id} to {args.output}", file=err)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "new-pack": cmd_new_pack,
+    "import": cmd_import,
+    "export": cmd_export,
     "play": cmd_play,
     "validate": cmd_validate,
     "schema": cmd_schema,

@@ -10,6 +10,10 @@ _ARTICLES = ("the ", "a ", "an ")
 _APOSTROPHE = re.compile("['\u2019\u02bc\u2018`\u00b4]")
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+# ASCII text in one pass: apostrophes vanish, other punctuation and control characters become spaces.
+_ASCII = {c: None if chr(c) in "'`" else " " for c in range(128) if not chr(c).isalnum()}
+# Latin letters that carry no combining mark to strip, so NFKD leaves them alone.
+_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
 
 
 @lru_cache(maxsize=65536)
@@ -19,11 +23,15 @@ def normalise(text: str) -> str:
     `"The Goddess of Mercy!"`, `"goddess  of mercy"` and `"GODDESS OF MERCY"` all fold to
     `"goddess of mercy"`; `"Bong Joon-ho"` folds to `"bong joon ho"`.
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    decomposed = unicodedata.normalize("NFKD", folded)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    joined = _APOSTROPHE.sub("", stripped)
-    spaced = _SPACE.sub(" ", _PUNCT.sub(" ", joined)).strip()
+    if text.isascii():  # most answers: NFKC, NFKD and casefold change nothing but the case
+        spaced = " ".join(text.lower().translate(_ASCII).split())
+    else:
+        folded = unicodedata.normalize("NFKC", text).casefold().translate(_LETTERS)
+        decomposed = unicodedata.normalize("NFKD", folded)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        # NFC puts Hangul jamo back together into syllables; Latin letters have no marks left.
+        joined = _APOSTROPHE.sub("", unicodedata.normalize("NFC", stripped))
+        spaced = _SPACE.sub(" ", _PUNCT.sub(" ", joined)).strip()
     for article in _ARTICLES:
         if spaced.startswith(article) and len(spaced) > len(article):
             spaced = spaced[len(article) :]

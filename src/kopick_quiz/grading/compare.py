@@ -1,0 +1,481 @@
+"""Find an expected answer in typed text, and refuse it when it is nearer to something else.
+
+`Candidates` is compiled once per question: the forms it accepts (each tied to the answer it
+stands for) and its *rivals*, the names it must not be confused with (the other entities of
+the answer's kind, the other choices or answers of the question). `Candidates.search` finds
+in typed text the mentions of both, exactly or with typos, so a caller can tell an answer
+from a near miss, a sentence around an answer from a hedge between two.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .lexicon import Lexicon
+from .names import Form, Span, distance, span, typos
+from .normalise import normalise
+
+# Words a sentence around an answer is made of: they never make a second answer.
+FILLER = frozenset(
+    [
+        "i",
+        "im",
+        "ive",
+        "id",
+        "me",
+        "my",
+        "we",
+        "you",
+        "it",
+        "its",
+        "it",
+        "s",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "are",
+        "am",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "think",
+        "thought",
+        "guess",
+        "believe",
+        "suppose",
+        "reckon",
+        "say",
+        "said",
+        "know",
+        "knew",
+        "sure",
+        "certain",
+        "not",
+        "no",
+        "maybe",
+        "perhaps",
+        "probably",
+        "possibly",
+        "definitely",
+        "certainly",
+        "surely",
+        "pretty",
+        "quite",
+        "really",
+        "very",
+        "just",
+        "only",
+        "so",
+        "well",
+        "oh",
+        "ah",
+        "um",
+        "uh",
+        "er",
+        "hmm",
+        "hm",
+        "answer",
+        "answers",
+        "name",
+        "named",
+        "called",
+        "by",
+        "in",
+        "at",
+        "of",
+        "on",
+        "from",
+        "for",
+        "to",
+        "with",
+        "as",
+        "and",
+        "or",
+        "either",
+        "then",
+        "than",
+        "also",
+        "too",
+        "directed",
+        "produced",
+        "made",
+        "shot",
+        "filmed",
+        "written",
+        "co",
+        "coproduced",
+        "distributed",
+        "funded",
+        "financed",
+        "played",
+        "starred",
+        "film",
+        "movie",
+        "studio",
+        "company",
+        "festival",
+        "person",
+        "director",
+        "actor",
+        "actress",
+        "country",
+        "city",
+        "place",
+        "one",
+        "guy",
+        "there",
+        "here",
+        "which",
+        "who",
+        "what",
+        "whose",
+        "whom",
+        "where",
+        "when",
+        "how",
+        "yes",
+        "yeah",
+        "yep",
+        "ok",
+        "okay",
+        "final",
+        "like",
+    ]
+)
+NEGATIONS = frozenset({"not", "isnt", "wasnt", "never", "nor"})
+DISJUNCTIONS = frozenset({"or", "either", "maybe", "perhaps"})
+
+_DIGITS = re.compile(r"\d+")
+_BREAKS = re.compile(r"[,;:()!?\n]|\s[-\u2013\u2014]\s")
+_RIVAL_NEAR = 0.2  # a rival named with at most this share of typos counts as named
+_FEEDBACK_NEAR = 0.25  # a miss this near a rival is told which one it is
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A mention of an expected answer."""
+
+    target: int  # index of the answer it stands for
+    form: Form
+    typos: int  # 0: the same key (an alias, or another romanisation)
+    exact: bool  # an accepted spelling, up to case, accents, punctuation and spacing
+    start: int
+    end: int
+    score: float = 0.0  # the guard's distance to the form
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A mention of something else: another entity, another choice."""
+
+    form: Form
+    start: int
+    end: int
+    exact: bool
+
+
+@dataclass
+class Found:
+    """What `search` found in one piece of text."""
+
+    hits: list[Hit] = field(default_factory=list)
+    rivals: list[Mention] = field(default_factory=list)
+    leftover: list[str] = field(default_factory=list)  # words outside every mention, but for filler
+    near: Mention | None = None  # for feedback: the rival a miss was nearest to
+    negated: bool = False
+    whole: bool = False  # the whole text is one exact name: the verdict depends on nothing else
+
+
+class Candidates:
+    """The accepted forms and the rivals of one question, compiled for repeated grading."""
+
+    def __init__(
+        self,
+        targets: Sequence[Iterable[Form]],
+        rivals: Iterable[Form],
+        lexicon: Lexicon,
+        kinds: frozenset[str] = frozenset(),
+    ) -> None:
+        self.lexicon = lexicon
+        self.kinds = kinds
+        self.forms: list[tuple[int, Form]] = []
+        self.exact: dict[str, tuple[int, Form]] = {}
+        self.keyed: dict[str, tuple[int, Form]] = {}
+        owners: set[str] = set()
+        for index, forms in enumerate(targets):
+            for form in forms:
+                if not form.squashed:
+                    continue
+                self.forms.append((index, form))
+                self.exact.setdefault(form.squashed, (index, form))
+                self.keyed.setdefault(form.key, (index, form))
+                owners.add(form.owner)
+        self.owners = frozenset(owners)
+        self.has_digits = any(form.digits for _, form in self.forms)
+        self.rivals: list[Form] = []
+        seen: set[str] = set()
+        for form in rivals:
+            if (
+                form.owner in owners
+                or not form.squashed
+                or form.squashed in self.exact
+                or form.squashed in seen
+            ):
+                continue
+            seen.add(form.squashed)
+            self.rivals.append(form)
+        self.rival_exact = {f.squashed: f for f in self.rivals}
+        self.rival_keyed: dict[str, Form] = {}
+        for form in self.rivals:
+            self.rival_keyed.setdefault(form.key, form)
+        # One entry a key, shortest first, so a look-up can skip keys of another length.
+        self.nearest = sorted(self.rival_keyed.values(), key=lambda f: len(f.key))
+        self.rival_keys = [f.key for f in self.nearest]
+        self.rival_lengths = [len(k) for k in self.rival_keys]
+        for key in self.keyed:
+            self.rival_keyed.pop(key, None)
+        self.max_parts = max((len(f.parts) for _, f in self.forms), default=1)
+        self.min_key = min((len(f.key) - f.slack for _, f in self.forms), default=0)
+        self.max_key = max((len(f.key) + f.slack for _, f in self.forms), default=0)
+        self.span_parts = max(self.max_parts, lexicon.max_parts, *(len(f.parts) for f in self.rivals), 1)
+
+    # -- one span -------------------------------------------------------------------------------
+    def other_entity(self, squashed: str) -> Form | None:
+        """The form of another entity (any kind) or a rival spelled exactly like this, if any."""
+        rival = self.rival_exact.get(squashed)
+        if rival is not None:
+            return rival
+        for owner in self.lexicon.owners.get(squashed, ()):
+            if owner not in self.owners:
+                for form in self.lexicon.forms_of[owner]:
+                    if form.squashed == squashed:
+                        return form
+        return None
+
+    def fuzzy(self, span: Span, start: int, end: int) -> Hit | Mention | None:
+        """Match a span that is no accepted spelling: a romanisation, typos, or a rival nearer."""
+        n = len(span.key)
+        if n < self.min_key or n > self.max_key:
+            return None
+        exact = self.exact.get(span.squashed)
+        if exact is not None:
+            return Hit(exact[0], exact[1], 0, True, start, end)
+        found = self.keyed.get(span.key)
+        if found is not None:
+            rival = self.rival_keyed.get(span.key)
+            if rival is not None:
+                return Mention(rival, start, end, False)
+            return Hit(found[0], found[1], 0, False, start, end)
+        best: Hit | None = None
+        digits = (
+            tuple(_DIGITS.findall(span.squashed)) if self.has_digits or not span.squashed.isalpha() else ()
+        )
+        for index, form in self.forms:
+            if digits != form.digits:  # `Snowpiercer 2`, `GDH 558`: another title, another studio
+                continue
+            d = typos(form, span)
+            if d is None:
+                continue
+            score = distance(span.key, form.key)
+            if best is None or score < best.score:
+                best = Hit(index, form, d, False, start, end, score)
+        if best is None:
+            return None
+        rival = self.nearest_rival(span, best.score)
+        if rival is not None:  # as near to a rival as to the answer: never give the benefit of doubt
+            return Mention(rival, start, end, False)
+        return best
+
+    def nearest_rival(self, span: Span, cutoff: float = _FEEDBACK_NEAR) -> Form | None:
+        """The rival nearest to `span` if its distance is `cutoff` or less."""
+        n = len(span.key)
+        if not self.rival_keys or n < 3:
+            return None
+        # OSA over the longer length: a distance of `cutoff` or less needs lengths this close.
+        lo = bisect_left(self.rival_lengths, math.floor(n * (1 - cutoff)))
+        hi = bisect_right(self.rival_lengths, math.ceil(n / (1 - cutoff)) if cutoff < 1 else n * 1000)
+        if lo >= hi:
+            return None
+        near = process.extractOne(
+            span.key, self.rival_keys[lo:hi], scorer=OSA.normalized_distance, score_cutoff=cutoff
+        )
+        return None if near is None else self.nearest[lo + near[2]]
+
+    def _counts_as_rival(self, form: Form) -> bool:
+        """In a sentence, only the question's rivals and names of the answer's kind are a second answer."""
+        return form.squashed in self.rival_exact or self.lexicon.kind_of.get(form.owner) in self.kinds
+
+    # -- a whole answer -------------------------------------------------------------------------
+    def search(self, words: Sequence[str], every: bool = False, text: str | None = None) -> Found:
+        """Mentions of the answers and of their rivals in normalised words (of `text`, if given).
+
+        With `every`, misspelled answers are looked for beside exactly spelled ones (a list of
+        several answers); otherwise one exactly spelled answer ends the search for others.
+        In a sentence, an answer counts only when set apart: by punctuation in `text`, by the
+        words a sentence is made of, or by another name (`North Korea` holds no `Korea`).
+        """
+        found = Found()
+        n = len(words)
+        if n == 0:
+            return found
+        squashed = "".join(words)
+        target = self.exact.get(squashed)
+        if target is not None:
+            found.hits.append(Hit(target[0], target[1], 0, True, 0, n))
+            found.whole = True
+            return found
+        other = self.other_entity(squashed)
+        if other is not None:
+            found.rivals.append(Mention(other, 0, n, True))
+            found.whole = True
+            return found
+        whole = span(tuple(words))
+        if n <= self.max_parts + 1:
+            match = self.fuzzy(whole, 0, n)
+            if isinstance(match, Hit):
+                if match.typos and (self._apart(words[0]) or self._apart(words[-1])):
+                    # `it's International co-production`: the filler is not a typo of the name
+                    inner = self._sentence_of(words, text, every)
+                    if inner.hits and min(h.typos for h in inner.hits) < match.typos:
+                        return inner
+                found.hits.append(match)
+                return found
+            if isinstance(match, Mention):
+                found.rivals.append(match)
+                return found
+            # A few words with nothing of a sentence about them are one name, and not this one.
+            if n == 1 or not (any(self._apart(w) for w in words) or (text and _BREAKS.search(text))):
+                found.near = self._near(whole, n)
+                return found
+        return self._sentence_of(words, text, every)
+
+    def _sentence_of(self, words: Sequence[str], text: str | None, every: bool) -> Found:
+        """Search `words` as a sentence, cut where `text` has punctuation between them."""
+        breaks: set[int] = set()
+        if text is not None:
+            words = []
+            for piece in _BREAKS.split(text):
+                more = normalise(piece).split()
+                if more:
+                    breaks.add(len(words))
+                    words.extend(more)
+        return self._sentence(words, Found(), every, breaks)
+
+    def _near(self, span: Span, n: int) -> Mention | None:
+        form = self.nearest_rival(span)
+        return None if form is None else Mention(form, 0, n, False)
+
+    def _sentence(self, words: Sequence[str], found: Found, every: bool, breaks: set[int]) -> Found:
+        n = len(words)
+        breaks = breaks | {0, n}
+        taken = [False] * n
+        mentions: list[tuple[int, int, Hit | Mention]] = []
+        # Exact mentions first, longest first, so `Shaw Brothers Studio` is not read as `Shaw Brothers`.
+        longest = min(self.span_parts, n)
+        for size in range(longest, 0, -1):
+            for i in range(n - size + 1):
+                if any(taken[i : i + size]):
+                    continue
+                squashed = "".join(words[i : i + size])
+                target = self.exact.get(squashed)
+                if target is not None:
+                    item: Hit | Mention = Hit(target[0], target[1], 0, True, i, i + size)
+                else:
+                    other = self.other_entity(squashed)
+                    if other is None:
+                        continue
+                    if not self._counts_as_rival(other):  # another kind of thing: context, not an answer
+                        for j in range(i, i + size):
+                            taken[j] = True
+                        continue
+                    item = Mention(other, i, i + size, True)
+                mentions.append((i, i + size, item))
+                for j in range(i, i + size):
+                    taken[j] = True
+        self._set_apart(words, taken, mentions, breaks)
+        if every or not any(isinstance(m, Hit) for _, _, m in mentions):
+            self._fuzzy_windows(words, taken, mentions, self.fuzzy, self.max_parts + 1)
+            self._set_apart(words, taken, mentions, breaks)
+        if any(not taken[i] and words[i] not in FILLER for i in range(n)) and self.rival_keys:
+            self._fuzzy_windows(words, taken, mentions, self._near_rival, 3)
+        mentions.sort(key=lambda m: m[0])
+        for start, _end, item in mentions:
+            negated = start > 0 and words[start - 1] in NEGATIONS
+            if isinstance(item, Hit):
+                if negated:
+                    found.negated = True
+                else:
+                    found.hits.append(item)
+            elif not negated:
+                found.rivals.append(item)
+        found.leftover = [words[i] for i in range(n) if not taken[i] and not self._apart(words[i])]
+        if not found.hits and not found.rivals:
+            found.near = self._near(span(tuple(w for w in words if w not in FILLER)), n)
+        return found
+
+    def _set_apart(
+        self,
+        words: Sequence[str],
+        taken: list[bool],
+        mentions: list[tuple[int, int, Hit | Mention]],
+        breaks: set[int],
+    ) -> None:
+        """Drop the answers found inside a longer name: `Korea` in `North Korea`, `GDH` in `GDH 558`."""
+        for item in list(mentions):
+            start, end, found = item
+            if not isinstance(found, Hit):
+                continue
+            left = start in breaks or taken[start - 1] or self._apart(words[start - 1])
+            right = end in breaks or taken[end] or self._apart(words[end])
+            if not (left and right):
+                mentions.remove(item)
+                for j in range(start, end):
+                    taken[j] = False
+
+    def _apart(self, word: str) -> bool:
+        """A word that may stand beside an answer: `was`, `Thai`, `2021`."""
+        return word in FILLER or word in self.lexicon.neutral or (len(word) == 4 and word.isdigit())
+
+    def _near_rival(self, span: Span, start: int, end: int) -> Mention | None:
+        if len(span.key) < 4:
+            return None
+        form = self.nearest_rival(span, _RIVAL_NEAR)
+        if form is None or not self._counts_as_rival(form):
+            return None
+        return Mention(form, start, end, False)
+
+    @staticmethod
+    def _fuzzy_windows(words, taken, mentions, judge, longest) -> None:  # type: ignore[no-untyped-def]
+        """Best non-overlapping fuzzy matches among the words no exact mention took."""
+        n = len(words)
+        found: list[tuple[float, int, int, Hit | Mention]] = []
+        for size in range(min(longest, n), 0, -1):
+            for i in range(n - size + 1):
+                if any(taken[i : i + size]) or words[i] in FILLER or words[i + size - 1] in FILLER:
+                    continue
+                item = judge(span(tuple(words[i : i + size])), i, i + size)
+                if item is not None:
+                    rank = item.score if isinstance(item, Hit) else 0.0
+                    found.append((rank, -size, i, item))
+        found.sort(key=lambda f: (f[0], f[1]))
+        for _rank, negsize, i, item in found:
+            size = -negsize
+            if any(taken[i : i + size]):
+                continue
+            mentions.append((i, i + size, item))
+            for j in range(i, i + size):
+                taken[j] = True

@@ -1,0 +1,101 @@
+"""The known entities as the grader sees them: every name compiled once, indexed for lookup."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .names import Form, syllabic
+from .normalise import normalise
+
+if TYPE_CHECKING:
+    from ..facts.base import FactBase
+
+
+_ADJECTIVE_ENDS = ("an", "ese", "ish", "ch", "i")
+
+
+class Lexicon:
+    """Every name and alias of every entity, for finding an answer's aliases and its confusables.
+
+    Build it once per fact base (`Lexicon.from_base`); it also keeps the compiled form of each
+    question it grades, keyed by question id.
+    """
+
+    def __init__(
+        self,
+        names: Iterable[tuple[str, str, str, bool]] = (),
+        labels: dict[str, str] | None = None,
+        about: dict[str, str] | None = None,
+        neutral: Iterable[str] = (),
+    ) -> None:
+        """`names` holds (text, entity id, kind, is main name) rows.
+
+        `neutral` words may stand beside an answer in a sentence without changing it (`Thai`).
+        """
+        self.neutral = frozenset(w for text in neutral for w in normalise(text).split())
+        self.kind_of: dict[str, str] = {}
+        self.labels: dict[str, str] = dict(labels or {})
+        self.about: dict[str, str] = dict(about or {})
+        forms_of: dict[str, list[Form]] = defaultdict(list)
+        seen: set[tuple[str, str]] = set()
+        rows = list(names)
+        # A person with a Korean-style name anywhere (`Na Hong-jin`) is strict in every spelling (`Na Hongjin`).
+        strict = {entity for text, entity, kind, _ in rows if kind == "person" and syllabic(text)}
+        for text, entity, kind, main in rows:
+            self.kind_of[entity] = kind
+            if main or entity not in self.labels:
+                self.labels.setdefault(entity, text)
+            for variant in [text, *_orders(text, kind)]:
+                form = Form.of(variant, entity, main and variant is text, entity in strict, kind == "person")
+                if not form.squashed or (entity, form.squashed) in seen:
+                    continue
+                seen.add((entity, form.squashed))
+                forms_of[entity].append(form)
+        self.forms_of: dict[str, tuple[Form, ...]] = {e: tuple(fs) for e, fs in forms_of.items()}
+        owners: dict[str, list[str]] = defaultdict(list)
+        by_kind: dict[str, list[Form]] = defaultdict(list)
+        for entity, forms in self.forms_of.items():
+            for form in forms:
+                owners[form.squashed].append(entity)
+                by_kind[self.kind_of[entity]].append(form)
+        self.owners: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in owners.items()}
+        self.by_kind: dict[str, tuple[Form, ...]] = {k: tuple(v) for k, v in by_kind.items()}
+        self.max_parts = max((len(f.parts) for fs in self.forms_of.values() for f in fs), default=1)
+        self.compiled: dict[str, tuple[Any, Any]] = {}
+
+    @classmethod
+    def from_base(cls, base: FactBase | None) -> Lexicon:
+        """The lexicon of a fact base; None gives an empty one (packs with no facts)."""
+        if base is None:
+            return cls()
+        labels = {entity: base.label(entity) for entity in base.by_id}
+        about = {}
+        for entity, item in base.by_id.items():
+            text = getattr(item, "summary", None) or getattr(item, "definition", None)
+            if isinstance(text, str):
+                about[entity] = text
+        # `Thai`, `Korean` (of `South Korean`), but not `Hong` or `Kong`: nationality words only.
+        adjectives = [
+            w for c in base.facts.countries if (w := c.adjective.split()[-1]).endswith(_ADJECTIVE_ENDS)
+        ]
+        return cls(((n.text, n.entity_id, n.kind, n.main) for n in base.names), labels, about, adjectives)
+
+    def entities(self, text: str) -> tuple[str, ...]:
+        """The ids of the entities that answer to `text` (any spelling the facts list)."""
+        return self.owners.get(normalise(text).replace(" ", ""), ())
+
+    def label(self, entity: str) -> str:
+        return self.labels.get(entity, entity)
+
+    def __len__(self) -> int:
+        return len(self.forms_of)
+
+
+def _orders(text: str, kind: str) -> list[str]:
+    """Korean-style personal names also read given name first: `Bong Joon-ho` -> `Joon-ho Bong`."""
+    words = text.split()
+    if kind == "person" and len(words) == 2 and "-" in words[1]:
+        return [f"{words[1]} {words[0]}"]
+    return []

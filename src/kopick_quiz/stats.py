@@ -1,0 +1,406 @@
+"""A player's progress, computed from the recorded answers: for the stats screen and `stats --json`.
+
+Pure functions over `AnswerRow`s (and the quiz and card rows beside them); `player_stats` reads
+them from a store. `write_csv` is the teachers' `results --csv`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, TextIO
+
+from .review import FORECAST_DAYS, forecast_from_cards
+from .store import AnswerRow, QuizRow
+
+if TYPE_CHECKING:
+    from .store import Store
+
+ERA_TAG = re.compile(r"^\d{3}0s$")  # "1950s", "2010s"
+WEAK_RECALL = 0.9  # below the retention FSRS aims for: a card is being forgotten
+WEAKEST_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class SessionScore:
+    """How one quiz went."""
+
+    quiz_id: int
+    pack: str
+    mode: str
+    started_at: datetime
+    status: str  # open, finished or abandoned
+    answered: int
+    right: int
+    points: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.answered if self.answered else 0.0
+
+
+@dataclass(frozen=True)
+class TagAccuracy:
+    tag: str
+    right: int
+    total: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class WeakQuestion:
+    question_id: str
+    attempts: int
+    misses: int
+    last_verdict: str
+    recall: float | None  # the predicted chance of recalling it now; None without a card
+
+    @property
+    def accuracy(self) -> float:
+        return (self.attempts - self.misses) / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True)
+class Totals:
+    quizzes: int
+    answers: int
+    right: int
+    points: int
+    hints: int
+    seconds: float
+    questions_seen: int
+    days_active: int
+    first_at: datetime | None
+    last_at: datetime | None
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.answers if self.answers else 0.0
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Everything the stats screen and `stats --json` show for one player."""
+
+    player: str
+    generated_at: datetime
+    totals: Totals
+    sessions: tuple[SessionScore, ...]
+    by_tag: tuple[TagAccuracy, ...]
+    by_era: tuple[TagAccuracy, ...]
+    due: tuple[tuple[date, int], ...]  # cards due per day, today first (today includes overdue)
+    due_now: int
+    weakest: tuple[WeakQuestion, ...]
+
+
+# -- pure computations -------------------------------------------------------------------------------
+
+
+def sessions(rows: Iterable[AnswerRow], quizzes: Iterable[QuizRow] = ()) -> list[SessionScore]:
+    """Score per quiz, oldest first; quizzes without answers are left out."""
+    status = {q.quiz_id: q for q in quizzes}
+    grouped: dict[int, list[AnswerRow]] = defaultdict(list)
+    for row in rows:
+        grouped[row.quiz_id].append(row)
+    out = []
+    for quiz_id, answers in grouped.items():
+        quiz = status.get(quiz_id)
+        out.append(
+            SessionScore(
+                quiz_id=quiz_id,
+                pack=answers[0].pack,
+                mode=answers[0].mode,
+                started_at=quiz.started_at if quiz else answers[0].answered_at,
+                status=quiz.status if quiz else "unknown",
+                answered=len(answers),
+                right=sum(a.accepted for a in answers),
+                points=sum(a.points for a in answers),
+            )
+        )
+    return sorted(out, key=lambda s: (s.started_at, s.quiz_id))
+
+
+def is_era(tag: str) -> bool:
+    """Whether a tag names a decade ("1950s")."""
+    return bool(ERA_TAG.match(tag))
+
+
+def accuracy_by_tag(rows: Iterable[AnswerRow], *, eras: bool = False) -> list[TagAccuracy]:
+    """Right answers per tag: topic tags weakest first, or (eras=True) decade tags in time order."""
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in rows:
+        for tag in dict.fromkeys(row.tags):
+            if is_era(tag) == eras:
+                tally[tag][0] += row.accepted
+                tally[tag][1] += 1
+    scores = [TagAccuracy(tag, right, total) for tag, (right, total) in tally.items()]
+    if eras:
+        return sorted(scores, key=lambda s: s.tag)
+    return sorted(scores, key=lambda s: (s.accuracy, -s.total, s.tag))
+
+
+def weakest(
+    rows: Iterable[AnswerRow], recall: Mapping[str, float] | None = None, limit: int = WEAKEST_LIMIT
+) -> list[WeakQuestion]:
+    """The questions most missed (then least likely recalled now); never-missed, well-kept ones are not weak."""
+    recall = recall or {}
+    attempts: dict[str, list[AnswerRow]] = defaultdict(list)
+    for row in rows:
+        attempts[row.question_id].append(row)
+    found = []
+    for qid, answers in attempts.items():
+        misses = sum(not a.accepted for a in answers)
+        chance = recall.get(qid)
+        if misses or (chance is not None and chance < WEAK_RECALL):
+            found.append(WeakQuestion(qid, len(answers), misses, answers[-1].verdict, chance))
+    found.sort(key=lambda w: (-w.misses, 1.0 if w.recall is None else w.recall, w.accuracy, w.question_id))
+    return found[:limit]
+
+
+def totals(rows: Iterable[AnswerRow], tz: Any = None) -> Totals:
+    """Counts over every answer; days are counted in `tz` (default: local time)."""
+    rows = list(rows)
+    times = [r.answered_at for r in rows]
+    return Totals(
+        quizzes=len({r.quiz_id for r in rows}),
+        answers=len(rows),
+        right=sum(r.accepted for r in rows),
+        points=sum(r.points for r in rows),
+        hints=sum(r.hints for r in rows),
+        seconds=round(sum(r.seconds for r in rows), 2),
+        questions_seen=len({r.question_id for r in rows}),
+        days_active=len({t.astimezone(tz).date() for t in times}),
+        first_at=min(times, default=None),
+        last_at=max(times, default=None),
+    )
+
+
+def build(
+    player: str,
+    rows: Sequence[AnswerRow],
+    now: datetime,
+    *,
+    quizzes: Iterable[QuizRow] = (),
+    due: Sequence[tuple[date, int]] = (),
+    due_now: int = 0,
+    recall: Mapping[str, float] | None = None,
+) -> Stats:
+    """Put one player's stats together from rows already read."""
+    tz = now.tzinfo
+    return Stats(
+        player=player,
+        generated_at=now,
+        totals=totals(rows, tz),
+        sessions=tuple(sessions(rows, quizzes)),
+        by_tag=tuple(accuracy_by_tag(rows)),
+        by_era=tuple(accuracy_by_tag(rows, eras=True)),
+        due=tuple(due),
+        due_now=due_now,
+        weakest=tuple(weakest(rows, recall)),
+    )
+
+
+def player_stats(store: Store, player: str, now: datetime, *, days: int = FORECAST_DAYS) -> Stats:
+    """Read one player's answers, quizzes and cards from `store` and compute their stats."""
+    now = now.astimezone() if now.tzinfo is None else now
+    rows = list(store.answers(player))
+    cards = store.cards(player)
+    when = now.astimezone(UTC)
+    recall = {qid: float(store.scheduler.get_card_retrievability(c.card, when)) for qid, c in cards.items()}
+    return build(
+        player,
+        rows,
+        now,
+        quizzes=store.quizzes(player),
+        due=forecast_from_cards(cards, days, now),
+        due_now=sum(c.due <= now for c in cards.values()),
+        recall=recall,
+    )
+
+
+# -- output -------------------------------------------------------------------------------------------
+
+
+def to_json(stats: Stats) -> dict[str, Any]:
+    """The `stats --json` object (docs/data.md describes it)."""
+    t = stats.totals
+    return {
+        "player": stats.player,
+        "generated_at": stats.generated_at.isoformat(timespec="seconds"),
+        "totals": {
+            "quizzes": t.quizzes,
+            "answers": t.answers,
+            "right": t.right,
+            "accuracy": round(t.accuracy, 4),
+            "points": t.points,
+            "hints": t.hints,
+            "seconds": t.seconds,
+            "questions_seen": t.questions_seen,
+            "days_active": t.days_active,
+            "first_at": _iso(t.first_at),
+            "last_at": _iso(t.last_at),
+        },
+        "sessions": [
+            {
+                "quiz_id": s.quiz_id,
+                "pack": s.pack,
+                "mode": s.mode,
+                "started_at": _iso(s.started_at),
+                "status": s.status,
+                "answered": s.answered,
+                "right": s.right,
+                "accuracy": round(s.accuracy, 4),
+                "points": s.points,
+            }
+            for s in stats.sessions
+        ],
+        "by_tag": [_tag_json(s) for s in stats.by_tag],
+        "by_era": [_tag_json(s) for s in stats.by_era],
+        "due_now": stats.due_now,
+        "due": [{"date": d.isoformat(), "count": n} for d, n in stats.due],
+        "weakest": [
+            {
+                "question_id": w.question_id,
+                "attempts": w.attempts,
+                "misses": w.misses,
+                "accuracy": round(w.accuracy, 4),
+                "last_verdict": w.last_verdict,
+                "recall": None if w.recall is None else round(w.recall, 4),
+            }
+            for w in stats.weakest
+        ],
+    }
+
+
+def to_text(stats: Stats) -> str:
+    """The plain-text report of `kopick-quiz stats`."""
+    tz = stats.generated_at.tzinfo
+    t = stats.totals
+    lines = [f"Progress of {stats.player}"]
+    if not t.answers:
+        lines.append("  no answers yet: play a quiz with `kopick-quiz play`")
+        return "\n".join(lines) + "\n"
+    lines.append(
+        f"  {t.answers} answer{_s(t.answers)} in {t.quizzes} quiz{'zes' * (t.quizzes != 1)}, "
+        f"{t.right} right ({_pct(t.accuracy)}), {t.points} points, "
+        f"{t.questions_seen} question{_s(t.questions_seen)} seen on {t.days_active} day{_s(t.days_active)}"
+    )
+    lines += ["", "Score per quiz"]
+    for s in stats.sessions[-20:]:
+        when = s.started_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        status = "" if s.status == "finished" else f"  ({s.status})"
+        lines.append(
+            f"  {when}  {s.pack} ({s.mode})  {s.right}/{s.answered}  {_pct(s.accuracy)}  {s.points} pts{status}"
+        )
+    for title, scores in (
+        ("Accuracy by tag, weakest first", stats.by_tag),
+        ("Accuracy by era", stats.by_era),
+    ):
+        if scores:
+            width = max(len(s.tag) for s in scores)
+            lines += ["", title]
+            lines += [f"  {s.tag:<{width}}  {s.right}/{s.total}  {_pct(s.accuracy)}" for s in scores]
+    lines += ["", f"Due for review: {stats.due_now} now"]
+    days = [f"{'today' if i == 0 else d.strftime('%a %d')}: {n}" for i, (d, n) in enumerate(stats.due)]
+    lines += ["  " + "  ".join(days[i : i + 7]) for i in range(0, len(days), 7)]
+    if stats.weakest:
+        width = max(len(w.question_id) for w in stats.weakest)
+        lines += ["", "Weakest questions"]
+        for w in stats.weakest:
+            chance = "" if w.recall is None else f", recall now {_pct(w.recall)}"
+            lines.append(f"  {w.question_id:<{width}}  missed {w.misses} of {w.attempts}{chance}")
+    return "\n".join(lines) + "\n"
+
+
+CSV_COLUMNS = (
+    "player",
+    "quiz_id",
+    "pack",
+    "mode",
+    "question_id",
+    "answered_at",
+    "answer",
+    "verdict",
+    "score",
+    "points",
+    "hints",
+    "seconds",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_csv(rows: Iterable[AnswerRow], out: TextIO, *, lineterminator: str = "\r\n") -> int:
+    """Write one CSV row per answer (header first) to `out`; returns how many rows.
+
+    Open a file for it with newline="". Text a spreadsheet would run as a formula gets a ' first.
+    """
+    writer = csv.writer(out, lineterminator=lineterminator)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for r in rows:
+        writer.writerow(
+            (
+                _cell(r.player),
+                r.quiz_id,
+                _cell(r.pack),
+                _cell(r.mode),
+                _cell(r.question_id),
+                r.answered_at.astimezone(UTC).isoformat(timespec="seconds"),
+                _cell(r.typed),
+                r.verdict,
+                f"{r.score:g}",
+                r.points,
+                r.hints,
+                f"{r.seconds:g}",
+            )
+        )
+        count += 1
+    return count
+
+
+def _cell(text: str) -> str:
+    """Text as a spreadsheet shows it, never as a formula it runs."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _tag_json(s: TagAccuracy) -> dict[str, Any]:
+    return {"tag": s.tag, "right": s.right, "total": s.total, "accuracy": round(s.accuracy, 4)}
+
+
+def _iso(when: datetime | None) -> str | None:
+    return None if when is None else when.isoformat(timespec="seconds")
+
+
+def _pct(x: float) -> str:
+    return f"{round(x * 100)}%"
+
+
+def _s(n: int) -> str:
+    return "s" * (n != 1)
+
+
+__all__ = [
+    "CSV_COLUMNS",
+    "SessionScore",
+    "Stats",
+    "TagAccuracy",
+    "Totals",
+    "WeakQuestion",
+    "accuracy_by_tag",
+    "build",
+    "is_era",
+    "player_stats",
+    "sessions",
+    "to_json",
+    "to_text",
+    "totals",
+    "weakest",
+    "write_csv",
+]

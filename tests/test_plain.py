@@ -1,0 +1,89 @@
+"""`play --plain`: a whole quiz through stdin and stdout, as a script or a screen reader drives it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKS = Path(__file__).parent / "data" / "packs"
+
+
+def play(tmp_path: Path, lines: list[str], *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kopick_quiz",
+            "play",
+            "--plain",
+            "--packs",
+            str(PACKS),
+            "--pack",
+            "demo",
+            *extra,
+        ],
+        input="".join(line + "\n" for line in lines),
+        capture_output=True,
+        text=True,
+        env={"KOPICK_QUIZ_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        timeout=60,
+    )
+
+
+def test_plain_quiz_grades_each_answer_and_ends_with_the_score(tmp_path: Path):
+    # seed 3 asks: Snowpiercer's city (choice), The Medium's studio, Shang's directors, The Medium's year.
+    done = play(tmp_path, ["2", "gdh559", "Yueh Feng and Choe In-hyun", "2021"], "--seed", "3")
+    out = done.stdout
+    assert done.returncode == 0, done.stderr
+    assert out.startswith("kopick-quiz · Demo pack · 4 questions")
+    assert "Q1/4  In which city was Snowpiercer shot?" in out
+    assert "   2. Prague" in out
+    assert out.count("Correct.") + out.count("Close enough.") == 4, out
+    assert "Done: " in out and "4 of 4 right (100%)" in out
+    assert "\x1b" not in out
+
+
+def test_wrong_answer_skip_and_hint_are_reported_and_missed_questions_listed(tmp_path: Path):
+    done = play(tmp_path, ["3", "/hint", "/hint", "Shaw Brothers", "/skip", "1964"], "--seed", "3")
+    out = done.stdout
+    assert "Not right." in out
+    assert "Hint 1:" in out and "Hint 2: G__ 5__" in out
+    assert "Skipped. The answer: Choe In-hyeon, Yueh Feng." in out
+    assert "0 of 4 right (0%)" in out
+    assert "To review:" in out and "→ GDH 559" in out
+
+
+def test_end_of_input_stops_the_quiz_with_results_so_far(tmp_path: Path):
+    done = play(tmp_path, ["2"], "--seed", "3")
+    assert done.returncode == 0
+    assert "Done: " in done.stdout and "1 of 1 right" in done.stdout
+
+
+def test_quit_command_ends_early(tmp_path: Path):
+    done = play(tmp_path, ["/quit", "2"], "--seed", "3")
+    assert "Done: 0 points · 0 of 0 right" in done.stdout
+
+
+@pytest.mark.parametrize("typed", ["[/bold]", "[@click=app.quit]x", "\x1b[31mred", "x" * 5000])
+def test_hostile_answers_are_graded_not_obeyed(tmp_path: Path, typed: str):
+    done = play(tmp_path, [typed], "--seed", "3", "--count", "1")
+    assert done.returncode == 0, done.stderr
+    assert "Not right." in done.stdout
+    assert "\x1b" not in done.stdout
+    if len(typed) > 500:
+        assert "only the first 500 were read" in done.stdout
+
+
+def test_unknown_pack_is_one_sentence_and_exit_1(tmp_path: Path):
+    done = subprocess.run(
+        [sys.executable, "-m", "kopick_quiz", "play", "--plain", "--pack", "nope"],
+        capture_output=True,
+        text=True,
+        env={"KOPICK_QUIZ_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("kopick-quiz: there is no pack 'nope'")
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,527 @@
+"""The SQLite store: answers committed as given, resuming, and every bad file or folder handled."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sqlite3
+import subprocess
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import fsrs
+import pytest
+
+from kopick_quiz import store as store_module
+from kopick_quiz.grading import Verdict
+from kopick_quiz.questions import Question
+from kopick_quiz.session import Answered
+from kopick_quiz.settings import DEFAULTS, load_settings, read_settings, save_settings, update_settings
+from kopick_quiz.store import APPLICATION_ID, DB_NAME, SCHEMA_VERSION, Store, StoreError
+
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+SCORES = {"correct": 1.0, "close": 0.9, "partial": 0.5, "incorrect": 0.0}
+
+
+def question(
+    qid: str = "q1", *, tags: tuple[str, ...] = ("people", "2010s"), qtype: str = "short"
+) -> Question:
+    return Question(id=qid, pack="p", type=qtype, prompt=f"prompt of {qid}?", answers=("A",), tags=tags)  # type: ignore[arg-type]
+
+
+def answered(
+    q: Question | str = "q1",
+    verdict: str = "correct",
+    *,
+    text: str = "A",
+    hints: int = 0,
+    seconds: float = 4.0,
+    points: int = 10,
+    streak: int = 1,
+) -> Answered:
+    q = question(q) if isinstance(q, str) else q
+    v = None if verdict == "skipped" else Verdict(verdict, SCORES[verdict], "A", "")  # type: ignore[arg-type]
+    return Answered(q, text, v, hints, seconds, points, streak)
+
+
+class Clock:
+    def __init__(self, now: datetime = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
+    s = Store.open(tmp_path / "data", clock=clock, scheduler=fsrs.Scheduler(enable_fuzzing=False))
+    yield s
+    s.close()
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path)
+
+
+# -- a fresh store ---------------------------------------------------------------------------------------
+
+
+def test_open_creates_the_folder_and_a_database_marked_as_ours(tmp_path: Path) -> None:
+    folder = tmp_path / "not" / "yet" / "there"
+    with Store.open(folder) as s:
+        assert s.notice is None
+        assert s.path == folder / DB_NAME
+    db = raw(folder / DB_NAME)
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reopening_keeps_the_history(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as s:
+        quiz = s.start_quiz("Mina", "p", "quick", ["q1", "q2"], 7)
+        s.record(quiz, answered("q1"))
+    with Store.open(tmp_path) as s:
+        assert s.notice is None
+        assert [r.question_id for r in s.answers()] == ["q1"]
+
+
+def test_an_answer_is_on_disk_before_record_returns(store: Store) -> None:
+    quiz = store.start_quiz("Mina", "p", "quick", ["q1", "q2"], None)
+    store.record(quiz, answered("q1", text="GDH 559"))
+    # Another connection (another process, after a crash) sees it at once: no finish, no close.
+    assert raw(store.path).execute("SELECT question_id, typed FROM answers").fetchall() == [("q1", "GDH 559")]
+
+
+@pytest.mark.parametrize(
+    ("verdict", "hints", "seconds", "score", "rating"),
+    [
+        ("correct", 0, 4.0, 1.0, fsrs.Rating.Easy),
+        ("correct", 0, 30.0, 1.0, fsrs.Rating.Good),
+        ("close", 0, 4.0, 0.9, fsrs.Rating.Good),
+        ("correct", 1, 4.0, 1.0, fsrs.Rating.Hard),
+        ("partial", 0, 4.0, 0.5, fsrs.Rating.Hard),
+        ("incorrect", 0, 4.0, 0.0, fsrs.Rating.Again),
+        ("skipped", 0, 4.0, 0.0, fsrs.Rating.Again),
+    ],
+)
+def test_record_keeps_every_field_of_the_answer(
+    store: Store, clock: Clock, verdict: str, hints: int, seconds: float, score: float, rating: int
+) -> None:
+    quiz = store.start_quiz("Mina", "pack-1", "exam", ["q1"], 3)
+    a = answered(
+        question("q1", tags=("studios", "2000s")),
+        verdict,
+        text="typed ✓ 한국",
+        hints=hints,
+        seconds=seconds,
+        points=7,
+    )
+    answer_id = store.record(quiz, a)
+    [row] = store.answers("Mina")
+    assert (row.answer_id, row.player, row.quiz_id, row.pack, row.mode) == (
+        answer_id,
+        "Mina",
+        quiz,
+        "pack-1",
+        "exam",
+    )
+    assert (row.question_id, row.question_pack, row.tags) == ("q1", "p", ("studios", "2000s"))
+    assert (row.typed, row.verdict, row.score, row.points) == ("typed ✓ 한국", verdict, score, 7)
+    assert (row.hints, row.seconds, row.rating, row.answered_at) == (hints, seconds, rating, clock.now)
+    assert row.accepted == (verdict in ("correct", "close"))
+
+
+def test_every_answer_reviews_the_players_card(store: Store, clock: Clock) -> None:
+    quiz = store.start_quiz("Mina", "p", "quick", ["q1", "q1"], None)
+    store.record(quiz, answered("q1", "incorrect"))
+    first = store.cards("Mina")["q1"]
+    assert first.reviews == 1 and first.introduced_at == clock.now
+    assert first.due == clock.now + timedelta(minutes=1)  # FSRS's first learning step
+    clock.advance(minutes=5)
+    store.record(quiz, answered("q1", "incorrect"))
+    again = store.cards("Mina")["q1"]
+    assert (again.reviews, again.lapses, again.introduced_at) == (2, 1, first.introduced_at)
+    assert store.cards("Someone else") == {}
+
+
+# -- resuming and tallies --------------------------------------------------------------------------------
+
+
+def test_an_interrupted_quiz_is_offered_with_what_was_done(store: Store) -> None:
+    quiz = store.start_quiz("Mina", "p", "pack", ["q1", "q2", "q3"], 42)
+    store.record(quiz, answered("q1", points=10, streak=1))
+    store.record(quiz, answered("q2", points=12, streak=2))
+    found = store.unfinished("Mina")
+    assert found is not None
+    assert (found.quiz_id, found.pack, found.mode, found.seed) == (quiz, "p", "pack", 42)
+    assert found.answered_ids == ("q1", "q2")
+    assert found.remaining_ids == ("q3",)
+    assert (found.score, found.streak) == (22, 2)
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        ("finished", None),
+        ("abandoned", None),
+        ("nothing answered", None),
+        ("everything answered", None),
+        ("another player's", None),
+        ("two interrupted", "the later"),
+    ],
+)
+def test_only_a_quiz_left_half_way_is_offered(store: Store, story: str, expected: str | None) -> None:
+    ids = ["q1", "q2"]
+    quiz = store.start_quiz("Other" if story == "another player's" else "Mina", "p", "quick", ids, None)
+    if story != "nothing answered":
+        store.record(quiz, answered("q1"))
+    if story == "everything answered":
+        store.record(quiz, answered("q2"))
+    if story in ("finished", "abandoned"):
+        (store.finish if story == "finished" else store.abandon)(quiz)
+    later = None
+    if story == "two interrupted":
+        later = store.start_quiz("Mina", "p2", "quick", ids, None)
+        store.record(later, answered("q1"))
+    found = store.unfinished("Mina")
+    assert (found.quiz_id if found else None) == (later if expected else None)
+
+
+def test_recording_into_a_finished_quiz_is_refused(store: Store) -> None:
+    quiz = store.start_quiz("Mina", "p", "quick", ["q1", "q2"], None)
+    store.finish(quiz)
+    with pytest.raises(StoreError, match="finished"):
+        store.record(quiz, answered("q1"))
+    with pytest.raises(StoreError, match="no quiz 999"):
+        store.record(999, answered("q1"))
+    assert list(store.answers()) == []
+
+
+def test_best_scores_are_the_best_finished_quiz_per_pack(store: Store) -> None:
+    for pack, verdicts, done in [
+        ("people", ["correct", "incorrect"], True),
+        ("people", ["correct", "correct", "incorrect", "close"], True),
+        ("people", ["correct"], False),  # interrupted: not a score
+        ("films", ["incorrect", "skipped"], True),
+    ]:
+        quiz = store.start_quiz("Mina", pack, "quick", [f"q{i}" for i in range(5)], None)
+        for i, v in enumerate(verdicts):
+            store.record(quiz, answered(f"q{i}", v))
+        if done:
+            store.finish(quiz)
+    assert store.best_scores("Mina") == {"people": 0.75, "films": 0.0}
+    assert store.best_scores("Nobody") == {}
+
+
+def test_players_are_listed_by_name_once_each(store: Store) -> None:
+    for name in ["mina", "  Joon   ho ", "Ana", "mina"]:
+        store.start_quiz(name, "p", "quick", ["q1"], None)
+    assert store.players() == ["Ana", "Joon ho", "mina"]
+    assert [q.player for q in store.quizzes("Joon ho")] == ["Joon ho"]
+
+
+@pytest.mark.parametrize(("name", "message"), [("   ", "needs a name"), ("x" * 81, "at most 80")])
+def test_a_bad_player_name_is_a_plain_error(store: Store, name: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        store.start_quiz(name, "p", "quick", ["q1"], None)
+
+
+def test_answers_can_be_read_for_one_player_or_all(store: Store) -> None:
+    for name in ["Ana", "Mina", "Ana"]:
+        quiz = store.start_quiz(name, "p", "quick", ["q1"], None)
+        store.record(quiz, answered("q1"))
+    assert [r.player for r in store.answers()] == ["Ana", "Mina", "Ana"]
+    assert [r.player for r in store.answers("Ana")] == ["Ana", "Ana"]
+    assert store.last_player() == "Ana"
+
+
+def test_the_store_can_be_used_from_a_worker_thread(store: Store) -> None:
+    quiz = store.start_quiz("Mina", "p", "quick", ["q1"], None)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            store.record(quiz, answered("q1"))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert errors == [] and len(list(store.answers())) == 1
+
+
+# -- bad files ---------------------------------------------------------------------------------------------
+
+
+def _zero_length(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _scribbled(path: Path) -> None:
+    path.write_bytes(os.urandom(8192))
+
+
+def _damaged(path: Path) -> None:
+    """A real history of ours whose pages were overwritten: the header still looks fine."""
+    with Store.open(path.parent) as s:
+        quiz = s.start_quiz("Mina", "p", "quick", [f"q{i}" for i in range(300)], None)
+        for i in range(300):
+            s.record(quiz, answered(f"q{i}", text="x" * 200))
+    data = bytearray(path.read_bytes())
+    assert len(data) > 8 * 4096
+    data[4096 + 100 : len(data) - 4096] = os.urandom(len(data) - 8192 - 100)
+    path.write_bytes(bytes(data))
+
+
+def _foreign(path: Path) -> None:
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE recipes (name TEXT)")
+    db.execute("INSERT INTO recipes VALUES ('kimchi')")
+    db.commit()
+    db.close()
+
+
+def _empty_sqlite(path: Path) -> None:
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 1")
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("make_bad", "says"),
+    [
+        (_zero_length, "is empty (0 bytes)"),
+        (_scribbled, "is damaged or not a database"),
+        (_damaged, "is damaged"),
+        (_foreign, "a database of another program"),
+        (_empty_sqlite, "an empty database"),
+    ],
+    ids=["zero-length", "scribbled", "damaged-pages", "foreign-sqlite", "empty-sqlite"],
+)
+def test_a_file_that_is_not_a_good_history_is_kept_aside_and_a_new_one_started(
+    tmp_path: Path, clock: Clock, make_bad, says: str
+) -> None:
+    path = tmp_path / DB_NAME
+    make_bad(path)
+    before = path.read_bytes()
+    with Store.open(tmp_path, clock=clock) as s:
+        assert s.notice is not None and says in s.notice
+        aside = tmp_path / f"{DB_NAME}.corrupt-20250301T090000Z"
+        assert aside.name in s.notice
+        assert aside.read_bytes() == before  # kept, byte for byte
+        quiz = s.start_quiz("Mina", "p", "quick", ["q1"], None)  # and the new one works
+        s.record(quiz, answered("q1"))
+    with Store.open(tmp_path, clock=clock) as s:
+        assert s.notice is None and len(list(s.answers())) == 1
+
+
+def test_a_bad_file_set_aside_takes_its_wal_files_along(tmp_path: Path, clock: Clock) -> None:
+    (tmp_path / DB_NAME).write_bytes(os.urandom(4096))
+    (tmp_path / f"{DB_NAME}-wal").write_bytes(b"stale log")
+    with Store.open(tmp_path, clock=clock) as s:
+        assert s.notice is not None
+    assert (tmp_path / f"{DB_NAME}.corrupt-20250301T090000Z-wal").read_bytes() == b"stale log"
+
+
+def test_a_second_bad_file_in_the_same_second_gets_its_own_name(tmp_path: Path, clock: Clock) -> None:
+    for _ in range(2):
+        (tmp_path / DB_NAME).write_bytes(b"")
+        with Store.open(tmp_path, clock=clock) as s:
+            assert s.notice is not None
+    assert sorted(p.name for p in tmp_path.glob("*.corrupt-*")) == [
+        f"{DB_NAME}.corrupt-20250301T090000Z",
+        f"{DB_NAME}.corrupt-20250301T090000Z-2",
+    ]
+
+
+def test_a_history_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as s:
+        s.start_quiz("Mina", "p", "quick", ["q1"], None)
+    db = raw(tmp_path / DB_NAME)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    before = (tmp_path / DB_NAME).read_bytes()
+    with pytest.raises(StoreError, match="newer kopick-quiz.*upgrade"):
+        Store.open(tmp_path)
+    assert (tmp_path / DB_NAME).read_bytes() == before
+    assert list(tmp_path.glob("*.corrupt-*")) == []
+
+
+def test_an_older_history_is_migrated_forward_keeping_its_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(tmp_path) as s:
+        quiz = s.start_quiz("Mina", "p", "quick", ["q1"], None)
+        s.record(quiz, answered("q1"))
+    newer = [*store_module.MIGRATIONS, ("ALTER TABLE players ADD COLUMN avatar TEXT",)]
+    monkeypatch.setattr(store_module, "MIGRATIONS", newer)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", len(newer))
+    with Store.open(tmp_path) as s:
+        assert s.notice is None and len(list(s.answers())) == 1
+    db = raw(tmp_path / DB_NAME)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(newer)
+    assert "avatar" in [r[1] for r in db.execute("PRAGMA table_info(players)")]
+
+
+# -- bad folders -------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """Make `folder` unwritable, even for root (who ignores permission bits): chattr +i."""
+    folder.chmod(0o555)
+    immutable = False
+    try:
+        if os.geteuid() == 0:
+            if not shutil.which("chattr"):
+                pytest.skip("running as root without chattr: cannot make a folder read-only")
+            done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+            if done.returncode:
+                pytest.skip("running as root on a file system without chattr +i")
+            immutable = True
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("with_history", [False, True], ids=["new", "existing-history"])
+def test_a_read_only_data_folder_is_a_plain_error(tmp_path: Path, with_history: bool) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    if with_history:
+        with Store.open(folder) as s:
+            s.start_quiz("Mina", "p", "quick", ["q1"], None)
+    before = sorted(p.name for p in folder.iterdir())
+    with read_only(folder), pytest.raises(StoreError, match="read-only|permission|not permitted"):
+        Store.open(folder)
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_a_data_folder_that_cannot_be_created_is_a_plain_error(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(StoreError, match="cannot create the data folder .*--data-dir"):
+        Store.open(tmp_path / "a-file" / "data")
+
+
+def test_leftovers_of_a_creation_cut_short_are_cleared_once_stale(tmp_path: Path) -> None:
+    stale = tmp_path / f"{DB_NAME}.new-0123456789ab"
+    fresh = tmp_path / f"{DB_NAME}.new-ba9876543210"  # perhaps another process creating it now
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half")
+    old = (datetime.now() - timedelta(hours=2)).timestamp()
+    os.utime(stale, (old, old))
+    with Store.open(tmp_path) as s:
+        assert s.notice is None
+    assert (stale.exists(), fresh.exists()) == (False, True)
+
+
+# -- two processes -----------------------------------------------------------------------------------------
+
+
+def _answer_many(folder: str, label: str, count: int, barrier) -> None:
+    s = Store.open(folder)
+    quiz = s.start_quiz("Ana", "p", "quick", [f"q{i % 5}" for i in range(count)], None)
+    barrier.wait()
+    for i in range(count):
+        s.record(quiz, answered(f"q{i % 5}", text=f"{label} {i}"))
+    s.finish(quiz)
+    s.close()
+
+
+def test_two_processes_answering_at_once_both_succeed_and_lose_nothing(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+    ctx = multiprocessing.get_context("fork")
+    barrier = ctx.Barrier(2)
+    procs = [ctx.Process(target=_answer_many, args=(str(tmp_path), label, 60, barrier)) for label in "AB"]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(30)
+    assert [p.exitcode for p in procs] == [0, 0]
+    with Store.open(tmp_path) as s:
+        typed = sorted(r.typed for r in s.answers())
+        assert typed == sorted(f"{label} {i}" for label in "AB" for i in range(60))
+        assert [q.status for q in s.quizzes("Ana")] == ["finished", "finished"]
+        # Both reviewed the same five cards: every review counted, none lost to a race.
+        assert sum(c.reviews for c in s.cards("Ana").values()) == 120
+        assert s.integrity_check() == "ok"
+
+
+# -- the settings side file ----------------------------------------------------------------------------------
+
+
+def test_settings_start_as_the_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "nowhere") == DEFAULTS
+
+
+def test_settings_saved_are_loaded_back_over_the_defaults(tmp_path: Path) -> None:
+    save_settings(tmp_path, {"player": "민아", "pack": "people", "future-key": [1, 2]})
+    assert load_settings(tmp_path) == {**DEFAULTS, "player": "민아", "pack": "people", "future-key": [1, 2]}
+    assert update_settings(tmp_path, count=20)["count"] == 20
+    assert load_settings(tmp_path)["count"] == 20
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.json"]  # no temp file left
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"{not json", b"[1, 2]", b"\xff\xfe{}", b'"a string"'],
+    ids=["empty", "broken-json", "a-list", "bad-utf8", "a-string"],
+)
+def test_unreadable_settings_give_the_defaults_and_are_kept_aside(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "settings.json").write_bytes(content)
+    values, notice = read_settings(tmp_path)
+    assert values == DEFAULTS
+    assert notice is not None and "kept as settings.json.corrupt-" in notice
+    [aside] = tmp_path.glob("settings.json.corrupt-*")
+    assert aside.read_bytes() == content
+
+
+def test_a_save_cut_short_leaves_the_old_settings_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_settings(tmp_path, {"player": "Mina"})
+
+    def crash(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(StoreError, match="cannot save settings .*no space left"):
+        save_settings(tmp_path, {"player": "Joon-ho"})
+    monkeypatch.undo()
+    assert load_settings(tmp_path)["player"] == "Mina"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.json"]
+
+
+def test_saving_settings_in_a_read_only_folder_is_a_plain_error(tmp_path: Path) -> None:
+    with read_only(tmp_path), pytest.raises(StoreError, match="cannot save settings"):
+        save_settings(tmp_path, {"player": "Mina"})
+
+
+def test_a_backup_is_a_complete_history_of_its_own(store: Store, tmp_path: Path) -> None:
+    quiz = store.start_quiz("Mina", "p", "quick", ["q1", "q2"], None)
+    store.record(quiz, answered("q1"))
+    target = tmp_path / "backup.db"
+    store.backup(target)
+    with pytest.raises(StoreError, match="already exists"):
+        store.backup(target)
+    (tmp_path / "restored").mkdir()
+    shutil.copy(target, tmp_path / "restored" / DB_NAME)
+    with Store.open(tmp_path / "restored") as copy:
+        assert copy.notice is None
+        assert [r.question_id for r in copy.answers()] == ["q1"] and "q1" in copy.cards("Mina")
