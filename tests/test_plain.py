@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,25 @@ def test_unknown_pack_is_one_sentence_and_exit_1(tmp_path: Path):
     assert done.returncode == 1
     assert done.stderr.startswith("kopick-quiz: there is no pack 'nope'")
     assert "Traceback" not in done.stderr
+
+
+def test_every_answer_is_recorded_and_review_offers_due_questions(tmp_path: Path):
+    play(tmp_path, ["2", "Shaw Brothers"], "--seed", "3", "--player", "mina")
+    env = {"KOPICK_QUIZ_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    stats = subprocess.run(
+        [sys.executable, "-m", "kopick_quiz", "stats", "--json", "--player", "mina"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout)["totals"]["answers"] == 2
+    review = subprocess.run(
+        [sys.executable, "-m", "kopick_quiz", "review", "--plain", "--player", "mina", "--packs", str(PACKS)],
+        input="/quit\n",
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert review.returncode == 0, review.stderr
+    assert review.stdout.startswith("kopick-quiz · Review for mina · ")

@@ -290,13 +290,81 @@ def cmd_play(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_play_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .plain import run_plain
-
     library = _library(args)
     for problem in library.problems:
         print(problem, file=err)
     session = library.quiz(args.pack, args.count or 10, args.seed)
-    run_plain(session, sys.stdin, out, ask=_asker(library), prompt=sys.stdin.isatty())
+    return _run_plain(args, library, session, args.pack or "all", args.seed, out, err)
+
+
+def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not args.plain:
+        return _open_app(args)
+    from datetime import datetime
+
+    from .review import due
+    from .store import StoreError
+
+    library = _library(args)
+    try:
+        store = _open_store(args, err)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    try:
+        player = _player(args, store)
+        questions = due(store, player, library.questions(), datetime.now().astimezone())
+    finally:
+        store.close()
+    if not questions:
+        print(f"Nothing is due for review today, {player}. Come back tomorrow.", file=out)
+        return EXIT_OK
+    session = library.session(questions, f"Review for {player}", "review")
+    return _run_plain(args, library, session, "review", None, out, err)
+
+
+def _player(args: argparse.Namespace, store) -> str:  # noqa: ANN001 - a kopick_quiz.store.Store
+    """--player, else whoever played last, else the login name."""
+    import getpass
+
+    if args.player:
+        return " ".join(args.player.split())
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry in some containers
+        login = "student"
+    return store.last_player() if store is not None and store.last_player() else login
+
+
+def _run_plain(
+    args: argparse.Namespace, library: Library, session, pack: str, seed: int | None, out: TextIO, err: TextIO
+) -> int:  # noqa: ANN001 - session is a kopick_quiz.session.Session
+    """Run a line-mode quiz, recording every answer as it is given (when the history can be opened)."""
+    from .plain import run_plain
+    from .store import StoreError
+
+    try:
+        store = _open_store(args, err)
+    except StoreError as exc:
+        print(f"kopick-quiz: note: {exc} This quiz will not be saved.", file=err)
+        store = None
+    try:
+        record = None
+        if store is not None:
+            quiz_id = store.start_quiz(
+                _player(args, store), pack, session.mode, [q.id for q in session.questions], seed
+            )
+
+            def record(answered) -> None:  # noqa: ANN001 - an Answered
+                store.record(quiz_id, answered)
+
+        run_plain(session, sys.stdin, out, ask=_asker(library), record=record, prompt=sys.stdin.isatty())
+        if store is not None and session.finished:
+            store.finish(quiz_id)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        if store is not None:
+            store.close()
     return EXIT_OK
 
 
@@ -468,6 +536,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "play": cmd_play,
+    "review": cmd_review,
     "validate": cmd_validate,
     "schema": cmd_schema,
     "questions": cmd_questions,

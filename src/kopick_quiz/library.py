@@ -71,16 +71,23 @@ class Library:
         lexicon: Lexicon | None = None,
     ) -> Session:
         """A session over one pack (or all), `count` questions in an order fixed by `seed`."""
-        from .grading import Lexicon
-        from .session import Session, select
+        from .session import select
 
         questions = self.questions(pack_id)
         if not questions:
             raise LookupProblem("there are no questions to ask")
         title = self.pack(pack_id).title if pack_id else "All packs"
-        chosen = select(questions, count, seed)
+        return self.session(select(questions, count, seed), title, mode, lexicon)
+
+    def session(
+        self, questions: list[Question], title: str, mode: Mode = "quick", lexicon: Lexicon | None = None
+    ) -> Session:
+        """A session over these questions, in this order, with hints and explanations from the facts."""
+        from .grading import Lexicon
+        from .session import Session
+
         return Session(
-            chosen,
+            questions,
             lexicon or Lexicon.from_base(self.base),
             title=title,
             mode=mode,
