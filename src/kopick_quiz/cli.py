@@ -120,6 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pack", metavar="P", help="only this pack's questions (by id)")
 
     p = command(
+        "ask",
+        "answer a question about the films, people and companies of the fact base, with its source",
+        """kopick-quiz ask "Who directed The Medium?"   (or: kopick-quiz ask --json - < questions.txt)""",
+    )
+    p.add_argument(
+        "text",
+        metavar="TEXT",
+        help='the question (quote it), or "-" to read one question a line from standard input; '
+        "a follow-up refers to the film or person of the line before",
+    )
+    p.add_argument("--json", action="store_true", help='one {"question", "answer", "sources"} object a line')
+
+    p = command(
         "stats",
         "a player's progress: score per quiz, accuracy by tag and era, reviews due, weakest questions",
         "kopick-quiz stats --player mina --json",
@@ -176,7 +189,8 @@ def _user_packs(args: argparse.Namespace) -> Path:
 
 
 def _library(args: argparse.Namespace) -> Library:
-    return open_library(args.facts, args.packs or (), _user_packs(args))
+    home = data_dir(args.data_dir)
+    return open_library(args.facts, args.packs or (), user_packs_dir(home), cache_dir=home / "cache")
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -271,6 +285,31 @@ def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .chat import Conversation
+
+    conversation = Conversation(load_base(args.facts))
+    if args.text != "-":
+        _print_reply(args.text, conversation.ask(args.text), args.json, out)
+        return EXIT_OK
+    if hasattr(sys.stdin, "reconfigure"):  # a stray byte is a question's problem, not a crash
+        sys.stdin.reconfigure(errors="replace")
+    for line in sys.stdin:
+        question = line.strip()
+        if question:
+            _print_reply(question, conversation.ask(question), args.json, out)
+            out.flush()
+    return EXIT_OK
+
+
+def _print_reply(question: str, reply, as_json: bool, out: TextIO) -> None:  # noqa: ANN001 - a chat.Reply
+    if as_json:
+        record = {"question": question, "answer": reply.text, "sources": list(reply.sources)}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        out.write(reply.cited() + "\n\n")
 
 
 def _positive(text: str) -> int:
@@ -542,6 +581,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "questions": cmd_questions,
     "generate": cmd_generate,
     "grade": cmd_grade,
+    "ask": cmd_ask,
     "stats": cmd_stats,
     "results": cmd_results,
 }

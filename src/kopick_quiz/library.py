@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 from .diagnostics import FileProblems, Problem
 from .facts.base import FactBase
 from .facts.load import check_facts, check_facts_data
-from .packs.load import Pack, check_pack, check_pack_data
+from .packs.load import Pack, check_pack_data
 from .paths import shipped_facts, shipped_packs_dir
 from .questions import Question
 
 if TYPE_CHECKING:
     from .grading import Lexicon
     from .session import Mode, Session
-from .yamlio import FACTS_MAX_BYTES, PACK_MAX_BYTES, YamlError, read_yaml
+from .yamlio import FACTS_MAX_BYTES, PACK_MAX_BYTES, YamlError, load_yaml, read_yaml
 
 
 class LookupProblem(Exception):
@@ -117,23 +117,40 @@ def load_base(facts: Path | None = None) -> FactBase:
 
 
 def open_library(
-    facts: Path | None = None, packs_dirs: Iterable[Path] = (), user_packs: Path | None = None
+    facts: Path | None = None,
+    packs_dirs: Iterable[Path] = (),
+    user_packs: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> Library:
     """Load the fact base and packs: shipped, then `packs_dirs`, then the user's own.
 
     A broken shipped pack is an error (FileProblems); a broken user pack is skipped and
-    reported in `problems`, so one bad file never keeps a student from the rest.
+    reported in `problems`, so one bad file never keeps a student from the rest. With a
+    `cache_dir`, a library whose sources have not changed is read from the compiled cache.
     """
-    base = load_base(facts)
-    packs: list[Pack] = []
-    problems: list[Problem] = []
-    ids: dict[str, str] = {}
+    facts_path = facts or shipped_facts()
     shipped = pack_files(shipped_packs_dir())
     others = [p for d in packs_dirs for p in pack_files(d)]
     if user_packs is not None:
         others += pack_files(user_packs)
-    for path in shipped + others:
-        pack, found = check_pack(path, base, shown=shown_path(path))
+    facts_data = _read(facts_path, FACTS_MAX_BYTES)
+    packs_data = [(path, _read(path, PACK_MAX_BYTES)) for path in shipped + others]
+    key = None
+    if cache_dir is not None:
+        from .cache import read_cache, source_key
+
+        sources = [(str(facts_path), facts_data or b"")] + [(str(p), d or b"") for p, d in packs_data]
+        key = source_key(sources)
+        cached = read_cache(cache_dir, key)
+        if cached is not None:
+            return Library(*cached)
+
+    base = _parse_facts(facts_path, facts_data)
+    packs: list[Pack] = []
+    problems: list[Problem] = []
+    ids: dict[str, str] = {}
+    for path, data in packs_data:
+        pack, found = _parse_pack(path, data, base)
         errors = [p for p in found if p.severity == "error"]
         if path in shipped and errors:
             raise FileProblems(errors)
@@ -153,7 +170,51 @@ def open_library(
             continue
         ids[pack.id] = shown_path(path)
         packs.append(pack)
+    if cache_dir is not None and key is not None:
+        from .cache import write_cache
+
+        write_cache(cache_dir, key, base, packs, problems)
     return Library(base, packs, problems)
+
+
+def _read(path: Path, cap: int) -> bytes | YamlError:
+    """A source file's bytes, or the error that reading it gives (reported when it is parsed)."""
+    name = shown_path(path)
+    try:
+        if path.stat().st_size > cap:
+            return YamlError(name, 1, 1, f"file is {path.stat().st_size:,} bytes; the limit is {cap:,}")
+        return path.read_bytes()
+    except FileNotFoundError:
+        return YamlError(name, 1, 1, "no such file")
+    except IsADirectoryError:
+        return YamlError(name, 1, 1, "is a folder, not a YAML file")
+    except OSError as exc:
+        return YamlError(name, 1, 1, f"cannot read: {exc.strerror or exc}")
+
+
+def _parse_facts(path: Path, data: bytes | YamlError) -> FactBase:
+    name = shown_path(path)
+    try:
+        if isinstance(data, YamlError):
+            raise data
+        root = load_yaml(data, name, max_bytes=FACTS_MAX_BYTES)
+    except YamlError as exc:
+        raise FileProblems([Problem.from_yaml(exc)]) from None
+    base, problems = check_facts_data(root, name)
+    if base is None:
+        raise FileProblems([p for p in problems if p.severity == "error"])
+    return base
+
+
+def _parse_pack(path: Path, data: bytes | YamlError, base: FactBase) -> tuple[Pack | None, list[Problem]]:
+    name = shown_path(path)
+    try:
+        if isinstance(data, YamlError):
+            raise data
+        root = load_yaml(data, name, max_bytes=PACK_MAX_BYTES)
+    except YamlError as exc:
+        return None, [Problem.from_yaml(exc)]
+    return check_pack_data(root, name, base)
 
 
 def shown_path(path: Path) -> str:

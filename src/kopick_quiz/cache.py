@@ -1,0 +1,151 @@
+"""A compiled cache of the library: the validated fact base and every pack's questions.
+
+A second start reads one JSON file instead of parsing and checking YAML and generating
+questions. The cache is keyed by the content hash of every source file (and the program's
+version), so any change to a source rebuilds it. A cache that is unreadable, foreign, from
+another version or fails validation is ignored and rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .diagnostics import Problem
+from .facts.base import FactBase
+from .facts.model import FactsFile
+from .packs.load import Pack
+from .questions import Question, Tolerance
+
+MAGIC = "kopick-quiz library cache"
+FORMAT = 1
+CACHE_FILE = "library.json"
+
+
+def source_key(sources: Iterable[tuple[str, bytes]]) -> str:
+    """The hash of the program's version and every (name, content) source, in order."""
+    digest = hashlib.sha256(f"{MAGIC}\0{FORMAT}\0{__version__}\0".encode())
+    for name, content in sources:
+        digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(len(content).to_bytes(8, "big"))
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def read_cache(folder: Path, key: str) -> tuple[FactBase, list[Pack], list[Problem]] | None:
+    """The cached library for `key`, or None when there is none fit to trust."""
+    path = folder / CACHE_FILE
+    try:
+        with path.open("rb") as f:
+            header = json.loads(f.readline())
+            if not isinstance(header, dict) or header.get("magic") != MAGIC or header.get("key") != key:
+                return None
+            facts = FactsFile.model_validate_json(f.readline())
+            packs = [_pack(p) for p in json.loads(f.readline())]
+            problems = [Problem(**p) for p in json.loads(f.readline())]
+    except Exception:  # noqa: BLE001 - any fault in a cache means: rebuild it
+        return None
+    return FactBase(facts), packs, problems
+
+
+def write_cache(folder: Path, key: str, base: FactBase, packs: list[Pack], problems: list[Problem]) -> bool:
+    """Write the cache atomically; False (and nothing left behind) when the folder is not writable."""
+    header = {"magic": MAGIC, "format": FORMAT, "version": __version__, "key": key}
+    lines = [
+        json.dumps(header).encode(),
+        base.facts.model_dump_json(exclude_defaults=True).encode(),
+        json.dumps([_pack_json(p) for p in packs], ensure_ascii=False, separators=(",", ":")).encode(),
+        json.dumps([asdict(p) for p in problems], ensure_ascii=False).encode(),
+    ]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".library-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(b"\n".join(lines) + b"\n")
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, folder / CACHE_FILE)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return False
+    return True
+
+
+def _pack_json(pack: Pack) -> dict[str, Any]:
+    return {
+        "id": pack.id,
+        "title": pack.title,
+        "path": pack.path,
+        "description": pack.description,
+        "author": pack.author,
+        "tags": list(pack.tags),
+        "questions": [_question_json(q) for q in pack.questions],
+    }
+
+
+def _question_json(q: Question) -> dict[str, Any]:
+    out = asdict(q)
+    # Defaults are left out: smaller file, faster start.
+    for name, default in _DEFAULTS.items():
+        if out.get(name) == default:
+            del out[name]
+    return out
+
+
+_DEFAULTS: dict[str, Any] = {
+    "accept": (),
+    "choices": (),
+    "tolerance": {"absolute": 0.0, "relative": 0.0},
+    "kind": None,
+    "explanation": "",
+    "hint": None,
+    "tags": (),
+    "difficulty": 2,
+    "source": "",
+    "subject": None,
+    "feedback": (),
+}
+
+
+def _pack(data: dict[str, Any]) -> Pack:
+    return Pack(
+        id=data["id"],
+        title=data["title"],
+        path=data["path"],
+        questions=tuple(_question(q) for q in data["questions"]),
+        description=data["description"],
+        author=data["author"],
+        tags=tuple(data["tags"]),
+    )
+
+
+def _question(d: dict[str, Any]) -> Question:
+    tolerance = d.get("tolerance")
+    return Question(
+        id=d["id"],
+        pack=d["pack"],
+        type=d["type"],
+        prompt=d["prompt"],
+        answers=tuple(d["answers"]),
+        accept=tuple(d.get("accept", ())),
+        choices=tuple(d.get("choices", ())),
+        tolerance=Tolerance(**tolerance) if tolerance else Tolerance(),
+        kind=d.get("kind"),
+        explanation=d.get("explanation", ""),
+        hint=d.get("hint"),
+        tags=tuple(d.get("tags", ())),
+        difficulty=d.get("difficulty", 2),
+        source=d.get("source", ""),
+        subject=d.get("subject"),
+        feedback=tuple(tuple(pair) for pair in d.get("feedback", ())),
+    )

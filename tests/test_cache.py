@@ -1,0 +1,76 @@
+"""The compiled cache: a second start parses no YAML; any change or damage rebuilds it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kopick_quiz.library as library
+from kopick_quiz.cache import CACHE_FILE
+from kopick_quiz.library import open_library
+
+DEMO = Path(__file__).parent / "data" / "packs" / "demo.yaml"
+
+
+@pytest.fixture
+def packs(tmp_path: Path) -> Path:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    shutil.copy(DEMO, folder / "demo.yaml")
+    return folder
+
+
+def no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("YAML was parsed")
+
+    monkeypatch.setattr(library, "load_yaml", refuse)
+
+
+def test_second_start_reads_the_cache_and_parses_no_yaml(tmp_path: Path, packs: Path, monkeypatch):
+    cold = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    no_yaml(monkeypatch)
+    warm = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    assert [p.id for p in warm.packs] == [p.id for p in cold.packs]
+    assert warm.questions() == cold.questions()
+    assert warm.base.facts == cold.base.facts
+
+
+def test_a_changed_source_rebuilds_the_cache(tmp_path: Path, packs: Path):
+    open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    pack = packs / "demo.yaml"
+    pack.write_text(
+        pack.read_text(encoding="utf-8").replace("Demo pack", "Demo pack, edited"), encoding="utf-8"
+    )
+    again = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    assert again.pack("demo").title == "Demo pack, edited"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"\x00\xff garbage",
+        b'{"magic": "something else", "key": "x"}\n{}\n[]\n[]\n',
+        None,  # the right header, then a fact base that fails validation
+    ],
+)
+def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, packs: Path, damage: bytes | None):
+    cold = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    path = tmp_path / "cache" / CACHE_FILE
+    if damage is None:
+        header = path.read_bytes().split(b"\n", 1)[0]
+        damage = header + b'\n{"sources": "not a list"}\n[]\n[]\n'
+    path.write_bytes(damage)
+    warm = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    assert warm.questions() == cold.questions()
+    assert path.read_bytes() != damage  # rebuilt
+
+
+def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, packs: Path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    loaded = open_library(packs_dirs=[packs], cache_dir=blocker)
+    assert loaded.pack("demo").questions
