@@ -546,7 +546,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if fmt == "apkg" and args.output is None:
         raise CommandError("an Anki deck is a binary file; name it with -o, e.g. -o deck.apkg")
     given = Path(args.pack)
-    if given.suffix in (".yaml", ".yml") and given.is_file():
+    if given.suffix in (".yaml", ".yml"):
+        if not given.is_file():
+            raise CommandError(f"{given} does not exist; give a pack file or a pack id")
         pack = load_pack(given, load_base(args.facts), shown=shown_path(given))
     else:
         pack = _library(args).pack(args.pack)

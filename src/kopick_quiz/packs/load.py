@@ -191,8 +191,98 @@ def _check_questions(
                             "warning",
                         )
                     )
+    problems.extend(_answers_across_questions(root, name, specs))
     if base is not None:
         problems.extend(_confusable_answers(root, name, specs, base))
+    return problems
+
+
+_NEAR_MISS = 0.8  # Levenshtein similarity above which two different answers read as one mistyped
+_NEAR_MISS_NEIGHBOURS = 3  # spelling neighbours looked at per answer: enough for a slip
+_NEAR_MISS_SPELLED = 1500  # distinct answers compared letter by letter (pairwise); beyond, by words only
+_WORD_GAP_GROUP = 3  # more answers than this sharing all words but one are a pattern ("Kim ..."), not a slip
+_Form = tuple[int, str, tuple[object, ...]]  # an accepted text: question index, text, path to it
+
+
+def _answers_across_questions(root: YMap, name: str, specs: list[tuple[int, QuestionSpec]]) -> list[Problem]:
+    """Warn when short questions about different things accept the same text, or near misses.
+
+    'Shaw' accepted both for Shaw Brothers and for Run Run Shaw cannot tell them apart; and
+    'Huayi Brothers' beside 'Shaw Brothers' (all words but one the same, or a few letters apart)
+    invites a slip between two questions whose answers a student will mix up. Each question
+    gets at most one warning of each sort, so a pack of look-alike answers is not buried in them.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    forms: dict[str, list[_Form]] = {}  # folded text -> where it is accepted
+    canonical: dict[int, frozenset[str]] = {}
+    for i, spec in specs:
+        if spec.type != "short":
+            continue
+        canonical[i] = frozenset(normalise(a) for a in spec.answer)
+        many = len(spec.answer) > 1
+        named = [(a, ("answer", j) if many else ("answer",)) for j, a in enumerate(spec.answer)]
+        named += [(a, ("accept", j)) for j, a in enumerate(spec.accept)]
+        for text, where in named:
+            folded = normalise(text)
+            if folded and all(q != i for q, _, _ in forms.get(folded, ())):
+                forms.setdefault(folded, []).append((i, text, where))
+    by_index = dict(specs)
+    problems: list[Problem] = []
+    warned: set[tuple[int, str]] = set()
+
+    def warn(a: _Form, b: _Form, sort: str) -> None:
+        first, later = (a, b) if a[0] < b[0] else (b, a)
+        if (later[0], sort) in warned or not canonical[later[0]].isdisjoint(canonical[first[0]]):
+            return  # questions with a common answer ask about the same thing
+        warned.add((later[0], sort))
+        line = locate(root, ("questions", first[0], "answer")).line
+        if sort == "shared":
+            message = (
+                f"'{later[1]}' is also accepted by the question at line {line}, whose answer is "
+                f"'{by_index[first[0]].answer[0]}'; it cannot tell the two apart: remove it from one of them"
+            )
+        else:
+            message = (
+                f"'{later[1]}' is a near miss of '{first[1]}', an answer at line {line}; a slip between "
+                "the two may be graded as right: make both prompts say clearly which is meant"
+            )
+        mark = locate(root, ("questions", later[0], *later[2]))
+        problems.append(Problem.at(name, mark, message, "warning"))
+
+    for entries in forms.values():
+        for k, later in enumerate(entries[1:], start=1):
+            for first in entries[:k]:
+                warn(first, later, "shared")
+
+    pairs: set[tuple[str, str]] = set()
+    gaps: dict[str, list[str]] = {}
+    for folded in forms:
+        words = folded.split()
+        if len(words) >= 2:
+            for k in range(len(words)):
+                gaps.setdefault(" ".join([*words[:k], "\0", *words[k + 1 :]]), []).append(folded)
+    for group in gaps.values():
+        if len(group) <= _WORD_GAP_GROUP:
+            pairs.update((a, b) for k, b in enumerate(group) for a in group[:k])
+    spelled = [f for f in forms if len(f) >= 5] if len(forms) <= _NEAR_MISS_SPELLED else []
+    for a in spelled:
+        found = process.extract(
+            a,
+            spelled,
+            scorer=Levenshtein.normalized_similarity,
+            score_cutoff=_NEAR_MISS,
+            limit=_NEAR_MISS_NEIGHBOURS + 1,
+        )
+        pairs.update((a, b) for b, _, _ in found if b != a)
+    for a, b in sorted(pairs):
+        if re.sub(r"\d+", "#", a) == re.sub(r"\d+", "#", b):
+            continue  # 'Part 1' and 'Part 2': numbers are compared exactly, never as slips
+        for x in forms[a]:
+            for y in forms[b]:
+                if x[0] != y[0]:
+                    warn(x, y, "near")
     return problems
 
 

@@ -1,0 +1,302 @@
+"""Questions on the industry's context: events and periods, terms, places and regions."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import model as m
+from ..grading.normalise import normalise
+from . import english as en
+from .choice import Ask, choice, entity_questions, near_years, pick, pick_text, short, truefalse
+from .core import Ctx, Draft, Skip, question_id
+from .people import names_itself, summary_is_unique
+
+
+def _names_year(name: str, year: int) -> bool:
+    """`Decline of Korean cinema in the 1970s` gives 1970 and 1979 away."""
+    return str(year) in name or f"{year // 10 * 10}s" in name
+
+
+class EventQuestions:
+    def __init__(self, ctx: Ctx, event: m.Event) -> None:
+        self.ctx = ctx
+        self.event = event
+        self.E = ctx.ref(event.id)
+        self.the = ctx.event(event.id)
+        self.films = [f.id for f in ctx.base.films if event.id in f.context]
+
+    def ask(self, *key: str, explanation: str, level: int | None = None) -> Ask:
+        return Ask(
+            key=question_id(self.event.id, *key),
+            relation="event",
+            topic="context",
+            subject=self.event.id,
+            source=self.event.source,
+            explanation=explanation,
+            films=tuple(self.films),
+            level=level,
+        )
+
+    def span(self) -> str:
+        e = self.event
+        if e.end and e.end != e.start:
+            return f"{en.cap_first(self.the)} lasted from {e.start} to {e.end}"
+        return f"{en.cap_first(self.the)} took place in {e.start}"
+
+    def all(self) -> list[Draft]:
+        out: list[Draft] = []
+        for family in (self.years, self.what):
+            out += self.ctx.attempt(family)
+        return out
+
+    def years(self) -> list[Draft]:
+        ctx, e = self.ctx, self.event
+        if e.kind == "period" and not e.end:
+            return []  # the source gives only a year it ties the period to, not when it began
+        if _names_year(self.E, e.start) or (e.end and _names_year(self.E, e.end)):
+            return []
+        explanation = en.sentence(f"{self.span()}: {ctx.lower_first(e.summary.rstrip('.'))}")
+        out: list[Draft] = []
+        if e.end and e.end != e.start:
+            points = (("start", e.start, "begin"), ("end", e.end, "end"))
+        else:
+            points = (("year", e.start, "take place"),)
+        for part, year, verb in points:
+            ask = self.ask(part, explanation=explanation, level=2)
+            prompt = f"In what year did {self.the} {verb}?"
+            out += ctx.attempt(
+                lambda ask=ask, prompt=prompt, year=year: short(
+                    ctx, ask, prompt, [str(year)], kind=None, qtype="year"
+                )
+            )
+
+            def _choice(ask: Ask = ask, year: int = year, verb: str = verb) -> Draft:
+                others = [e.start, e.end] if e.end else [e.start]
+                wrong = near_years(ask.qid("choice"), year, ctx.latest_year, exclude=[y for y in others if y])
+                return choice(
+                    ctx, ask, f"When did {self.the} {verb}?", str(year), [str(y) for y in wrong], kind=None
+                )
+
+            out += ctx.attempt(_choice)
+        ask = self.ask("span", explanation=explanation, level=2)
+        out += ctx.attempt(lambda: truefalse(ctx, ask, en.sentence(self.span()), True))
+
+        def _false() -> Draft:
+            if e.end and e.end != e.start:
+                (wrong,) = near_years(
+                    ask.qid("false"), e.end, ctx.latest_year, k=1, exclude=range(0, e.start + 1)
+                )
+                statement = f"{en.cap_first(self.the)} lasted from {e.start} to {wrong}."
+            else:
+                (wrong,) = near_years(ask.qid("false"), e.start, ctx.latest_year, k=1)
+                statement = f"{en.cap_first(self.the)} took place in {wrong}."
+            return truefalse(ctx, ask, statement, False)
+
+        out += ctx.attempt(_false)
+        return out
+
+    def what(self) -> list[Draft]:
+        ctx, e = self.ctx, self.event
+        summary = e.summary.strip()
+        if names_itself(ctx, e.id, summary) or not summary_is_unique(ctx, e.id, summary):
+            return []
+        text = en.sentence(summary)
+        ask = self.ask("what", explanation=en.sentence(f"That is {self.the}"), level=3)
+
+        def _choice() -> Draft:
+            wrong = pick(ctx, ask.qid("choice"), [x.id for x in ctx.base.facts.events], [e.id])
+            return choice(
+                ctx,
+                ask,
+                f"Which of these does this describe? {text}",
+                en.cap_first(ctx.label(e.id)),
+                [en.cap_first(ctx.label(w)) for w in wrong],
+                kind="event",
+            )
+
+        return ctx.attempt(_choice)
+
+
+class TermQuestions:
+    def __init__(self, ctx: Ctx, term: m.Term) -> None:
+        self.ctx = ctx
+        self.term = term
+        self.T = ctx.ref(term.id)
+        self.films = [f.id for f in ctx.base.films if _mentions(f, term)]
+
+    def ask(self, *key: str, explanation: str, level: int | None = None) -> Ask:
+        return Ask(
+            key=question_id(self.term.id, *key),
+            relation="term",
+            topic="context",
+            subject=self.term.id,
+            source=self.term.source,
+            explanation=explanation,
+            films=tuple(self.films),
+            level=level,
+        )
+
+    def all(self) -> list[Draft]:
+        out: list[Draft] = []
+        for family in (self.members, self.month, self.definition):
+            out += self.ctx.attempt(family)
+        return out
+
+    def common_name(self) -> str:
+        """A concept's name inside a sentence is lower case (co-production); an exam's or group's is not."""
+        return self.ctx.lower_first(self.T) if self.term.kind in ("concept", "practice") else self.T
+
+    def members(self) -> list[Draft]:
+        ctx, t, T = self.ctx, self.term, self.T
+        if not t.members:
+            return []
+        kinds = {ctx.base.kind_of[x] for x in t.members}
+        org_kinds = {getattr(ctx.base.get(x), "kind", None) for x in t.members}
+        if kinds == {"organisation"} and len(org_kinds) == 1:
+            noun = {"university": "university"}.get(next(iter(org_kinds)) or "", "organisation")
+        else:
+            noun = {"person": "person", "film": "film", "place": "place", "country": "country"}.get(
+                next(iter(kinds)), "member"
+            )
+            if len(kinds) > 1:
+                noun = "member"
+        names = [ctx.ref(x) for x in t.members]
+        n = len(t.members)
+        fact = f"{T} stands for {en.counted(n, noun)}: {en.join(names)}"
+        ask = self.ask("members", explanation=en.sentence(fact))
+        kind = next(iter(kinds)) if len(kinds) == 1 else None
+        return entity_questions(
+            ctx,
+            ask,
+            right=list(t.members),
+            kind=kind or "organisation",
+            short_prompt=f"Name one of the {en.plural(noun, n)} that make up {T}."
+            if n > 1
+            else f"Which {noun} makes up {T}?",
+            multi_prompt=f"Name {en.all_of(n)} {en.plural(noun, n)} that make up {T}.",
+            choice_prompt=f"Which of these is one of the {en.plural(noun, n)} of {T}?",
+            candidates=[x for x, k in ctx.base.kind_of.items() if k in kinds and x not in t.members],
+            score=lambda x: 0 if getattr(ctx.base.get(x), "kind", None) in org_kinds else 1,
+        )
+
+    def month(self) -> list[Draft]:
+        ctx, t = self.ctx, self.term
+        if not t.month or t.month not in en.months():
+            return []
+        the = en.the_name(self.T, ctx.proper_words)
+        fact = f"{en.cap_first(the)} takes place every {t.month}"
+        explanation = en.sentence(f"{fact}: {ctx.lower_first(t.definition.rstrip('.'))}")
+        ask = self.ask("month", explanation=explanation, level=2)
+        out = ctx.attempt(
+            lambda: short(ctx, ask, f"In which month does {the} take place each year?", [t.month], kind=None)
+        )
+        index = en.months().index(t.month)
+        near = [en.months()[(index + d) % 12] for d in (-3, -2, -1, 1, 2, 3)]
+
+        def _choice() -> Draft:
+            wrong = pick_text(ask.qid("choice"), near, [t.month])
+            return choice(ctx, ask, f"When in the year is {the} held?", t.month, wrong, kind=None)
+
+        out += ctx.attempt(_choice)
+        out += ctx.attempt(
+            lambda: truefalse(ctx, ask, f"{en.cap_first(the)} takes place every {t.month}.", True)
+        )
+
+        def _false() -> Draft:
+            (wrong,) = pick_text(ask.qid("false"), near, [t.month], k=1)
+            return truefalse(ctx, ask, f"{en.cap_first(the)} takes place every {wrong}.", False)
+
+        out += ctx.attempt(_false)
+        return out
+
+    def definition(self) -> list[Draft]:
+        ctx, t = self.ctx, self.term
+        text = t.definition.strip()
+        if names_itself(ctx, t.id, text) or not summary_is_unique(ctx, t.id, text):
+            return []
+        text = en.sentence(text)
+        ask = self.ask("what", explanation=en.sentence(f"That is what {self.common_name()} means"), level=3)
+        return entity_questions(
+            ctx,
+            ask,
+            right=[t.id],
+            kind="term",
+            short_prompt=f"What is the word for this? {text}",
+            multi_prompt=None,
+            choice_prompt=f"Which of these terms fits this definition? {text}",
+            candidates=[x.id for x in ctx.base.facts.terms],
+        )
+
+
+def _mentions(film: m.Film, term: m.Term) -> bool:
+    text = normalise(" ".join([film.title, film.summary, *film.notes]))
+    return any(
+        re.search(rf"\b{re.escape(normalise(n))}\b", text)
+        for n in (term.name, *term.aliases)
+        if len(normalise(n)) >= 3
+    )
+
+
+def place_drafts(ctx: Ctx) -> list[Draft]:
+    """In which country is Bucheon? In which region is Thailand?"""
+    out: list[Draft] = []
+    for place in ctx.base.facts.places:
+        if not place.country:
+            continue
+
+        def _place(place: m.Place = place) -> list[Draft]:
+            P = ctx.ref(place.id)
+            country = ctx.base.get(place.country)
+            if any(normalise(n) in normalise(P) for n in (country.name, country.adjective, *country.aliases)):
+                return []
+            ask = Ask(
+                key=question_id(place.id, "country"),
+                relation="location",
+                topic="context",
+                subject=place.id,
+                source=place.source,
+                explanation=en.sentence(f"{P} is in {ctx.ref(country.id)}"),
+                films=tuple(f.id for f in ctx.base.films if place.id in (*f.locations, *f.settings)),
+                level=1,
+            )
+            return [short(ctx, ask, f"In which country is {P}?", [country.name], kind="country")]
+
+        out += ctx.attempt(_place)
+    regions: dict[str, list[m.Country]] = {}
+    for country in ctx.base.facts.countries:
+        if country.region:
+            regions.setdefault(country.region, []).append(country)
+    for region, countries in regions.items():
+        for country in countries:
+
+            def _region(country: m.Country = country, region: str = region) -> Draft:
+                C = ctx.ref(country.id)
+                if normalise(region) in normalise(C):
+                    raise Skip("the name gives the region away")
+                ask = Ask(
+                    key=question_id(country.id, "region"),
+                    relation=None,
+                    topic="context",
+                    subject=country.id,
+                    source=country.source,
+                    explanation=en.sentence(f"{C} is in {region}"),
+                    level=2,
+                )
+                return short(ctx, ask, f"In which region of the world is {C}?", [region], kind=None)
+
+            out += ctx.attempt(_region)
+    return out
+
+
+def context_drafts(ctx: Ctx) -> list[Draft]:
+    out: list[Draft] = []
+    for cls, items in ((EventQuestions, ctx.base.facts.events), (TermQuestions, ctx.base.facts.terms)):
+        for item in items:
+            try:
+                family = cls(ctx, item)
+            except Skip as exc:
+                ctx.rejected.append((item.id, str(exc)))
+                continue
+            out += family.all()
+    out += place_drafts(ctx)
+    return out

@@ -1,0 +1,162 @@
+"""CSV: one row per question, for spreadsheets, and back.
+
+Columns: id, type, prompt, answers, choices, tolerance, explanation, tags, difficulty, source.
+Lists (answers, choices, tags) are joined with ` | `. The file is UTF-8 with a byte-order mark
+and CRLF line ends, which is what spreadsheet programs open without asking. A cell that a
+spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
+gets a leading `'`, the usual guard against formula injection; the importer takes it off again.
+Accepted spellings, hints and per-answer feedback have no column: a CSV round trip keeps the
+rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from .load import Pack
+from .writer import (
+    Exported,
+    Imported,
+    ImportNote,
+    clean_text,
+    keep_valid,
+    read_source,
+    slugify,
+    spec_from_question,
+    unique_id,
+)
+
+COLUMNS = (
+    "id",
+    "type",
+    "prompt",
+    "answers",
+    "choices",
+    "tolerance",
+    "explanation",
+    "tags",
+    "difficulty",
+    "source",
+)
+SEPARATOR = " | "
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
+
+
+def guard(cell: str) -> str:
+    """`cell` made safe to open in a spreadsheet: never read as a formula."""
+    if cell.startswith(_FORMULA) and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def unguard(cell: str) -> str:
+    """The text a guarded cell stood for."""
+    if cell.startswith("'") and cell[1:].startswith(_FORMULA):
+        return cell[1:]
+    return cell
+
+
+def export_csv(pack: Pack) -> Exported:
+    """The pack as CSV text (every question fits in a row), and notes (none)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for q in pack.questions:
+        spec = spec_from_question(q)
+        row = [
+            q.id,
+            q.type,
+            q.prompt,
+            SEPARATOR.join(q.answers),
+            SEPARATOR.join(spec["choices"]),
+            spec["tolerance"],
+            q.explanation,
+            SEPARATOR.join(q.tags),
+            str(q.difficulty),
+            q.source,
+        ]
+        writer.writerow([guard(cell) for cell in row])
+    return Exported("\ufeff" + buffer.getvalue(), len(pack), [])
+
+
+def read_csv(path: Path | str, shown: str | None = None) -> Imported:
+    """Convert a CSV file written by `export_csv` (or by hand with the same columns)."""
+    p = Path(path)
+    name = shown or str(path)
+    return parse_csv(read_source(p, name), name, p)
+
+
+def parse_csv(text: str, name: str = "<csv>", path: Path | None = None) -> Imported:
+    """Convert CSV text (see `read_csv`)."""
+    notes: list[ImportNote] = []
+    specs: list[dict[str, Any]] = []
+    ids: set[str] = set()
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    stem = (path or Path(name)).stem
+    header: dict[str, Any] = {
+        "id": slugify(stem) or "imported",
+        "title": stem.replace("-", " ").strip() or stem,
+    }
+    try:
+        names = [c.strip().lower() for c in next(reader)]
+    except (StopIteration, csv.Error):
+        return Imported(
+            header, [], [ImportNote(name, 1, "no header row; the first row must name the columns")]
+        )
+    missing = [c for c in ("type", "prompt", "answers") if c not in names]
+    if missing:
+        note = (
+            f"the header row lacks the column(s) {', '.join(missing)}; the columns are {', '.join(COLUMNS)}"
+        )
+        return Imported(header, [], [ImportNote(name, 1, note)])
+    unknown = [c for c in names if c and c not in COLUMNS]
+    if unknown:
+        notes.append(ImportNote(name, 1, f"unknown column(s) {', '.join(unknown)} are ignored"))
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            cells = {k: clean_text(unguard(v)) for k, v in zip(names, row, strict=False) if k in COLUMNS}
+            spec = _spec(cells)
+            base = (
+                slugify(cells.get("id", ""), keep_dots=True, max_len=120)
+                or slugify(spec["prompt"])
+                or "question"
+            )
+            candidate = {"id": base, **spec}
+            if keep_valid(candidate, notes, name, line, "row"):
+                candidate["id"] = unique_id(base, ids)
+                specs.append(candidate)
+    except csv.Error as exc:
+        notes.append(
+            ImportNote(name, reader.line_num, f"the rest of the file is not valid CSV ({exc}); skipped")
+        )
+    return Imported(header, specs, sorted(notes))
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()] if cell else []
+
+
+def _spec(cells: dict[str, str]) -> dict[str, Any]:
+    kind = cells.get("type", "") or "short"
+    spec: dict[str, Any] = {
+        "type": kind,
+        "prompt": cells.get("prompt", ""),
+        "answer": _split(cells.get("answers", "")),
+        "choices": [] if kind == "truefalse" else _split(cells.get("choices", "")),
+        "tolerance": cells.get("tolerance", "") or None,
+        "explanation": cells.get("explanation", "") or None,
+        "tags": _split(cells.get("tags", "")),
+        "source": cells.get("source", "") or None,
+    }
+    difficulty = cells.get("difficulty", "")
+    if difficulty:
+        spec["difficulty"] = int(difficulty) if difficulty.isdigit() else difficulty
+    return {k: v for k, v in spec.items() if v not in (None, [])}

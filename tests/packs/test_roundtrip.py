@@ -1,0 +1,149 @@
+"""Import after export gives the same pack, for every kind each format can hold."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kopick_quiz.packs.aiken import export_aiken, parse_aiken
+from kopick_quiz.packs.csvio import export_csv, parse_csv
+from kopick_quiz.packs.gift import export_gift, parse_gift
+from kopick_quiz.packs.load import Pack
+from kopick_quiz.packs.writer import Imported, dump_pack, finish_import
+
+from .conftest import comparable, pack_of
+
+GIFT_KINDS = {"short", "multi", "number", "year", "choice", "truefalse"}
+
+
+def reimported(imported: Imported, name: str = "back.yaml") -> Pack:
+    text, pack, problems = finish_import(imported, name)
+    errors = [p for p in problems if p.severity == "error"]
+    assert pack is not None and not errors, "\n".join(map(str, problems)) + "\n" + text
+    return pack
+
+
+def test_gift_round_trip_keeps_every_question_gift_can_hold(every_kind: Pack):
+    exported = export_gift(every_kind)
+    back = reimported(parse_gift(exported.content, "every-kind.gift"))
+    assert back.id == every_kind.id and back.title == every_kind.title
+    assert back.description == every_kind.description and back.tags == every_kind.tags
+    assert back.author == every_kind.author
+    holds = [q for q in comparable(every_kind) if q["type"] in GIFT_KINDS]
+    expected = [q for q in holds if q["type"] != "multi" or q["choices"]]  # a typed multi has no GIFT form
+    assert comparable(back) == expected
+
+
+def test_gift_export_names_every_question_it_leaves_out(every_kind: Pack):
+    notes = export_gift(every_kind).notes
+    assert any("'every.order'" in n and "order" in n for n in notes)
+    assert any("'every.multi-typed'" in n and "without choices" in n for n in notes)
+    assert len(notes) == 2
+
+
+def test_gift_without_kopick_comments_keeps_what_moodle_keeps(every_kind: Pack):
+    """A file that went through Moodle loses the `// kopick-quiz` comments; the questions survive."""
+    text = "\n".join(
+        line for line in export_gift(every_kind).content.split("\n") if "kopick-quiz" not in line
+    )
+    back = {q.id: q for q in reimported(parse_gift(text, "moodle.gift")).questions}
+    for q in every_kind.questions:
+        if q.type == "order" or (q.type == "multi" and not q.choices):
+            assert q.id not in back
+            continue
+        got = back[q.id]
+        assert (got.prompt, got.explanation, dict(got.feedback)) == (
+            q.prompt,
+            q.explanation,
+            dict(q.feedback),
+        )
+        assert set(got.answers) | set(got.accept) >= set(q.answers)
+        assert got.choices == q.choices
+        assert got.type == q.type
+    assert back["every.number"].tolerance.absolute == pytest.approx(15000)  # 10% of 150000, as an amount
+
+
+def test_aiken_round_trip_keeps_choice_questions(every_kind: Pack):
+    exported = export_aiken(every_kind)
+    back = reimported(parse_aiken(exported.content, "every-kind.txt"))
+    originals = [q for q in every_kind.questions if q.type == "choice"]
+    assert exported.count == len(originals) == len(back.questions)
+    for before, after in zip(originals, back.questions, strict=True):
+        assert (after.type, after.prompt, after.choices, after.answers) == (
+            before.type,
+            before.prompt,
+            before.choices,
+            before.answers,
+        )
+
+
+def test_aiken_export_skips_other_kinds_with_a_note(every_kind: Pack):
+    notes = export_aiken(every_kind).notes
+    skipped = {re.search(r"'([^']+)'", n).group(1) for n in notes}
+    assert skipped == {q.id for q in every_kind.questions if q.type != "choice"}
+    assert all("Aiken holds only choice questions" in n for n in notes)
+
+
+CSV_FIELDS = (
+    "id",
+    "type",
+    "prompt",
+    "answers",
+    "choices",
+    "tolerance",
+    "explanation",
+    "tags",
+    "difficulty",
+    "source",
+)
+
+
+def test_csv_round_trip_keeps_every_column(every_kind: Pack):
+    back = reimported(parse_csv(export_csv(every_kind).content, "every-kind.csv"))
+    before = [{k: d[k] for k in CSV_FIELDS} for d in comparable(every_kind)]
+    after = [{k: d[k] for k in CSV_FIELDS} for d in comparable(back)]
+    for b, a in zip(before, after, strict=True):
+        if b["type"] == "order":  # the order they are shown in is drawn again from the id
+            b.pop("choices"), a.pop("choices")
+    assert after == before
+
+
+# -- any text survives ----------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    list("abcXYZ 019:~=#{}\\[]<>&;'\"%-_/*.,!?\n\té한국") + ["&amp;", "<b>", "[html]", "->"]
+)
+_TEXT = st.lists(_ALPHABET, min_size=1, max_size=30).map("".join)
+
+
+def _usable(text: str) -> bool:
+    from kopick_quiz.grading.normalise import normalise
+
+    return text == text.strip() and bool(normalise(text)) and "\n\n\n" not in text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(prompt=_TEXT.filter(_usable), answer=_TEXT.filter(_usable), wrong=_TEXT.filter(_usable))
+def test_any_text_survives_a_gift_round_trip(prompt: str, answer: str, wrong: str):
+    from kopick_quiz.grading.normalise import normalise
+
+    if normalise(answer) == normalise(wrong):
+        return
+    specs = [
+        {"id": "q.short", "type": "short", "prompt": prompt, "answer": [answer], "explanation": wrong},
+        {
+            "id": "q.choice",
+            "type": "choice",
+            "prompt": prompt,
+            "answer": [answer],
+            "choices": [answer, wrong],
+        },
+    ]
+    pack = pack_of(dump_pack({"id": "fuzz", "title": prompt}, specs))
+    exported = export_gift(pack)
+    back = reimported(parse_gift(exported.content, "fuzz.gift"))
+    kept = [q for q in comparable(pack) if not ("->" in answer and q["type"] == "short")]
+    assert comparable(back) == kept

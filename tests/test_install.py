@@ -1,0 +1,73 @@
+"""The package as a user gets it: a wheel that carries its data, and the README's two commands."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(ROOT), "-w", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return next(out.glob("kopick_quiz-*.whl"))
+
+
+def test_wheel_ships_the_fact_base_and_every_pack(wheel: Path):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "kopick_quiz/shipped/data/facts.yaml" in names
+    packs = sorted(p.name for p in (ROOT / "questions").glob("*.yaml"))
+    assert packs, "no shipped packs"
+    for pack in packs:
+        assert f"kopick_quiz/shipped/questions/{pack}" in names
+
+
+def test_installed_wheel_validates_its_data_from_another_folder(wheel: Path, tmp_path: Path):
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(target), "KOPICK_QUIZ_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-m", "kopick_quiz", "validate"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (
+        str(target)
+        in subprocess.run(
+            [sys.executable, "-c", "import kopick_quiz; print(kopick_quiz.__file__)"],
+            cwd=elsewhere,
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", readme, flags=re.S)
+    commands = [line.strip() for block in blocks for line in block.splitlines() if "pytest" in line]
+    assert commands, "README shows no test command"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[0] in ci
