@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .review import FORECAST_DAYS, forecast_from_cards
+from .session import TagScore
 from .store import AnswerRow, QuizRow
 
 if TYPE_CHECKING:
@@ -41,17 +42,6 @@ class SessionScore:
     @property
     def accuracy(self) -> float:
         return self.right / self.answered if self.answered else 0.0
-
-
-@dataclass(frozen=True)
-class TagAccuracy:
-    tag: str
-    right: int
-    total: int
-
-    @property
-    def accuracy(self) -> float:
-        return self.right / self.total if self.total else 0.0
 
 
 @dataclass(frozen=True)
@@ -93,8 +83,8 @@ class Stats:
     generated_at: datetime
     totals: Totals
     sessions: tuple[SessionScore, ...]
-    by_tag: tuple[TagAccuracy, ...]
-    by_era: tuple[TagAccuracy, ...]
+    by_tag: tuple[TagScore, ...]
+    by_era: tuple[TagScore, ...]
     due: tuple[tuple[date, int], ...]  # cards due per day, today first (today includes overdue)
     due_now: int
     weakest: tuple[WeakQuestion, ...]
@@ -132,7 +122,7 @@ def is_era(tag: str) -> bool:
     return bool(ERA_TAG.match(tag))
 
 
-def accuracy_by_tag(rows: Iterable[AnswerRow], *, eras: bool = False) -> list[TagAccuracy]:
+def accuracy_by_tag(rows: Iterable[AnswerRow], *, eras: bool = False) -> list[TagScore]:
     """Right answers per tag: topic tags weakest first, or (eras=True) decade tags in time order."""
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in rows:
@@ -140,7 +130,7 @@ def accuracy_by_tag(rows: Iterable[AnswerRow], *, eras: bool = False) -> list[Ta
             if is_era(tag) == eras:
                 tally[tag][0] += row.accepted
                 tally[tag][1] += 1
-    scores = [TagAccuracy(tag, right, total) for tag, (right, total) in tally.items()]
+    scores = [TagScore(tag, right, total) for tag, (right, total) in tally.items()]
     if eras:
         return sorted(scores, key=lambda s: s.tag)
     return sorted(scores, key=lambda s: (s.accuracy, -s.total, s.tag))
@@ -370,7 +360,7 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _tag_json(s: TagAccuracy) -> dict[str, Any]:
+def _tag_json(s: TagScore) -> dict[str, Any]:
     return {"tag": s.tag, "right": s.right, "total": s.total, "accuracy": round(s.accuracy, 4)}
 
 
@@ -390,7 +380,7 @@ __all__ = [
     "CSV_COLUMNS",
     "SessionScore",
     "Stats",
-    "TagAccuracy",
+    "TagScore",
     "Totals",
     "WeakQuestion",
     "accuracy_by_tag",
