@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -51,26 +52,31 @@ def naive_accepts(question: Question, typed: str) -> bool:
     return any(fuzz.WRatio(typed, answer) >= 85 for answer in question.answers)
 
 
-def rate(work: Callable[[], int], seconds: float, before: Callable[[], None] | None = None) -> float:
-    """Answers per second of `work` (which grades some answers and says how many), best of a few runs."""
-    best = 0.0
-    deadline = time.perf_counter() + seconds
-    while True:
-        if before is not None:
-            before()
-        start = time.perf_counter()
-        n = work()
-        elapsed = time.perf_counter() - start
-        best = max(best, n / elapsed)
-        if time.perf_counter() > deadline:
-            return best
+def rates(
+    work: dict[str, tuple[Callable[[], int], Callable[[], None] | None]], seconds: float
+) -> dict[str, float]:
+    """Answers per second of each workload: best pass of many, passes taken in turn so that a
+    change in the machine's load falls on every workload alike.
+
+    A workload grades some answers and says how many; its `before` (if any) runs untimed first.
+    """
+    best = dict.fromkeys(work, 0.0)
+    deadline = time.perf_counter() + seconds * len(work)
+    while time.perf_counter() < deadline:
+        for name, (job, before) in work.items():
+            if before is not None:
+                before()
+            start = time.perf_counter()
+            n = job()
+            best[name] = max(best[name], n / (time.perf_counter() - start))
+    return best
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seconds", type=float, default=2.0, help="time per measurement (default 2)")
+    parser.add_argument("--seconds", type=float, default=2.0, help="time per grader measured (default 2)")
     args = parser.parse_args()
 
     base = load_facts(ROOT / "data" / "facts.yaml")
@@ -125,13 +131,16 @@ def main() -> int:
         for c, a in zip(cases, labelled_accept, strict=True)
     )
 
-    naive_rate = rate(naive, args.seconds)
-    warm = rate(core, args.seconds)
-    cold = rate(core, args.seconds, before=empty_caches)
-    lines_rate = rate(batch, args.seconds)
+    measured = rates(
+        {"naive": (naive, None), "warm": (core, None), "cold": (core, empty_caches), "lines": (batch, None)},
+        args.seconds,
+    )
+    naive_rate, warm, cold, lines_rate = (measured[k] for k in ("naive", "warm", "cold", "lines"))
 
     n = len(cases)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"python {sys.version.split()[0]}; {n} labelled answers, {len(questions)} questions")
+    print(f"machine: {os.cpu_count()} cores, load average {load:.1f} (other work slows every figure alike)")
     print(
         f"lexicon built in {built * 1000:.1f} ms ({len(lexicon)} entities); questions compiled in {compiled * 1000:.1f} ms"
     )

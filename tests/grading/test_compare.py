@@ -65,4 +65,5 @@ def test_answers_unknown_to_the_facts_are_compared_as_text():
         [[Form.of("Best of Bucheon", "answer:0")]], [Form.of("Best of Busan", "option:1")], Lexicon()
     )
     assert _search(candidates, "best of bucheon").hits
-    assert _search(candidates, "Best of Busam").rivals
+    assert _search(candidates, "Best of Busam").near.form.text == "Best of Busan"
+    assert _search(candidates, "I think Best of Busan").rivals

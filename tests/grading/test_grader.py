@@ -219,3 +219,9 @@ def test_without_facts_the_answer_text_and_the_options_are_all_there_is():
 def test_questions_without_answers_grade_everything_incorrect(lexicon, qtype):
     question = Question(id=f"empty-{qtype}", pack="t", type=qtype, prompt="?", answers=())
     assert grade(question, "anything", lexicon).verdict == "incorrect"
+
+
+def test_an_accepted_spelling_that_names_an_entity_brings_all_its_names(lexicon):
+    question = q("short", "Shin Films", accept=("Shin Sang-ok",))
+    assert grade(question, "Sin Sang-ok", lexicon).verdict == "correct"
+    assert grade(question, "Shin Film", lexicon).verdict == "correct"

@@ -23,139 +23,16 @@ from .names import Form, Span, distance, span, typos
 from .normalise import normalise
 
 # Words a sentence around an answer is made of: they never make a second answer.
-FILLER = frozenset(
-    [
-        "i",
-        "im",
-        "ive",
-        "id",
-        "me",
-        "my",
-        "we",
-        "you",
-        "it",
-        "its",
-        "it",
-        "s",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "are",
-        "am",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "think",
-        "thought",
-        "guess",
-        "believe",
-        "suppose",
-        "reckon",
-        "say",
-        "said",
-        "know",
-        "knew",
-        "sure",
-        "certain",
-        "not",
-        "no",
-        "maybe",
-        "perhaps",
-        "probably",
-        "possibly",
-        "definitely",
-        "certainly",
-        "surely",
-        "pretty",
-        "quite",
-        "really",
-        "very",
-        "just",
-        "only",
-        "so",
-        "well",
-        "oh",
-        "ah",
-        "um",
-        "uh",
-        "er",
-        "hmm",
-        "hm",
-        "answer",
-        "answers",
-        "name",
-        "named",
-        "called",
-        "by",
-        "in",
-        "at",
-        "of",
-        "on",
-        "from",
-        "for",
-        "to",
-        "with",
-        "as",
-        "and",
-        "or",
-        "either",
-        "then",
-        "than",
-        "also",
-        "too",
-        "directed",
-        "produced",
-        "made",
-        "shot",
-        "filmed",
-        "written",
-        "co",
-        "coproduced",
-        "distributed",
-        "funded",
-        "financed",
-        "played",
-        "starred",
-        "film",
-        "movie",
-        "studio",
-        "company",
-        "festival",
-        "person",
-        "director",
-        "actor",
-        "actress",
-        "country",
-        "city",
-        "place",
-        "one",
-        "guy",
-        "there",
-        "here",
-        "which",
-        "who",
-        "what",
-        "whose",
-        "whom",
-        "where",
-        "when",
-        "how",
-        "yes",
-        "yeah",
-        "yep",
-        "ok",
-        "okay",
-        "final",
-        "like",
-    ]
-)
+_FILLER_WORDS = """
+    i im ive id me my we you it its s is was were be been being are am the a an this that these those
+    think thought guess believe suppose reckon say said know knew sure certain not no maybe perhaps probably
+    possibly definitely certainly surely pretty quite really very just only so well oh ah um uh er hmm hm
+    answer answers name named called by in at of on from for to with as and or either then than also too
+    directed produced made shot filmed written co coproduced distributed funded financed played starred
+    film movie studio company festival person director actor actress country city place one guy
+    there here which who what whose whom where when how yes yeah yep ok okay final like
+"""
+FILLER = frozenset(_FILLER_WORDS.split())
 NEGATIONS = frozenset({"not", "isnt", "wasnt", "never", "nor"})
 DISJUNCTIONS = frozenset({"or", "either", "maybe", "perhaps"})
 
@@ -226,6 +103,8 @@ class Candidates:
                 owners.add(form.owner)
         self.owners = frozenset(owners)
         self.has_digits = any(form.digits for _, form in self.forms)
+        # `ok` of `Sang-ok`, `in` of `In-hyeon`: words of the answer that a sentence is also made of
+        self.part_words = frozenset(p for _, form in self.forms for p in form.parts)
         self.rivals: list[Form] = []
         seen: set[str] = set()
         for form in rivals:
@@ -347,7 +226,7 @@ class Candidates:
         if n <= self.max_parts + 1:
             match = self.fuzzy(whole, 0, n)
             if isinstance(match, Hit):
-                if match.typos and (self._apart(words[0]) or self._apart(words[-1])):
+                if match.typos and (self._extra(words[0]) or self._extra(words[-1])):
                     # `it's International co-production`: the filler is not a typo of the name
                     inner = self._sentence_of(words, text, every)
                     if inner.hits and min(h.typos for h in inner.hits) < match.typos:
@@ -358,7 +237,10 @@ class Candidates:
                 found.rivals.append(match)
                 return found
             # A few words with nothing of a sentence about them are one name, and not this one.
-            if n == 1 or not (any(self._apart(w) for w in words) or (text and _BREAKS.search(text))):
+            if n == 1 or not (
+                any(self._apart(w) and w not in self.part_words for w in words)
+                or (text and _BREAKS.search(text))
+            ):
                 found.near = self._near(whole, n)
                 return found
         return self._sentence_of(words, text, every)
@@ -446,9 +328,13 @@ class Candidates:
                 for j in range(start, end):
                     taken[j] = False
 
+    def _extra(self, word: str) -> bool:
+        """A word of a sentence that is not a word of the answer: `it`, but not the `in` of `In-hyeon`."""
+        return word not in self.part_words and self._apart(word)
+
     def _apart(self, word: str) -> bool:
-        """A word that may stand beside an answer: `was`, `Thai`, `2021`."""
-        return word in FILLER or word in self.lexicon.neutral or (len(word) == 4 and word.isdigit())
+        """A word that may stand beside an answer: `was`, `Thai` (not a number: `GDH 558`)."""
+        return word in FILLER or word in self.lexicon.neutral
 
     def _near_rival(self, span: Span, start: int, end: int) -> Mention | None:
         if len(span.key) < 4:

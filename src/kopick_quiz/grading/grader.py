@@ -31,16 +31,6 @@ MAX_CHARS = 300  # a sentence around an answer fits; anything longer is not an a
 EXTRA_COST = 0.5
 _MEMO = 4096  # verdicts kept per question for answers that are exactly some name
 
-_KIND_WORDS = {
-    "person": "person",
-    "organisation": "organisation",
-    "film": "film",
-    "festival": "festival",
-    "country": "country",
-    "place": "place",
-    "event": "event",
-    "term": "term",
-}
 _LIST_SEPARATORS = re.compile(r"[,;&/+\n|]|\s+and\s+|\s+plus\s+", re.IGNORECASE)
 _ORDER_SEPARATORS = re.compile(r"[,;\n|>→]|->|=>|\s+then\s+|\s+and\s+", re.IGNORECASE)
 _OPTION = re.compile(r"(?:(?:option|answer|choice|number|no|letter)\s+)?(\d{1,2}|[a-z])")
@@ -74,7 +64,10 @@ def compile_question(question: Question, lexicon: Lexicon) -> _Grader:
 
 
 class _Grader:
+    """What every question type shares: the checks on raw input, the feedback, the candidates."""
+
     expected: str
+    kinds: frozenset[str] = frozenset()  # the kinds of thing the answer is (person, film...)
 
     def __init__(self, question: Question, lexicon: Lexicon) -> None:
         self.q = question
@@ -141,12 +134,16 @@ class _Grader:
             if not entities:
                 found.append(Form.of(answer, f"answer:{i}"))
             forms.append(found)
-        for extra in self.q.accept:
+        for extra in self.q.accept if forms else ():
+            # an accepted spelling belongs to the answer whose entity it names, else to the first
             entities = self._entities(extra)
             owner_of = {f.owner: i for i, fs in enumerate(forms) for f in fs}
             index = next((owner_of[e] for e in entities if e in owner_of), 0)
-            owner = forms[index][0].owner if forms and forms[index] else f"answer:{index}"
-            if forms:
+            for entity in entities:
+                if entity not in owner_of:  # another entity the author accepts: all its names
+                    forms[index].extend(lexicon.forms_of[entity])
+            if not entities:
+                owner = forms[index][0].owner if forms[index] else f"answer:{index}"
                 forms[index].append(Form.of(extra, owner, main=False))
         if self.q.kind:
             kinds = {self.q.kind}
@@ -193,10 +190,8 @@ class _Grader:
         if kind is None:
             return f"{mention.form.text} is another answer, not this one"
         if kind in self.kinds:
-            return f"{name} is another {_KIND_WORDS.get(kind, kind)}"
-        return f"{name} is a {_KIND_WORDS.get(kind, kind)}, not the answer"
-
-    kinds: frozenset[str] = frozenset()
+            return f"{name} is another {kind}"
+        return f"{name} is a {kind}, not the answer"
 
 
 def _hedged(text: str, words: list[str], found: Found) -> bool:
@@ -228,6 +223,13 @@ class _Short(_Grader):
         ]
         self.candidates = Candidates(forms, self.rivals(self.kinds, others), lexicon, self.kinds)
         self.memo: dict[str, Verdict] = {}  # verdicts of answers that were exactly some other name
+        teach = self.teach(self.entity)
+        expected = self.expected
+        self.respelled = v.close(
+            expected, f"Accepted as another spelling; the form used here is {expected}", teach
+        )
+        self.misspelled = v.close(expected, f"Accepted, but check the spelling: {expected}", teach)
+        self.missed = v.incorrect(expected, v.sentences(self.answer_is()), teach)
         # The verdict of each accepted spelling, worked out once.
         self.known = {
             form.squashed: self.verdict("", list(form.parts), self.candidates.search(form.parts))
@@ -260,13 +262,14 @@ class _Short(_Grader):
             if found.negated:
                 return v.incorrect(expected, f"You ruled out the answer: it is {expected}", teach)
             if found.near is not None:
-                lead = self.feedback_for(found.near.form.owner) or f"That looks like {found.near.form.text}"
-                if found.near.form.owner not in self.lexicon.kind_of and not self.feedback_for(
-                    found.near.form.owner
-                ):
-                    lead = "Not quite"
+                owner = found.near.form.owner
+                lead = (
+                    self.feedback_for(owner)
+                    or f"That looks like {self.lexicon.labels.get(owner, found.near.form.text)}"
+                )
                 return v.incorrect(expected, v.sentences(lead, self.answer_is()), teach)
-            return v.incorrect(expected, v.sentences(self._miss(words), self.answer_is()), teach)
+            why = self._miss(words)
+            return v.incorrect(expected, v.sentences(why, self.answer_is()), teach) if why else self.missed
         if _hedged(text, words, found):
             return v.incorrect(
                 expected,
@@ -278,9 +281,7 @@ class _Short(_Grader):
             if hit.form.squashed == self.expected_squashed:
                 return v.correct(expected, f"Correct: {expected}", teach)
             return v.correct(expected, f"Correct: {expected}, also written {hit.form.text}", teach)
-        if hit.typos == 0:
-            return v.close(expected, f"Accepted as another spelling; the form used here is {expected}", teach)
-        return v.close(expected, f"Accepted, but check the spelling: {expected}", teach)
+        return self.respelled if hit.typos == 0 else self.misspelled
 
     def _miss(self, words: list[str]) -> str:
         """Why a miss missed, when it is worth saying: a part of the name, its syllables swapped."""
@@ -338,8 +339,6 @@ class _Multi(_Grader):
             lead = f"{len(named)} of {n} right"
             lead += f"; you missed {_join(missed)}" if missed else ""
             return v.partial(self.expected, score, v.sentences(lead, wrong), teach)
-        if named:
-            return v.incorrect(self.expected, v.sentences(wrong, self.answer_is()), teach)
         return v.incorrect(self.expected, v.sentences(wrong, self.answer_is()), teach)
 
 
@@ -461,6 +460,9 @@ class _Choice(_Grader):
                 )
             elif found.hits:
                 lead = "Give one answer, not a choice between several"
+            elif found.near is not None and found.near.form.owner in self.option_of:
+                j = self.option_of[found.near.form.owner]
+                lead = f"That looks like {self.letter(j)}) {self.choices[j]}"
             else:
                 lead = "That is not one of the options"
             return v.incorrect(self.expected, v.sentences(lead, self.answer_is()), teach)

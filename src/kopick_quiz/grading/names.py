@@ -2,11 +2,22 @@
 
 A name is split into parts (`Lee Jung-jae` -> `lee`, `jung`, `jae`). Each part is folded to a
 *key* that erases the usual differences between romanisations of Korean (`eo`/`u`, `k`/`g`,
-`ch`/`j`, `t`/`d`, `p`/`b`, `ee`/`i`, `oo`/`u`, surname spellings such as Lee/Yi/Rhee), so
-`Kim Jin-kyu` and `Kim Jin-gyu` share a key. Typos are then allowed in proportion to each
-part's length: none in a part of four letters or fewer (a Korean syllable such as `jae` or
-`jung` changes meaning with one letter), one up to eight letters, two up to twelve, three
-beyond. Parts with digits and all-capital abbreviations (`BIFAN`, `KOFA`) allow none.
+`ch`/`j`, `t`/`d`, `p`/`b`, `ee`/`i`, `oo`/`u`, `ou`/`u`, `sh`/`s`, `oi`/`oe`, doubled letters,
+surname spellings such as Lee/Yi/Rhee or Park/Pak) and short forms of words (`Intl`, `Bros`),
+so `Kim Jin-kyu` and `Kim Jin-gyu` share a key: the same name, spelled another way.
+
+Typos are then counted between keys, part by part, and allowed in proportion to each part's
+length: none in a part of four letters or fewer (but for a swap of two neighbouring letters in
+a part of four), one up to eight letters, two up to twelve, three beyond. Stricter:
+
+- a romanised East Asian personal name (`Lee Jung-jae`, with its hyphenated given name) allows
+  no typo in any syllable, only other romanisations: `Jang` for `Jung` or `Jin` for `Jae` is
+  another syllable, so another person;
+- parts with digits (`GDH 559`, `Mickey 17`) and abbreviations (`BIFAN`, `PiFan`) allow none;
+- `north`/`south`/`east`/`west` at the start of a part are never typos of one another.
+
+Looser: in a long name of anything but a person (ten letters or more, several words), a short
+word may have one typo (`Japanese colonial rul`).
 """
 
 from __future__ import annotations
@@ -48,6 +59,8 @@ _SURNAMES = {
 # Words with two capitals or more are abbreviations (BIFAN, PiFan, KOFA): no typo is allowed.
 _CAPITALS = re.compile(r"\b\w*[A-Z]\w*[A-Z]\w*\b")
 _DIGITS = re.compile(r"\d+")
+_DOUBLED = re.compile(r"([a-z])\1+")
+_DIRECTION = re.compile(r"(?:north|south)(?:east|west)?|east|west")
 _SYLLABLES = re.compile(r"(?<![\w-])[A-Za-z]{1,6}-[A-Za-z]{1,6}(?![\w-])")
 # Short forms of words that are spelling, not another name.
 _WORDS = {
@@ -65,19 +78,9 @@ _WORDS = {
     "fest": "festival",
     "dept": "department",
 }
-# Applied in this order: digraphs before the single letters they contain.
-_RULES = (
-    ("sh", "s"),
-    ("ch", "j"),
-    ("eo", "u"),
-    ("oo", "u"),
-    ("ou", "u"),
-    ("ee", "i"),
-    ("oi", "oe"),
-    ("k", "g"),
-    ("t", "d"),
-    ("p", "b"),
-)
+# Pairs of letters read as one sound (in this order), then single consonants.
+_PAIRS = (("sh", "s"), ("ch", "j"), ("eo", "u"), ("oo", "u"), ("ou", "u"), ("ee", "i"), ("oi", "oe"))
+_CONSONANTS = str.maketrans("ktp", "gdb")
 
 
 @lru_cache(maxsize=32768)
@@ -89,16 +92,13 @@ def fold(part: str) -> str:
     part = _WORDS.get(part, part)
     if not part.isascii():
         return part
-    for old, new in _RULES:
+    for old, new in _PAIRS:
         if old in part:
             part = part.replace(old, new)
-    out = []
-    last = ""
-    for ch in part:  # doubled letters are spelling too: kk/gg, nn
-        if ch != last:
-            out.append(ch)
-        last = ch
-    return "".join(out)
+    part = part.translate(_CONSONANTS)
+    if _DOUBLED.search(part):  # doubled letters are spelling too: kk/gg, nn
+        part = _DOUBLED.sub(r"\1", part)
+    return part
 
 
 EXACT = -1  # the allowance of a part that must be typed exactly (up to romanisation)
@@ -122,6 +122,14 @@ def allowance(part: str) -> int:
     return 3
 
 
+def directions(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The points of the compass the parts start with: `southeast asia` -> ('southeast',)."""
+    joined = "".join(parts)
+    if "east" not in joined and "west" not in joined and "north" not in joined and "south" not in joined:
+        return ()
+    return tuple(m.group(0) for p in parts if (m := _DIRECTION.match(p)))
+
+
 def syllabic(text: str) -> bool:
     """A romanised East Asian personal name (`Lee Jung-jae`): its syllables allow no typo."""
     return 2 <= len(text.split()) <= 4 and _SYLLABLES.search(text) is not None
@@ -135,11 +143,12 @@ class Span:
     keys: tuple[str, ...]
     squashed: str
     key: str
+    directions: tuple[str, ...]
 
     @classmethod
     def of_parts(cls, parts: tuple[str, ...]) -> Span:
         keys = tuple(fold(p) for p in parts)
-        return cls(parts, keys, "".join(parts), "".join(keys))
+        return cls(parts, keys, "".join(parts), "".join(keys), directions(parts))
 
 
 @lru_cache(maxsize=65536)
@@ -162,6 +171,7 @@ class Form:
     allowances: tuple[int, ...]
     slack: int  # total edits the parts allow: a quick length filter
     digits: tuple[str, ...]  # the numbers in the name, which must be typed exactly
+    directions: tuple[str, ...]  # `north`, `southeast`: a few letters that make another place
 
     @classmethod
     def of(
@@ -190,7 +200,9 @@ class Form:
         slack = sum(max(0, a) for a in allowances)
         squashed = "".join(parts)
         digits = tuple(_DIGITS.findall(squashed))
-        return cls(text, owner, main, parts, keys, squashed, key, tuple(allowances), slack, digits)
+        return cls(
+            text, owner, main, parts, keys, squashed, key, tuple(allowances), slack, digits, directions(parts)
+        )
 
 
 def typos(form: Form, span: Span) -> int | None:
@@ -201,6 +213,8 @@ def typos(form: Form, span: Span) -> int | None:
     """
     if span.key == form.key:
         return 0
+    if span.directions and form.directions and span.directions != form.directions:
+        return None  # `Northeast Asia` is no typo of `Southeast Asia`
     found = _typos(form.keys, form.key, span.keys, span.key, form.allowances, form.slack)
     if found is None and span.squashed != span.key:
         found = _typos(form.parts, form.squashed, span.parts, span.squashed, form.allowances, form.slack)
@@ -232,15 +246,18 @@ def _within(expected: str, typed: str, allowed: int) -> int | None:
 
 
 def _swapped(expected: str, typed: str) -> bool:
-    """Two neighbouring letters swapped in a part of four letters or more."""
-    if len(expected) != len(typed) or len(expected) < 4:
+    """Two neighbouring letters swapped in a part of four letters or more (the two differ)."""
+    n = len(expected)
+    if n != len(typed) or n < 4:
         return False
-    diff = [i for i, (a, b) in enumerate(zip(expected, typed, strict=True)) if a != b]
+    i = 0
+    while expected[i] == typed[i]:
+        i += 1
     return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and expected[diff[0]] == typed[diff[1]]
-        and expected[diff[1]] == typed[diff[0]]
+        i + 1 < n
+        and expected[i] == typed[i + 1]
+        and expected[i + 1] == typed[i]
+        and expected[i + 2 :] == typed[i + 2 :]
     )
 
 
