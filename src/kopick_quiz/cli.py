@@ -9,13 +9,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .diagnostics import FileProblems, Problem
-from .facts.load import check_facts
-from .library import Library, LookupProblem, check_file, load_base, open_library, pack_files, shown_path
 from .paths import data_dir, shipped_facts, shipped_packs_dir, user_packs_dir
+
+# The core (pydantic models, the fact base, the grader) is imported by the commands that use it,
+# not here: `kopick-quiz play` opens on its first question before any of it has loaded.
+if TYPE_CHECKING:
+    from .diagnostics import Problem
+    from .library import Library
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -189,11 +192,16 @@ def _user_packs(args: argparse.Namespace) -> Path:
 
 
 def _library(args: argparse.Namespace) -> Library:
+    from .library import open_library
+
     home = data_dir(args.data_dir)
     return open_library(args.facts, args.packs or (), user_packs_dir(home), cache_dir=home / "cache")
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .facts.load import check_facts
+    from .library import check_file, pack_files, shown_path
+
     files: list[Path] = []
     if args.paths:
         for path in args.paths:
@@ -255,6 +263,7 @@ def cmd_questions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .generate import generate_all, to_pack_yaml
+    from .library import load_base
 
     base = load_base(args.facts)
     questions = generate_all(base)
@@ -289,6 +298,7 @@ def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .chat import Conversation
+    from .library import load_base
 
     conversation = Conversation(load_base(args.facts))
     if args.text != "-":
@@ -415,8 +425,7 @@ def _asker(library: Library) -> Callable[[str], str] | None:
     conversation = Conversation(library.base)
 
     def ask(text: str) -> str:
-        reply = conversation.ask(text)
-        return reply.text
+        return conversation.ask(text).cited()
 
     return ask
 
@@ -488,6 +497,7 @@ def cmd_results(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_new_pack(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .library import pack_files
     from .packs.starter import StarterError, create_pack
 
     taken = [p.stem for p in pack_files(shipped_packs_dir())]
@@ -501,6 +511,8 @@ def cmd_new_pack(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .diagnostics import FileProblems, Problem
+    from .library import load_base, shown_path
     from .packs.starter import SCHEMA_FILE, schema_text
     from .packs.writer import finish_import, import_file
 
@@ -537,6 +549,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .library import load_base, shown_path
     from .packs.load import load_pack
     from .packs.writer import export_pack, format_of
 
@@ -604,13 +617,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if handler is None:
             return _open_app(args)
         return handler(args, out, err)
-    except FileProblems as exc:
-        for problem in exc.problems:
-            print(problem, file=err)
-        return EXIT_BAD_INPUT
-    except (CommandError, LookupProblem) as exc:
-        print(f"kopick-quiz: {exc}", file=err)
-        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -618,6 +624,23 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:
+        return _user_error(exc, err)
+
+
+def _user_error(exc: Exception, err: TextIO) -> int:
+    """Print a mistake the user can fix (a bad file, an unknown name) and return 1; re-raise anything else."""
+    from .diagnostics import FileProblems
+    from .library import LookupProblem
+
+    if isinstance(exc, FileProblems):
+        for problem in exc.problems:
+            print(problem, file=err)
+        return EXIT_BAD_INPUT
+    if isinstance(exc, (CommandError, LookupProblem)):
+        print(f"kopick-quiz: {exc}", file=err)
+        return EXIT_BAD_INPUT
+    raise exc
 
 
 def _open_app(args: argparse.Namespace) -> int:
@@ -626,4 +649,4 @@ def _open_app(args: argparse.Namespace) -> int:
     return run_app(args)
 
 
-__all__ = ["main", "shown_path"]
+__all__ = ["main"]
