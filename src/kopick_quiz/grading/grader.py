@@ -191,7 +191,8 @@ class _Grader:
             return f"{mention.form.text} is another answer, not this one"
         if kind in self.kinds:
             return f"{name} is another {kind}"
-        return f"{name} is a {kind}, not the answer"
+        article = "an" if kind[0] in "aeiou" else "a"
+        return f"{name} is {article} {kind}, not the answer"
 
 
 def _hedged(text: str, words: list[str], found: Found) -> bool:
