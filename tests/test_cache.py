@@ -74,3 +74,16 @@ def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, packs: Path):
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     loaded = open_library(packs_dirs=[packs], cache_dir=blocker)
     assert loaded.pack("demo").questions
+
+
+def test_warm_start_defers_the_fact_base_until_it_is_used(tmp_path: Path, packs: Path, monkeypatch):
+    import kopick_quiz.cache as cache
+
+    open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    calls = []
+    real = cache.FactsFile.model_validate_json
+    monkeypatch.setattr(cache.FactsFile, "model_validate_json", lambda data: calls.append(1) or real(data))
+    warm = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    assert warm.pack("demo").questions and calls == []
+    assert warm.base.get("the-medium").year == 2021
+    assert calls == [1]

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -39,28 +39,51 @@ def source_key(sources: Iterable[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def read_cache(folder: Path, key: str) -> tuple[FactBase, list[Pack], list[Problem]] | None:
-    """The cached library for `key`, or None when there is none fit to trust."""
+def read_cache(
+    folder: Path, key: str, fallback: Callable[[], FactBase]
+) -> tuple[Callable[[], FactBase], list[Pack], list[Problem]] | None:
+    """The cached library for `key`, or None when there is none fit to trust.
+
+    The packs are read at once; the fact base is returned as a loader that validates it from
+    the cache on first use (its bytes are checked against the header's hash now), falling back
+    to `fallback` (the sources) should that ever fail.
+    """
     path = folder / CACHE_FILE
     try:
         with path.open("rb") as f:
             header = json.loads(f.readline())
             if not isinstance(header, dict) or header.get("magic") != MAGIC or header.get("key") != key:
                 return None
-            facts = FactsFile.model_validate_json(f.readline())
+            facts_json = f.readline().rstrip(b"\n")
+            if hashlib.sha256(facts_json).hexdigest() != header.get("facts"):
+                return None
             packs = [_pack(p) for p in json.loads(f.readline())]
             problems = [Problem(**p) for p in json.loads(f.readline())]
     except Exception:  # noqa: BLE001 - any fault in a cache means: rebuild it
         return None
-    return FactBase(facts), packs, problems
+
+    def load() -> FactBase:
+        try:
+            return FactBase(FactsFile.model_validate_json(facts_json))
+        except ValueError:
+            return fallback()
+
+    return load, packs, problems
 
 
 def write_cache(folder: Path, key: str, base: FactBase, packs: list[Pack], problems: list[Problem]) -> bool:
     """Write the cache atomically; False (and nothing left behind) when the folder is not writable."""
-    header = {"magic": MAGIC, "format": FORMAT, "version": __version__, "key": key}
+    facts_json = base.facts.model_dump_json(exclude_defaults=True).encode()
+    header = {
+        "magic": MAGIC,
+        "format": FORMAT,
+        "version": __version__,
+        "key": key,
+        "facts": hashlib.sha256(facts_json).hexdigest(),
+    }
     lines = [
         json.dumps(header).encode(),
-        base.facts.model_dump_json(exclude_defaults=True).encode(),
+        facts_json,
         json.dumps([_pack_json(p) for p in packs], ensure_ascii=False, separators=(",", ":")).encode(),
         json.dumps([asdict(p) for p in problems], ensure_ascii=False).encode(),
     ]

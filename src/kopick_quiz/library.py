@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,13 +25,33 @@ class LookupProblem(Exception):
     """A name the user gave (a pack, a question id) that does not exist; one plain sentence."""
 
 
-@dataclass
 class Library:
-    """The fact base and the packs, in the order they are shown."""
+    """The fact base and the packs, in the order they are shown.
 
-    base: FactBase
-    packs: list[Pack]
-    problems: list[Problem] = field(default_factory=list)  # packs skipped or doubtful
+    `base` may be given as a function that loads it: a warm start from the cache shows the
+    first question without waiting for the fact base, which is loaded on first use.
+    """
+
+    def __init__(
+        self,
+        base: FactBase | Callable[[], FactBase],
+        packs: list[Pack],
+        problems: list[Problem] | None = None,
+    ) -> None:
+        self._base = base if isinstance(base, FactBase) else None
+        self._load_base = None if isinstance(base, FactBase) else base
+        self._lock = threading.Lock()
+        self.packs = packs
+        self.problems = problems or []  # packs skipped or doubtful
+
+    @property
+    def base(self) -> FactBase:
+        if self._base is None:
+            with self._lock:
+                if self._base is None:
+                    assert self._load_base is not None
+                    self._base = self._load_base()
+        return self._base
 
     def pack(self, pack_id: str) -> Pack:
         for pack in self.packs:
@@ -141,7 +161,7 @@ def open_library(
 
         sources = [(str(facts_path), facts_data or b"")] + [(str(p), d or b"") for p, d in packs_data]
         key = source_key(sources)
-        cached = read_cache(cache_dir, key)
+        cached = read_cache(cache_dir, key, fallback=lambda: _parse_facts(facts_path, facts_data))
         if cached is not None:
             return Library(*cached)
 
