@@ -1,0 +1,268 @@
+"""How kopick-quiz scales with the fact base: 1,000 / 10,000 / 100,000 films.
+
+    python bench/scale.py                 # all three sizes (100k takes a few minutes)
+    python bench/scale.py --sizes 1000 10000
+
+For each size, each figure is measured in a fresh process (so peak memory is its own) and
+printed beside a baseline measured in the same run:
+
+- cold load + validate (parse, schema, ids, references)   vs  yaml.load(CSafeLoader) of the same file
+- question generation: a 5,000-question pack recipe, and (up to 10k films) every question the
+  base gives                                               vs  the cold load, for scale
+- warm start from the compiled cache (questions ready; then the fact base validated from the
+  cache, as it is on first use)                             vs  json.loads of the same cache file
+- peak memory of the warm start (and of the cold load)     vs  a process that only does json.loads
+- grading throughput (answers/s through `grade`)           vs  a naive `fuzz.WRatio >= 85` grader
+- ask throughput (questions/s, p95 latency)                vs  a naive extractOne linker over all names
+
+Goals (issue 9): 10k cold <= 1.5x CSafeLoader; warm <= 3x json.loads; 100k warm peak < 1 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PACK_QUESTIONS = 5000  # what the cache holds besides the facts: a big pack's generated questions
+sys.path.insert(0, str(HERE))
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# -- one measurement per process ----------------------------------------------------------------
+
+
+def measure(kind: str, facts: Path, cache: Path) -> dict[str, float]:
+    """Run one measurement in this process; returns seconds and peak MiB (and rates)."""
+    import yaml
+
+    data = facts.read_bytes()
+    if kind == "yaml":
+        started = time.perf_counter()
+        yaml.load(data, Loader=yaml.CSafeLoader)
+        return {"seconds": time.perf_counter() - started, "mib": _rss_mib()}
+    if kind == "json":
+        blob = (cache / "library.json").read_bytes()
+        started = time.perf_counter()
+        json.loads(blob.split(b"\n", 1)[1].split(b"\n", 1)[0])
+        for line in blob.split(b"\n")[2:]:
+            if line:
+                json.loads(line)
+        return {"seconds": time.perf_counter() - started, "mib": _rss_mib()}
+
+    from kopick_quiz.facts.load import check_facts_data
+    from kopick_quiz.yamlio import FACTS_MAX_BYTES, load_yaml
+
+    if kind == "cold":
+        started = time.perf_counter()
+        root = load_yaml(data, str(facts), max_bytes=FACTS_MAX_BYTES)
+        base, problems = check_facts_data(root, str(facts))
+        assert base is not None, [str(p) for p in problems if p.severity == "error"][:5]
+        return {"seconds": time.perf_counter() - started, "mib": _rss_mib()}
+
+    if kind == "generate":
+        from kopick_quiz.cache import source_key, write_cache
+        from kopick_quiz.generate import generate
+        from kopick_quiz.packs.load import Pack
+        from kopick_quiz.packs.model import Recipe
+
+        base, _ = check_facts_data(load_yaml(data, str(facts), max_bytes=FACTS_MAX_BYTES), str(facts))
+        started = time.perf_counter()
+        questions = generate(base, Recipe(count=PACK_QUESTIONS), "generated")
+        seconds = time.perf_counter() - started
+        pack = Pack("generated", "Generated", str(facts), tuple(questions))
+        write_cache(cache, source_key([(str(facts), data)]), base, [pack], [])
+        return {"seconds": seconds, "mib": _rss_mib(), "questions": len(questions)}
+
+    if kind == "generate_all":
+        from kopick_quiz.generate import generate_all
+
+        base, _ = check_facts_data(load_yaml(data, str(facts), max_bytes=FACTS_MAX_BYTES), str(facts))
+        started = time.perf_counter()
+        questions = generate_all(base)
+        return {"seconds": time.perf_counter() - started, "mib": _rss_mib(), "questions": len(questions)}
+
+    if kind in ("warm", "warm_base"):
+        from kopick_quiz.cache import read_cache, source_key
+
+        started = time.perf_counter()
+        key = source_key([(str(facts), facts.read_bytes())])
+        hit = read_cache(cache, key, fallback=_no_fallback)
+        assert hit is not None, "the cache was not used"
+        if kind == "warm_base":
+            hit[0]()
+        seconds = time.perf_counter() - started
+        return {"seconds": seconds, "mib": _rss_mib()}
+
+    if kind == "grade":
+        from rapidfuzz import fuzz
+
+        from kopick_quiz.cache import read_cache, source_key
+        from kopick_quiz.grading import Lexicon, grade
+
+        load, packs, _ = read_cache(cache, source_key([(str(facts), data)]), _no_fallback)  # type: ignore[misc]
+        base = load()
+        questions = [q for q in packs[0].questions if q.type == "short"]
+        rng = random.Random(1)
+        sample = [rng.choice(questions) for _ in range(20000)]
+        typed = [_typo(rng, q.answers[0]) for q in sample]
+        lexicon = Lexicon.from_base(base)
+        for q, t in zip(sample[:200], typed[:200], strict=True):  # compile what a session would
+            grade(q, t, lexicon)
+        started = time.perf_counter()
+        for q, t in zip(sample, typed, strict=True):
+            grade(q, t, lexicon)
+        ours = len(sample) / (time.perf_counter() - started)
+        started = time.perf_counter()
+        for q, t in zip(sample, typed, strict=True):
+            _ = fuzz.WRatio(q.answers[0].casefold(), t.casefold()) >= 85
+        naive = len(sample) / (time.perf_counter() - started)
+        return {"seconds": 0.0, "mib": _rss_mib(), "ours": ours, "naive": naive}
+
+    if kind == "ask":
+        from ask import NaiveLinker  # bench/ask.py
+        from ask import questions as ask_questions
+
+        from kopick_quiz.cache import read_cache, source_key
+        from kopick_quiz.chat import Conversation
+
+        load, _, _ = read_cache(cache, source_key([(str(facts), data)]), _no_fallback)  # type: ignore[misc]
+        base = load()
+        asked = ask_questions(base, 400, 3)
+        conversation = Conversation(base)
+        conversation.ask(asked[0].text)  # build the indexes once, as a session would
+        times = []
+        for item in asked:
+            started = time.perf_counter()
+            Conversation(base).ask(item.text)
+            times.append(time.perf_counter() - started)
+        naive = NaiveLinker(base)
+        naive_times = []
+        for item in asked[:100]:
+            started = time.perf_counter()
+            naive.link(item.text)
+            naive_times.append(time.perf_counter() - started)
+        return {
+            "seconds": 0.0,
+            "mib": _rss_mib(),
+            "ours": len(times) / sum(times),
+            "p95_ms": statistics.quantiles(times, n=20)[18] * 1000,
+            "naive": len(naive_times) / sum(naive_times),
+            "naive_p95_ms": statistics.quantiles(naive_times, n=20)[18] * 1000,
+        }
+    raise SystemExit(f"unknown measurement {kind}")
+
+
+def _no_fallback():  # noqa: ANN202
+    raise AssertionError("the cached fact base did not validate")
+
+
+def _typo(rng: random.Random, text: str) -> str:
+    if len(text) < 6:
+        return text.lower()
+    i = rng.randrange(1, len(text) - 1)
+    return (text[:i] + text[i + 1 :]).lower()
+
+
+def run(kind: str, facts: Path, cache: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--measure", kind, "--facts", str(facts), "--cache", str(cache)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def best_of(kind: str, facts: Path, cache: Path, repeat: int) -> dict[str, float]:
+    runs = [run(kind, facts, cache) for _ in range(repeat)]
+    return min(runs, key=lambda r: r["seconds"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best is kept); 1 for 100k")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--facts", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.facts, args.cache)))
+        return 0
+
+    from synth import synthetic_facts, write_yaml
+
+    work = Path(tempfile.mkdtemp(prefix="kopick-scale-"))
+    print(f"kopick-quiz scale benchmark (files in {work})")
+    for size in args.sizes:
+        facts = work / f"facts-{size}.yaml"
+        cache = work / f"cache-{size}"
+        write_yaml(facts, synthetic_facts(size, seed=0))
+        repeat = 1 if size >= 100_000 else args.repeat
+        mb = facts.stat().st_size / 1e6
+        print(f"\n== {size:,} films ({mb:.1f} MB of YAML) ==")
+        yaml_base = best_of("yaml", facts, cache, repeat)
+        cold = best_of("cold", facts, cache, repeat)
+        gen = run("generate", facts, cache)
+        json_base = best_of("json", facts, cache, repeat)
+        warm = best_of("warm", facts, cache, repeat)
+        warm_base = best_of("warm_base", facts, cache, repeat)
+        cache_mb = (cache / "library.json").stat().st_size / 1e6
+        print(
+            f"cold load+validate  {cold['seconds']:8.2f} s   CSafeLoader parse {yaml_base['seconds']:8.2f} s   "
+            f"ratio {cold['seconds'] / yaml_base['seconds']:.2f}x   (goal at 10k: <= 1.5x)"
+        )
+        print(
+            f"generation          {gen['seconds']:8.2f} s   a {gen['questions']:,}-question recipe "
+            f"({gen['seconds'] / cold['seconds']:.2f}x the cold load)"
+        )
+        if size <= 10_000:
+            every = run("generate_all", facts, cache)
+            print(
+                f"generate all        {every['seconds']:8.2f} s   {every['questions']:,} questions, "
+                f"{every['questions'] / every['seconds']:,.0f}/s ({every['seconds'] / cold['seconds']:.2f}x the cold load)"
+            )
+        print(
+            f"warm start (cache)  {warm['seconds']:8.2f} s   json.loads same data {json_base['seconds']:8.2f} s   "
+            f"ratio {warm['seconds'] / json_base['seconds']:.2f}x   (goal: <= 3x; cache {cache_mb:.1f} MB)"
+        )
+        print(
+            f"  + fact base       {warm_base['seconds']:8.2f} s   ratio {warm_base['seconds'] / json_base['seconds']:.2f}x"
+            "   (validated from the cache on first use)"
+        )
+        print(
+            f"peak memory         warm {warm_base['mib']:7.0f} MiB   cold {cold['mib']:7.0f} MiB   "
+            f"json.loads alone {json_base['mib']:7.0f} MiB   ratio {warm_base['mib'] / json_base['mib']:.2f}x "
+            "(goal at 100k: warm < 1024 MiB)"
+        )
+        grading = run("grade", facts, cache)
+        print(
+            f"grading             {grading['ours']:10,.0f} answers/s   naive WRatio {grading['naive']:10,.0f}/s   "
+            f"ratio {grading['ours'] / grading['naive']:.2f}x"
+        )
+        asking = run("ask", facts, cache)
+        print(
+            f"ask                 {asking['ours']:10,.0f} questions/s p95 {asking['p95_ms']:.1f} ms   "
+            f"naive linker {asking['naive']:,.0f}/s p95 {asking['naive_p95_ms']:.1f} ms   "
+            f"ratio {asking['ours'] / asking['naive']:.2f}x"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
