@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .paths import data_dir, shipped_facts, shipped_packs_dir, user_packs_dir
+from .questions import Question
 
 # The core (pydantic models, the fact base, the grader) is imported by the commands that use it,
 # not here: `kopick-quiz play` opens on its first question before any of it has loaded.
@@ -417,20 +418,21 @@ def _run_plain(
     return EXIT_OK
 
 
-def _asker(library: Library) -> Callable[[str], str] | None:
-    try:
-        from .chat import Conversation
-    except ImportError:
-        return None
-    conversation = Conversation(library.base)
+def _asker(library: Library) -> Callable[[str, Question | None], str]:
+    """Answer '?' lines from the fact base; "it" means the subject of the question on screen."""
+    from .chat import Conversation
 
-    def ask(text: str) -> str:
+    conversation: Conversation | None = None
+
+    def ask(text: str, question: Question | None) -> str:
+        nonlocal conversation
+        if conversation is None:
+            conversation = Conversation(library.base)
+        if question is not None:
+            conversation.focus(question.subject)
         return conversation.ask(text).cited()
 
     return ask
-
-
-# -- progress: the store, stats and results --------------------------------------------------------
 
 
 def _open_store(args: argparse.Namespace, err: TextIO):  # noqa: ANN202 - a kopick_quiz.store.Store

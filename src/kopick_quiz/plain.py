@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from .questions import Question
 from .session import MAX_ANSWER_CHARS, Answered, Results, Session, choices_of
 
 COMMANDS_HELP = """\
@@ -37,7 +38,7 @@ class PlainChat:
         self,
         session: Session,
         write: Callable[[str], None],
-        ask: Callable[[str], str] | None = None,
+        ask: Callable[[str, Question | None], str] | None = None,
         record: Callable[[Answered], None] | None = None,
     ) -> None:
         self.session = session
@@ -117,7 +118,7 @@ class PlainChat:
         elif self.ask is None:
             self.write("I cannot answer questions about the material yet.")
         else:
-            self.write(clean(self.ask(text)))
+            self.write(clean(self.ask(text, self.session.current)))
 
     def report(self, answered: Answered) -> None:
         if self.record is not None:
@@ -126,7 +127,8 @@ class PlainChat:
         if v is None:
             self.write(f"Skipped. The answer: {clean(self.expected(answered))}.")
         else:
-            self.write(f"{VERDICT_WORDS[v.verdict]}. {clean(v.feedback)}")
+            said = v.feedback.startswith(("Correct", "Accepted"))  # the feedback says the verdict itself
+            self.write(clean(v.feedback) if said else f"{VERDICT_WORDS[v.verdict]}. {clean(v.feedback)}")
             self.write(
                 f"   +{answered.points} points · score {self.session.score} · streak {self.session.streak}"
             )
@@ -154,7 +156,7 @@ def run_plain(
     session: Session,
     inp: TextIO,
     out: TextIO,
-    ask: Callable[[str], str] | None = None,
+    ask: Callable[[str, Question | None], str] | None = None,
     record: Callable[[Answered], None] | None = None,
     prompt: bool = False,
 ) -> Results:

@@ -39,6 +39,17 @@ class Conversation:
         """Id of the entity the conversation is about, if any."""
         return self._memory.subject
 
+    def focus(self, entity_id: str | None) -> None:
+        """Make `entity_id` what "it", "he" or "she" refers to (the subject of a quiz question)."""
+        if entity_id is None or entity_id not in self.base.by_id:
+            return
+        kind = self.base.kind_of.get(entity_id)
+        self._memory.subject = entity_id
+        if kind == "film":
+            self._memory.film = entity_id
+        elif kind == "person":
+            self._memory.person = entity_id
+
     def ask(self, text: str) -> Reply:
         """The reply to one question (never raises for odd input; unknown things say so)."""
         pending, self._pending = self._pending, None
