@@ -10,11 +10,14 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .grading import Lexicon, Verdict, grade
-from .grading.normalise import normalise
 from .questions import Question
+
+if TYPE_CHECKING:
+    # The grader is imported when the first answer is graded, not with this module: the app
+    # picks and shows its first question before the grader (and its dependencies) have loaded.
+    from .grading import Lexicon, Verdict
 
 Mode = Literal["quick", "pack", "review", "exam"]
 
@@ -226,6 +229,8 @@ class Session:
             raise RuntimeError("the quiz is over")
         typed = text[:MAX_ANSWER_CHARS]
         graded = self._by_number(q, typed)
+        from .grading import grade
+
         verdict = grade(q, graded, self.lexicon)
         self.streak = self.streak + 1 if verdict.accepted else 0
         self.best_streak = max(self.best_streak, self.streak)
@@ -325,6 +330,8 @@ def make_hint(q: Question, level: int, names: Mapping[str, Sequence[str]]) -> Hi
 
     `names` maps an entity kind to the names of that kind, the pool for level 3's options.
     """
+    from .grading.normalise import normalise
+
     answer = q.answers[0]
     if q.type in ("number", "year"):
         value = float(answer)
@@ -374,6 +381,8 @@ def make_hint(q: Question, level: int, names: Mapping[str, Sequence[str]]) -> Hi
 
 
 def _unit(q: Question) -> str:
+    from .grading.normalise import normalise
+
     text = normalise(q.prompt)
     for word in ("admissions", "tickets", "won", "dollars"):
         if word in text:

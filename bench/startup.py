@@ -1,0 +1,134 @@
+"""Time from launch to the first question on screen, in a real pseudo-terminal.
+
+Runs `kopick-quiz play --seed 1` and a bare Textual app (bench/bare_app.py: Header, Static,
+Input, Footer) alternately in a pty, N times each, and reads each one's output until the text
+it is waiting for appears: the first question's prompt, or the bare app's Static. Prints the
+medians and the ratio. The library cache is warmed first (a student's second start and every
+one after it); `--cold` measures a start with no cache instead.
+
+    /work/venv/bin/python bench/startup.py            # 15 runs each
+    /work/venv/bin/python bench/startup.py -n 30 --cold
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import os
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+COLUMNS, LINES = 100, 30
+TIMEOUT_S = 30.0
+ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
+
+
+def first_prompt(home: Path) -> str:
+    """The first question `play --seed 1` asks, computed the way the app does."""
+    from kopick_quiz.library import open_library
+    from kopick_quiz.paths import user_packs_dir
+    from kopick_quiz.session import select as choose
+
+    library = open_library(None, (), user_packs_dir(home), cache_dir=home / "cache")
+    question = choose(library.questions(None), 10, 1)[0]
+    return question.prompt
+
+
+def time_to_text(argv: list[str], marker: str, env: dict[str, str]) -> float:
+    """Seconds from starting `argv` in a pty until `marker` shows in what it writes."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    # The marker as it reaches the screen: words may be split by style codes, never reordered.
+    words = [w.encode() for w in marker.split()[:4]]
+    pattern = re.compile(rb"\s+".join(re.escape(w) for w in words))
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    seen = b""
+    try:
+        while True:
+            left = TIMEOUT_S - (time.perf_counter() - start)
+            if left <= 0:
+                raise TimeoutError(f"{' '.join(argv)}: {marker!r} did not show in {TIMEOUT_S:.0f}s")
+            ready, _, _ = select.select([master], [], [], left)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the child closed the terminal
+                raise RuntimeError(f"{' '.join(argv)} exited before showing {marker!r}") from None
+            seen += chunk
+            if pattern.search(ANSI.sub(b"", seen)):
+                return time.perf_counter() - start
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        os.close(master)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=15, help="runs of each app (default 15)")
+    parser.add_argument("--cold", action="store_true", help="no library cache: every start parses the YAML")
+    args = parser.parse_args()
+
+    exe = shutil.which("kopick-quiz", path=str(Path(sys.executable).parent)) or "kopick-quiz"
+    home = Path(tempfile.mkdtemp(prefix="kopick-bench-"))
+    env = {
+        **os.environ,
+        "KOPICK_QUIZ_HOME": str(home),
+        "TERM": "xterm-256color",
+        "COLUMNS": str(COLUMNS),
+        "LINES": str(LINES),
+    }
+    env.pop("TEXTUAL", None)
+    # As in any normal install, let Python keep the compiled modules (the warm-up runs write them);
+    # without that every start would compile kopick-quiz from source.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    prompt = first_prompt(home)  # also writes the library cache, as a first start does
+    ours = [exe, "play", "--seed", "1", "--player", "bench"]
+    bare = [sys.executable, str(HERE / "bare_app.py")]
+    bare_marker = "Which Thai studio co-produced The Medium?"
+
+    times: dict[str, list[float]] = {"bare": [], "kopick-quiz": []}
+    time_to_text(bare, bare_marker, env)  # warm the OS file cache for both
+    time_to_text(ours, prompt, env)
+    for _ in range(args.n):
+        if args.cold:
+            shutil.rmtree(home / "cache", ignore_errors=True)
+        times["kopick-quiz"].append(time_to_text(ours, prompt, env))
+        times["bare"].append(time_to_text(bare, bare_marker, env))
+    shutil.rmtree(home, ignore_errors=True)
+
+    bare_median = statistics.median(times["bare"])
+    ours_median = statistics.median(times["kopick-quiz"])
+    print(f"first question: {prompt}")
+    print(f"runs: {args.n} each, {COLUMNS}x{LINES} pty, {'cold (no cache)' if args.cold else 'warm cache'}")
+    for name, values in times.items():
+        print(
+            f"  {name:<12} median {statistics.median(values) * 1000:7.1f} ms   "
+            f"min {min(values) * 1000:7.1f}   max {max(values) * 1000:7.1f}"
+        )
+    print(f"  ratio        {ours_median / bare_median:.2f}x (goal: at most 1.30x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The Textual app students see: home, quiz chat, results."""

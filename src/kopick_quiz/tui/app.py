@@ -1,0 +1,611 @@
+"""The quiz app: the home screen, a chat for each quiz, the results.
+
+The first screen draws at once; the library (facts, packs) and the grader load in a worker,
+and the first question shows as soon as the library is there. Core modules are imported in
+that worker, not here, so starting the app costs little more than starting Textual.
+"""
+
+from __future__ import annotations
+
+import getpass
+import random
+import threading
+import time
+from argparse import Namespace
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .commands import QuizCommands
+from .literal import clean
+from .plan import ALL_PACKS, DEFAULT_COUNT, EXAM_SECONDS_PER_QUESTION, MODES, PackRow, QuizPlan
+from .progress import Reply
+from .screens.quiz import QuizScreen
+
+if TYPE_CHECKING:
+    from ..chat import Conversation
+    from ..grading import Lexicon
+    from ..library import Library
+    from ..questions import Question
+    from ..session import Session
+    from ..store import Unfinished
+    from .progress import History
+    from .quickstart import Early
+    from .screens.home import HomeScreen
+    from .screens.results import ResultsScreen
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What the command line asked for."""
+
+    command: str | None = None  # None: the home screen; "play" or "review": straight into a quiz
+    pack: str | None = None
+    count: int | None = None
+    seed: int | None = None
+    player: str | None = None
+    facts: Path | None = None
+    packs_dirs: tuple[Path, ...] = ()
+    data_dir: Path | None = None
+
+    @classmethod
+    def from_args(cls, args: Namespace) -> Launch:
+        return cls(
+            command=getattr(args, "command", None),
+            pack=getattr(args, "pack", None),
+            count=getattr(args, "count", None),
+            seed=getattr(args, "seed", None),
+            player=getattr(args, "player", None),
+            facts=getattr(args, "facts", None),
+            packs_dirs=tuple(getattr(args, "packs", None) or ()),
+            data_dir=getattr(args, "data_dir", None),
+        )
+
+
+class KopickApp(App[int]):
+    """kopick-quiz: learn Korean international film co-productions by answering questions."""
+
+    # quiz.tcss is read here as well as by its screen: `play` makes the quiz the first screen,
+    # and Textual reads a screen's own CSS_PATH only when the screen is pushed.
+    CSS_PATH = [
+        "app.tcss",
+        "widgets/bubble.tcss",
+        "widgets/score_header.tcss",
+        "widgets/options.tcss",
+        "screens/quiz.tcss",
+    ]
+    TITLE = "kopick-quiz"
+    SUB_TITLE = "Korean international film co-productions"
+    COMMANDS = App.COMMANDS | {QuizCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", tooltip="Keys, commands and how points are counted"),
+        Binding(
+            "ctrl+q", "quit", "Quit", priority=True, tooltip="Leave (asks first in the middle of a quiz)"
+        ),
+    ]
+
+    def __init__(
+        self,
+        launch: Launch | None = None,
+        *,
+        library: Callable[[], Library] | None = None,
+        data_dir: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+        persist: bool = True,
+        early: Future[Early | None] | None = None,
+    ) -> None:
+        """`library` loads the facts and packs (default: from `launch`); `clock` times questions
+        and exams, `now` dates reviews: tests fix both. `persist=False` keeps no history.
+        `early` brings `play`'s first question from the cache before the library has loaded."""
+        super().__init__()
+        self._early = early
+        self.launch = launch or Launch()
+        self._load_library = library or self._default_library
+        self._data_dir = data_dir or self.launch.data_dir
+        self.clock = clock
+        self.now = now
+        self.persist = persist
+        self.player = clean(self.launch.player or "", one_line=True).strip()
+        # `play` without --seed still fixes its order up front, so the early first question
+        # (from the cache) and the quiz agree, and the history can tell which quiz it was.
+        self.seed = self.launch.seed if self.launch.seed is not None else random.randrange(1, 1_000_000)
+        self.settings: dict[str, Any] = {}
+        self.library: Library | None = None
+        self.lexicon: Lexicon | None = None
+        self.history: History | None = None
+        self.error: str | None = None  # printed by run_app after the app has closed
+        self.rows: list[PackRow] = []
+        self.unfinished: Unfinished | None = None
+        self.due: list[Question] | None = None
+        self.plan: QuizPlan | None = None
+        self.session: Session | None = None
+        self._waiting: tuple[QuizPlan, list[Question], Unfinished | None] | None = None
+        self._home: HomeScreen | None = None
+        self._conversation: Conversation | None = None  # the bot that answers `?` questions
+        self._focused: str | None = None  # the quiz question it was last pointed at
+        self._ask_lock = threading.Lock()
+        self._quiz: QuizScreen | None = None
+
+    # -- start -----------------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[Any]:
+        """For `play` and `review` the quiz is the first screen: no blank one to draw first."""
+        if self.launch.command in ("play", "review"):
+            early = self._early.result() if self._early is not None and self._early.done() else None
+            first = (early.question, early.total) if early is not None else None
+            title = early.title if early is not None else ""
+            self._quiz = QuizScreen(player=self.player or "you", title=title, clock=self.clock, first=first)
+            if early is not None:
+                self._early = None  # shown: the library can load as soon as the screen is up
+            return self._quiz
+        return super().get_default_screen()
+
+    def _show(self, screen: Screen[Any]) -> None:
+        """Make `screen` the current page, in place of the one showing."""
+        if len(self.screen_stack) == 1:
+            # The first screen (`play`'s quiz) is the stack's base, which cannot be switched out.
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def on_mount(self) -> None:
+        if self._quiz is None:
+            self.push_screen(self.home())
+        early = self._early
+        if early is None:
+            if self._quiz is not None and self._quiz.drawn_with_a_question:
+                # The early question is drawn with the screen; load once that frame is out.
+                self._quiz.call_after_refresh(self._load)
+            else:
+                self._load()
+        elif early.done():
+            self._early_ready(early.result())
+        else:
+            # post_message is safe from any thread: the callback may run on this one if the
+            # question arrives just now.
+            early.add_done_callback(
+                lambda done: self.post_message(Reply(self._early_ready, (done.result(),)))
+            )
+
+    def _early_ready(self, early: Early | None) -> None:
+        """Show `play`'s first question from the cache, then load the library itself."""
+        if early is None or self._quiz is None:
+            self._load()
+            return
+        self._quiz.preview(early.question, early.total, early.title)
+        # The library loads once this frame is out: its imports would only slow the drawing down.
+        self._quiz.call_after_refresh(self._load)
+
+    def _play_plan(self) -> QuizPlan:
+        """The quiz `play` asks for: its pack (or all), `--count` questions (10), a fixed seed."""
+        return QuizPlan(self.launch.pack, "quick", self.launch.count or DEFAULT_COUNT, self.seed, self.player)
+
+    def home(self) -> HomeScreen:
+        """The home screen (made once and installed, so it keeps its state while others show)."""
+        if self._home is None:
+            from .screens.home import HomeScreen  # `play` never needs it until the quiz is over
+
+            self._home = HomeScreen(player=self.player or "player", choices=self.settings)
+            self._home.rows = self.rows
+            self.install_screen(self._home, "home")
+        return self._home
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> None:
+        """Settings, then the library (the first question shows), then the grader and history."""
+        data_dir = self._resolved_data_dir()
+        if self.persist:
+            from ..settings import read_settings
+
+            settings, notice = read_settings(data_dir)
+            self.call_from_thread(self._settings_ready, settings, notice)
+        else:
+            self.call_from_thread(self._settings_ready, {}, None)
+        try:
+            library = self._load_library()
+        except Exception as exc:  # noqa: BLE001 - every load error ends the app with its message
+            self.call_from_thread(self._load_failed, exc)
+            return
+        self.call_from_thread(self._library_ready, library)
+        from ..grading import Lexicon
+
+        lexicon = Lexicon.from_base(library.base)
+        self.call_from_thread(self._grader_ready, lexicon)
+
+    def _default_library(self) -> Library:
+        from ..library import open_library
+        from ..paths import user_packs_dir
+
+        launch = self.launch
+        home = self._resolved_data_dir()
+        return open_library(launch.facts, launch.packs_dirs, user_packs_dir(home), cache_dir=home / "cache")
+
+    def _resolved_data_dir(self) -> Path:
+        from ..paths import data_dir
+
+        return data_dir(self._data_dir)
+
+    def _settings_ready(self, settings: dict[str, Any], notice: str | None) -> None:
+        self.settings = settings
+        if notice:
+            self.notify(notice, severity="warning", markup=False)
+        if not self.player:
+            saved = settings.get("player")
+            self.player = clean(saved, one_line=True).strip() if isinstance(saved, str) else ""
+            self.player = self.player or _login_name()
+            if self._quiz is not None:
+                self._quiz.player = self.player
+        if self._home is not None:
+            self._home.set_choices(settings, self.player)
+        theme = settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        if self.persist:
+            from .progress import History
+
+            self.history = History(self, self._resolved_data_dir(), self._history_failed)
+            self.history.open(self._history_ready)
+
+    def _load_failed(self, exc: Exception) -> None:
+        from ..diagnostics import FileProblems
+
+        if isinstance(exc, FileProblems):
+            self.error = "\n".join(str(p) for p in exc.problems)
+        else:
+            self.error = str(exc) or type(exc).__name__
+        self.exit(1, return_code=1)
+
+    def _library_ready(self, library: Library) -> None:
+        self.library = library
+        if library.problems:
+            shown = "\n".join(str(p) for p in library.problems[:5])
+            more = len(library.problems) - 5
+            if more > 0:
+                shown += f"\n… and {more} more (kopick-quiz validate lists them all)"
+            self.notify(shown, title="Some packs have problems", severity="warning", timeout=10, markup=False)
+        everything = library.questions()
+        self.rows = [PackRow(None, "All packs", len(everything))] + [
+            PackRow(p.id, p.title, len(p.questions)) for p in library.packs
+        ]
+        if self._home is not None:
+            self._home.show_packs(self.rows)
+        if self.launch.command == "play":
+            self.start_quiz(self._play_plan())
+        elif self.launch.command == "review":
+            self.start_quiz(QuizPlan(None, "review", None, None, self.player))
+        self._refresh_progress()
+
+    def _grader_ready(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._maybe_begin()
+
+    # -- history ---------------------------------------------------------------------------------
+    def on_reply(self, message: Reply) -> None:
+        """A result from another thread."""
+        message.callback(*message.args)
+
+    def _history_ready(self, notice: str | None) -> None:
+        if notice:
+            self.notify(notice, severity="warning", timeout=15, markup=False)
+        self._refresh_progress()
+
+    def _history_failed(self, message: str) -> None:
+        self.notify(
+            f"Your progress is not being saved: {message}", severity="error", timeout=15, markup=False
+        )
+
+    def _refresh_progress(self) -> None:
+        """Ask the history for the player's best scores, reviews due and unfinished quiz."""
+        if self.history is None or self.library is None:
+            return
+        from .. import review
+
+        player = self.player
+        questions = self.library.questions()
+        now = self.now()
+
+        def job(store: Any) -> tuple[dict[str, float], list[Question], Unfinished | None]:
+            return (
+                store.best_scores(player),
+                review.due(store, player, questions, now),
+                store.unfinished(player),
+            )
+
+        self.history.later(job, self._progress_ready)
+
+    def _progress_ready(self, found: tuple[dict[str, float], list[Question], Unfinished | None]) -> None:
+        best, due, unfinished = found
+        self.due = due
+        self.unfinished = unfinished
+        if self._home is not None:
+            self._home.show_progress(best, len(due), self._describe_unfinished(unfinished))
+        if (
+            self._waiting is None
+            and self.plan is not None
+            and self.plan.mode == "review"
+            and self.session is None
+        ):
+            self._questions_chosen(self.plan, due, None)
+
+    def _describe_unfinished(self, unfinished: Unfinished | None) -> str | None:
+        if unfinished is None:
+            return None
+        done, total = len(unfinished.answered_ids), len(unfinished.question_ids)
+        return f"Unfinished: {self._pack_title(unfinished.pack)} ({MODES.get(unfinished.mode, unfinished.mode).lower()}), {done} of {total} done"
+
+    # -- quizzes ---------------------------------------------------------------------------------
+    def start_quiz(self, plan: QuizPlan, questions: list[Question] | None = None) -> None:
+        """Run `plan`: pick its questions, show the first, begin once the grader is ready."""
+        from ..library import LookupProblem
+        from ..session import select
+
+        assert self.library is not None
+        self.plan = plan
+        self.session = None
+        self._waiting = None
+        self._remember(plan)
+        if questions is None and plan.mode == "review":
+            if self.due is not None:
+                questions = list(self.due)
+            else:
+                self._show_quiz(plan)
+                return  # _progress_ready goes on when the history has answered
+        if questions is None:
+            try:
+                pool = self.library.questions(plan.pack)
+            except LookupProblem as exc:
+                self._fatal_or_notify(str(exc))
+                return
+            questions = select(pool, plan.questions_wanted, plan.order_seed)
+        self._questions_chosen(plan, questions, None)
+
+    def resume(self) -> None:
+        """Go on with the player's unfinished quiz, from its next question."""
+        unfinished = self.unfinished
+        if unfinished is None or self.library is None:
+            return
+        index = self.library.question_index()
+        questions = [index[qid] for qid in unfinished.remaining_ids if qid in index]
+        pack = None if unfinished.pack == ALL_PACKS else unfinished.pack
+        mode = unfinished.mode if unfinished.mode in MODES else "quick"
+        plan = QuizPlan(pack, mode, None, unfinished.seed, self.player)  # type: ignore[arg-type]
+        self.plan = plan
+        self.session = None
+        if not questions:
+            if self.history is not None:
+                self.history.abandon(unfinished.quiz_id)
+            self.notify("The questions of that quiz are no longer in any pack.", severity="warning")
+            return
+        self._questions_chosen(plan, questions, unfinished)
+
+    def _questions_chosen(
+        self, plan: QuizPlan, questions: list[Question], resumed: Unfinished | None
+    ) -> None:
+        if not questions:
+            what = (
+                "Nothing is due for review now." if plan.mode == "review" else "That pack has no questions."
+            )
+            self.notify(what, severity="information")
+            self.plan = None
+            self._quiz = None
+            self._show(self.home())
+            return
+        screen = self._show_quiz(plan)
+        screen.preview(questions[0], len(questions), self._title(plan, resumed))
+        self._waiting = (plan, questions, resumed)
+        self._maybe_begin()
+
+    def _show_quiz(self, plan: QuizPlan) -> QuizScreen:
+        if self._quiz is None or self._quiz.session is not None:
+            exam = plan.mode == "exam"
+            self._quiz = QuizScreen(player=self.player, title=self._title(plan, None), clock=self.clock)
+            self._quiz.exam_seconds = None if not exam else float(EXAM_SECONDS_PER_QUESTION)
+            self._show(self._quiz)
+        return self._quiz
+
+    def _maybe_begin(self) -> None:
+        """Start the waiting quiz when both its questions and the grader are ready."""
+        if self._waiting is None or self.lexicon is None or self.library is None or self._quiz is None:
+            return
+        from ..session import Session
+
+        plan, questions, resumed = self._waiting
+        self._waiting = None
+        library = self.library
+        session = Session(
+            questions,
+            self.lexicon,
+            title=self._title(plan, resumed),
+            mode=plan.mode,
+            explain=library.explain,
+            names=library.names_by_kind(),
+            clock=self.clock,
+        )
+        if resumed is not None:
+            session.score = resumed.score
+            session.streak = resumed.streak
+        self.session = session
+        if self.history is not None:
+            if resumed is not None:
+                self.history.go_on(resumed.quiz_id)
+            else:
+                if self.unfinished is not None:
+                    self.history.abandon(self.unfinished.quiz_id)
+                    self.unfinished = None
+                ids = [q.id for q in questions]
+                self.history.start(self.player, plan.pack or ALL_PACKS, plan.mode, ids, plan.order_seed)
+        if plan.mode == "exam":
+            self._quiz.exam_seconds = float(EXAM_SECONDS_PER_QUESTION * len(questions))
+        self._quiz.begin(session)
+
+    def on_quiz_screen_answer_given(self, message: QuizScreen.AnswerGiven) -> None:
+        if self.history is not None:
+            self.history.record(message.answered)
+
+    def on_quiz_screen_finished(self, message: QuizScreen.Finished) -> None:
+        from .screens.results import ResultsScreen
+
+        self._quiz = None
+        if message.session is None or message.results is None or not message.results.answered:
+            if self.history is not None and message.session is not None:
+                self.history.finish()
+            self._show(self.home())
+            self._refresh_progress()
+            return
+        if self.history is not None:
+            self.history.finish()
+        self._show(ResultsScreen(message.results, message.session.title))
+        self._refresh_progress()
+
+    def on_quiz_screen_asked(self, message: QuizScreen.Asked) -> None:
+        if self._quiz is not None:
+            self._answer_about(message.text, message.question, self._quiz)
+
+    @work(thread=True, group="ask", exit_on_error=False)
+    def _answer_about(self, text: str, question: Question | None, screen: QuizScreen) -> None:
+        try:
+            reply = self._ask(text, question)
+        except Exception:  # noqa: BLE001 - a failed answer must not end the quiz
+            reply = "Sorry, I could not work that out."
+        if screen.is_attached:
+            self.call_from_thread(screen.reply, reply)
+
+    def _ask(self, text: str, question: Question | None) -> str:
+        """The bot's answer to a `?` question (on a worker thread), with its source."""
+        from ..chat import Conversation
+
+        if self.library is None:
+            return "One moment: the facts are still loading."
+        with self._ask_lock:  # one conversation, one question at a time
+            if self._conversation is None:
+                self._conversation = Conversation(self.library.base)
+            # "Who directed it?" is about the quiz's question, until the student names another.
+            if question is not None and question.id != self._focused and question.subject:
+                self._conversation.focus(question.subject)
+                self._focused = question.id
+            return self._conversation.ask(text).cited()
+
+    def on_results_screen_retry_missed(self, message: ResultsScreen.RetryMissed) -> None:
+        plan = self.plan or QuizPlan(None, player=self.player)
+        retry = QuizPlan(plan.pack, "quick", None, plan.seed, self.player)
+        self.start_quiz(retry, list(message.questions))
+
+    def on_results_screen_go_home(self, message: ResultsScreen.GoHome) -> None:
+        self._show(self.home())
+
+    def on_home_screen_start(self, message: HomeScreen.Start) -> None:
+        if self.library is None:
+            return
+        self.player = message.plan.player
+        self.start_quiz(message.plan)
+
+    def on_home_screen_player_changed(self, message: HomeScreen.PlayerChanged) -> None:
+        self.player = message.player
+        self._refresh_progress()
+
+    def on_home_screen_resume(self, message: HomeScreen.Resume) -> None:
+        self.resume()
+
+    # -- actions ---------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        from .screens.confirm import ConfirmScreen
+
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        if isinstance(self.screen, QuizScreen) and self.screen.in_progress and self.session is not None:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.exit(0)
+
+            self.push_screen(
+                ConfirmScreen("Quit in the middle of the quiz? You can resume it next time."), answered
+            )
+            return
+        self.exit(0)
+
+    def action_home(self) -> None:
+        if isinstance(self.screen, QuizScreen) and self.screen.in_progress:
+            self.screen.action_end()
+        elif self.screen is not self._home:
+            self._show(self.home())
+
+    def watch_theme(self, theme: str) -> None:
+        if getattr(self, "history", None) is not None and self.settings.get("theme") != theme:
+            self.settings["theme"] = theme
+            self.history.save_settings(dict(self.settings))
+
+    # -- inside ----------------------------------------------------------------------------------
+    def _remember(self, plan: QuizPlan) -> None:
+        self.settings.update(
+            player=plan.player, pack=plan.pack, mode=plan.mode, count=plan.count, seed=plan.seed
+        )
+        if self.history is not None:
+            self.history.save_settings(dict(self.settings))
+
+    def _title(self, plan: QuizPlan, resumed: Unfinished | None) -> str:
+        title = "Review" if plan.mode == "review" else self._pack_title(plan.pack)
+        if plan.mode == "exam":
+            title = f"Exam · {title}"
+        return f"{title} (resumed)" if resumed is not None else title
+
+    def _pack_title(self, pack_id: str | None) -> str:
+        if pack_id is None or pack_id == ALL_PACKS:
+            return "All packs"
+        for row in self.rows:
+            if row.id == pack_id:
+                return row.title
+        return pack_id
+
+    def _fatal_or_notify(self, message: str) -> None:
+        if self.launch.command in ("play", "review") and self.session is None and self._home is None:
+            self.error = message
+            self.exit(1, return_code=1)
+        else:
+            self.notify(message, severity="error", markup=False)
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser() or "player"
+    except (OSError, KeyError, ImportError):
+        return "player"
+
+
+def run_app(args: Namespace) -> int:
+    """Run the app as the command line asked; returns the exit code."""
+    from ..paths import data_dir
+    from .quickstart import start_early
+
+    launch = Launch.from_args(args)
+    seed = launch.seed if launch.seed is not None else random.randrange(1, 1_000_000)
+    launch = replace(launch, seed=seed)  # fixed now, so the early question and the quiz agree
+    early = None
+    if launch.command == "play":
+        cache = data_dir(launch.data_dir) / "cache"
+        early = start_early(cache, launch.pack, launch.count or DEFAULT_COUNT, seed)
+    app = KopickApp(launch, early=early)
+    try:
+        app.run()
+    finally:
+        if app.history is not None:
+            app.history.close()
+    if app.error:
+        import sys
+
+        print(f"kopick-quiz: {app.error}", file=sys.stderr)
+    return app.return_code or 0

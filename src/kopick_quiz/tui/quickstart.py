@@ -1,0 +1,126 @@
+"""The first question before the library has loaded, read from the library's compiled cache.
+
+`kopick_quiz.cache` keeps every pack's questions on the third line of one JSON-lines file.
+Reading that line takes a few milliseconds and needs none of the core's heavy imports
+(pydantic, the fact models, the grader), so `play` can show its first question while the
+real library loads in a worker. What is read here is only a guess: the app checks it against
+the library once loaded and asks the right question instead if the cache was stale.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..questions import Question, Tolerance
+
+# The cache's file name and header, as kopick_quiz.cache writes them (a test keeps them in step).
+CACHE_FILE = "library.json"
+CACHE_MAGIC = "kopick-quiz library cache"
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Peek:
+    """What the cache says the library holds: each pack's id, title and questions, in order."""
+
+    packs: tuple[tuple[str, str, tuple[Question, ...]], ...]
+
+    def questions(self, pack_id: str | None) -> list[Question] | None:
+        """The questions of one pack (None if unknown) or of all, each id once, as `Library.questions`."""
+        if pack_id is not None:
+            for pid, _title, questions in self.packs:
+                if pid == pack_id:
+                    return list(questions)
+            return None
+        seen: set[str] = set()
+        out = []
+        for _pid, _title, questions in self.packs:
+            for q in questions:
+                if q.id not in seen:
+                    seen.add(q.id)
+                    out.append(q)
+        return out
+
+    def title(self, pack_id: str | None) -> str:
+        for pid, title, _questions in self.packs:
+            if pid == pack_id:
+                return title
+        return "All packs"
+
+
+def peek(cache_dir: Path) -> Peek | None:
+    """The packs in the library cache, or None when there is no cache fit to read."""
+    try:
+        with (cache_dir / CACHE_FILE).open("rb") as f:
+            header = json.loads(f.readline())
+            if header.get("magic") != CACHE_MAGIC or header.get("format") != CACHE_FORMAT:
+                return None
+            f.readline()  # the fact base: not needed to ask a question
+            packs = json.loads(f.readline())
+        return Peek(tuple((p["id"], p["title"], tuple(_question(q) for q in p["questions"])) for p in packs))
+    except Exception:  # noqa: BLE001 - a cache that cannot be read just means no early question
+        return None
+
+
+def _question(d: dict[str, Any]) -> Question:
+    tolerance = d.get("tolerance")
+    return Question(
+        id=d["id"],
+        pack=d["pack"],
+        type=d["type"],
+        prompt=d["prompt"],
+        answers=tuple(d["answers"]),
+        accept=tuple(d.get("accept", ())),
+        choices=tuple(d.get("choices", ())),
+        tolerance=Tolerance(**tolerance) if tolerance else Tolerance(),
+        kind=d.get("kind"),
+        explanation=d.get("explanation", ""),
+        hint=d.get("hint"),
+        tags=tuple(d.get("tags", ())),
+        difficulty=d.get("difficulty", 2),
+        source=d.get("source", ""),
+        subject=d.get("subject"),
+        feedback=tuple(tuple(pair) for pair in d.get("feedback", ())),
+    )
+
+
+@dataclass(frozen=True)
+class Early:
+    """The first question of `play`, worked out from the cache: what the screen shows at once."""
+
+    question: Question
+    total: int
+    title: str
+
+
+def early_question(cache_dir: Path, pack: str | None, count: int | None, seed: int | None) -> Early | None:
+    """`play`'s first question as the cache has it (None without a usable cache)."""
+    from ..session import select
+
+    found = peek(cache_dir)
+    pool = found.questions(pack) if found is not None else None
+    if found is None or not pool:
+        return None
+    chosen = select(pool, count, seed)
+    return Early(chosen[0], len(chosen), found.title(pack))
+
+
+def start_early(
+    cache_dir: Path, pack: str | None, count: int | None, seed: int | None
+) -> Future[Early | None]:
+    """Work out the first question on a thread of its own, while the app starts on this one."""
+    future: Future[Early | None] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(early_question(cache_dir, pack, count, seed))
+        except Exception:  # noqa: BLE001 - no early question is fine: the library will bring one
+            future.set_result(None)
+
+    threading.Thread(target=run, name="kopick-early", daemon=True).start()
+    return future

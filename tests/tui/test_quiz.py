@@ -1,0 +1,286 @@
+"""A whole quiz driven by keys: right, wrong, close, partial, hint, skip, quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from kopick_quiz.session import MAX_ANSWER_CHARS
+from kopick_quiz.store import Store
+from kopick_quiz.tui.app import KopickApp
+from kopick_quiz.tui.screens.confirm import ConfirmScreen
+from kopick_quiz.tui.screens.quiz import QuizScreen
+from kopick_quiz.tui.screens.results import ResultsScreen
+from kopick_quiz.tui.widgets.answer_input import AnswerInput
+from kopick_quiz.tui.widgets.score_header import ScoreHeader
+
+from .conftest import FakeClock, bubbles, drive, last_bubble, make_app, screen_text, settle
+
+
+def quiz(app: KopickApp) -> QuizScreen:
+    assert isinstance(app.screen, QuizScreen), type(app.screen)
+    return app.screen
+
+
+async def say(pilot: Pilot[int], text: str) -> None:
+    """Type `text` into the answer line and press Enter."""
+    answer = pilot.app.screen.query_one(AnswerInput)
+    answer.value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def current_id(app: KopickApp) -> str:
+    session = quiz(app).session
+    assert session is not None and session.current is not None
+    return session.current.id
+
+
+def test_play_opens_straight_on_the_first_question(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        screen = quiz(app)
+        assert screen.session is not None
+        first = screen.session.current
+        assert first is not None
+        assert first.prompt in last_bubble(app, "question").text
+        assert app.focused is screen.query_one(AnswerInput)
+        header = screen.query_one(ScoreHeader)
+        assert (header.index, header.total, header.score, header.streak) == (0, 6, 0, 0)
+        assert "Question 1/6" in screen_text(app)
+
+    drive(app, scenario)
+
+
+def test_a_whole_quiz_right_wrong_close_partial_hint_skip(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    seen: dict[str, str] = {}
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        screen = quiz(app)
+        session = screen.session
+        assert session is not None
+        while not session.finished:
+            qid = current_id(app)
+            if qid == "medium.korean-studio":
+                await pilot.press("2")  # Showbox, by its number
+            elif qid == "medium.bifan":
+                await pilot.press("n")  # wrong: it is true
+            elif qid == "medium.countries":
+                await say(pilot, "South Korea")  # one of two
+            elif qid == "medium.studio":
+                await say(pilot, "/hint")
+                assert "Hint 1" in last_bubble(app, "hint").text
+                await pilot.press("f2")
+                assert "G__ 5__" in last_bubble(app, "hint").text
+                await say(pilot, "GDH 559")
+            elif qid == "medium.year":
+                await say(pilot, "/skip")
+            elif qid == "medium.director":
+                await say(pilot, "Banjong Pisanthanakon")  # a typo
+            await pilot.pause()
+            seen[qid] = session.answered[-1].verdict.verdict if session.answered[-1].verdict else "skipped"
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        assert "To review (3)" in screen_text(app)
+        cards = [str(card.render()) for card in app.screen.query(".missed")]
+        skipped = next(c for c in cards if "In which year was The Medium released?" in c)
+        assert "(skipped)" in skipped and "Answer: 2021" in skipped
+
+    drive(app, scenario)
+    assert seen == {
+        "medium.korean-studio": "correct",
+        "medium.bifan": "incorrect",
+        "medium.countries": "partial",
+        "medium.studio": "correct",
+        "medium.year": "skipped",
+        "medium.director": "close",
+    }
+    with Store.open(tmp_path) as store:
+        (row,) = store.quizzes("mina")
+        assert (row.status, row.answered, row.right) == ("finished", 6, 3)
+        hinted = [a for a in store.answers("mina") if a.question_id == "medium.studio"]
+        assert hinted[0].hints == 2 and hinted[0].points == 5
+
+
+def test_feedback_bubbles_carry_the_verdict_as_a_class(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        assert current_id(app) == "medium.korean-studio"
+        await pilot.press("1")
+        wrong = last_bubble(app, "incorrect")
+        assert "Showbox" in wrong.text
+        assert last_bubble(app, "you").text == "1. Shaw Brothers"
+        assert current_id(app) == "medium.bifan"
+        await pilot.press("y")
+        assert last_bubble(app, "correct").border_title is None or True
+        assert "Correct" in last_bubble(app, "correct").text
+
+    drive(app, scenario)
+
+
+def test_why_repeat_score_and_unknown_commands_answer_in_the_chat(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        await pilot.press("2")
+        await say(pilot, "/why")
+        assert "Showbox" in last_bubble(app, "note").text
+        asked = len(bubbles(app, "question"))
+        await say(pilot, "/repeat")
+        assert len(bubbles(app, "question")) == asked + 1
+        await say(pilot, "/score")
+        assert "Score 10" in last_bubble(app, "note").text
+        await say(pilot, "/dance")
+        assert "There is no /dance command" in last_bubble(app, "note").text
+        assert current_id(app) == "medium.bifan"  # none of it answered the question
+
+    drive(app, scenario)
+
+
+def test_quit_command_ends_the_quiz_with_the_results_so_far(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        await pilot.press("2")
+        await say(pilot, "/quit")
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(app.screen.results.answered) == 1
+
+    drive(app, scenario)
+
+
+def test_ctrl_q_mid_quiz_asks_first_and_the_quiz_can_be_resumed(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+
+    drive(app, scenario)
+    assert app.return_code == 0
+
+    again = make_app(tmp_path, command=None)
+
+    async def resume(pilot: Pilot[int]) -> None:
+        assert "Unfinished: The Medium" in screen_text(again)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        screen = quiz(again)
+        assert screen.session is not None
+        assert screen.session.total == 5 and screen.session.score == 10
+        assert "(resumed)" in screen.session.title
+
+    drive(again, resume)
+
+
+def test_a_long_paste_is_cut_with_a_note(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        await say(pilot, "Showbox " + "x" * 5000)
+        mine = last_bubble(app, "you").text
+        assert f"cut from {5008:,} characters" in mine
+        assert len(mine) < MAX_ANSWER_CHARS + 100
+        session = quiz(app).session
+        assert session is not None and len(session.answered[-1].text) == MAX_ANSWER_CHARS
+
+    drive(app, scenario)
+
+
+def test_a_question_mark_asks_the_bot_without_answering(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        await say(pilot, "?who directed The Medium")
+        await settle(pilot)
+        assert last_bubble(app, "you").text == "?who directed The Medium"
+        reply = last_bubble(app, "note").text
+        assert "Banjong Pisanthanakun" in reply and "Source: Ko-pick" in reply
+        assert current_id(app) == "medium.korean-studio"  # asking is not answering
+
+    drive(app, scenario)
+
+
+def test_an_exam_has_no_hints_and_ends_when_time_is_up(tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(tmp_path, command=None, clock=clock)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        home = app.screen
+        home.query_one("#mode").value = "exam"
+        home.query_one("#count").value = "3"
+        home.query_one("#seed").value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = quiz(app)
+        assert screen.session is not None and screen.session.mode == "exam"
+        assert screen.session.total == 3
+        first = [q.id for q in screen.session.questions]
+        await say(pilot, "/hint")
+        assert "No hints in an exam" in last_bubble(app, "note").text
+        await say(pilot, "?who directed The Medium")
+        assert "No questions to me during an exam" in last_bubble(app, "note").text
+        assert screen.query_one(ScoreHeader).seconds_left == 180
+        clock.advance(181)
+        await pilot.pause(1.2)
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(app.screen.results.answered) == 3
+        assert all(a.skipped for a in app.screen.results.answered)
+        app.exam_order = first  # type: ignore[attr-defined]
+
+    drive(app, scenario)
+
+    # The same seed (none given: the exam's fixed one) asks the same questions in the same order.
+    again = make_app(tmp_path / "other", command=None)
+
+    async def same(pilot: Pilot[int]) -> None:
+        home = again.screen
+        home.query_one("#mode").value = "exam"
+        home.query_one("#count").value = "3"
+        home.query_one("#seed").value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        session = quiz(again).session
+        assert session is not None
+        assert [q.id for q in session.questions] == app.exam_order  # type: ignore[attr-defined]
+
+    drive(again, same)
+
+
+def test_review_opens_on_the_questions_due(tmp_path: Path) -> None:
+    app = make_app(tmp_path, command="review", pack=None, seed=None)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        screen = quiz(app)
+        assert screen.session is not None
+        assert screen.session.title == "Review"
+        assert screen.session.total == 6  # all new: at most ten new ones a day
+
+    drive(app, scenario)
+
+
+def test_play_with_an_unknown_pack_exits_with_the_reason(tmp_path: Path) -> None:
+    app = make_app(tmp_path, pack="nope")
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        pass
+
+    drive(app, scenario)
+    assert app.return_code == 1
+    assert app.error is not None and "there is no pack 'nope'" in app.error
