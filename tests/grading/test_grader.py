@@ -173,8 +173,8 @@ def test_choice_accepts_number_letter_or_text_and_shows_the_option(lexicon):
     for typed in ("2", "b", "(B)", "option b", "gdh 559"):
         assert grade(question, typed, lexicon).verdict == "correct", typed
     wrong = grade(question, "c", lexicon)
-    assert wrong.feedback.startswith("You chose c) CJ ENM. The answer is b) GDH 559.")
-    assert "1 to 4 or a to d" in grade(question, "7", lexicon).feedback
+    assert wrong.feedback.startswith("You chose CJ ENM (option 3). The answer is GDH 559 (option 2).")
+    assert "1 to 4;" in grade(question, "7", lexicon).feedback
 
 
 def test_choice_text_that_is_an_option_wins_over_an_option_number(lexicon):

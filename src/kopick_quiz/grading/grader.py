@@ -416,11 +416,11 @@ class _Choice(_Grader):
         others = [(j, c) for j, c in enumerate(self.choices) if j != self.right]
         self.candidates = Candidates(forms, self.rivals(self.kinds, others), lexicon, self.kinds)
         if self.right >= 0:
-            self.expected = f"{self.letter(self.right)}) {self.choices[self.right]}"
+            self.expected = self.option(self.right)
 
-    @staticmethod
-    def letter(i: int) -> str:
-        return chr(ord("a") + i) if i < 26 else str(i + 1)
+    def option(self, i: int) -> str:
+        """`GDH 559 (option 2)`: options are numbered as the app and line mode show them."""
+        return f"{self.choices[i]} (option {i + 1})"
 
     def judge(self, text: str, words: list[str]) -> Verdict:
         squashed = "".join(words)
@@ -435,16 +435,15 @@ class _Choice(_Grader):
                 if 0 <= index < n:
                     chosen = index
                 elif n:
-                    last = self.letter(n - 1)
                     return v.incorrect(
                         self.expected,
-                        f"Choose one of the options, 1 to {n} or a to {last}; the answer is {self.expected}",
+                        f"Choose one of the options, 1 to {n}; the answer is {self.expected}",
                         teach,
                     )
         if chosen is not None:
             if chosen == self.right:
                 return v.correct(self.expected, f"Correct: {self.expected}", teach)
-            lead = f"You chose {self.letter(chosen)}) {self.choices[chosen]}"
+            lead = f"You chose {self.option(chosen)}"
             anticipated = self._feedback_for_text(self.choices[chosen])
             return v.incorrect(self.expected, v.sentences(anticipated or lead, self.answer_is()), teach)
         found = self.candidates.search(words, text=text)
@@ -455,7 +454,7 @@ class _Choice(_Grader):
                 owner = found.rivals[0].form.owner
                 j = self.option_of.get(owner)
                 lead = self.feedback_for(owner) or (
-                    f"You chose {self.letter(j)}) {self.choices[j]}"
+                    f"You chose {self.option(j)}"
                     if j is not None
                     else self.describe(found.rivals[0])
                 )
@@ -463,7 +462,7 @@ class _Choice(_Grader):
                 lead = "Give one answer, not a choice between several"
             elif found.near is not None and found.near.form.owner in self.option_of:
                 j = self.option_of[found.near.form.owner]
-                lead = f"That looks like {self.letter(j)}) {self.choices[j]}"
+                lead = f"That looks like {self.option(j)}"
             else:
                 lead = "That is not one of the options"
             return v.incorrect(self.expected, v.sentences(lead, self.answer_is()), teach)

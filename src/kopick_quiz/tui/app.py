@@ -572,6 +572,8 @@ class KopickApp(App[int]):
         return pack_id
 
     def _fatal_or_notify(self, message: str) -> None:
+        """A name from the command line that does not exist ends the app (exit 1, the reason
+        printed); chosen inside the app, it is only a notification."""
         if self.launch.command in ("play", "review") and self.session is None and self._home is None:
             self.error = message
             self.exit(1, return_code=1)
