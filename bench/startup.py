@@ -35,15 +35,30 @@ TIMEOUT_S = 30.0
 ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 
 
-def first_prompt(home: Path) -> str:
+def first_prompt(home: Path, facts: Path | None = None, packs: Path | None = None) -> str:
     """The first question `play --seed 1` asks, computed the way the app does."""
     from kopick_quiz.library import open_library
     from kopick_quiz.paths import user_packs_dir
     from kopick_quiz.session import select as choose
 
-    library = open_library(None, (), user_packs_dir(home), cache_dir=home / "cache")
+    library = open_library(facts, [packs] if packs else (), user_packs_dir(home), cache_dir=home / "cache")
     question = choose(library.questions(None), 10, 1)[0]
     return question.prompt
+
+
+def synthetic_library(home: Path, films: int) -> tuple[Path, Path]:
+    """A synthetic fact base of `films` films and a pack generated from it (a 2,000-question recipe)."""
+    sys.path.insert(0, str(HERE))
+    from synth import write_yaml
+
+    facts = home / f"facts-{films}.yaml"
+    write_yaml(facts, n_films=films, seed=0)
+    packs = home / "synthetic-packs"
+    packs.mkdir()
+    (packs / "synthetic.yaml").write_text(
+        "id: synthetic\ntitle: Synthetic filmography\ngenerate:\n  count: 2000\n", encoding="utf-8"
+    )
+    return facts, packs
 
 
 def time_to_text(argv: list[str], marker: str, env: dict[str, str]) -> float:
@@ -87,6 +102,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=15, help="runs of each app (default 15)")
     parser.add_argument("--cold", action="store_true", help="no library cache: every start parses the YAML")
+    parser.add_argument(
+        "--films",
+        type=int,
+        help="use a synthetic fact base of this many films (bench/synth.py) and a pack from it",
+    )
     args = parser.parse_args()
 
     exe = shutil.which("kopick-quiz", path=str(Path(sys.executable).parent)) or "kopick-quiz"
@@ -102,8 +122,13 @@ def main() -> int:
     # As in any normal install, let Python keep the compiled modules (the warm-up runs write them);
     # without that every start would compile kopick-quiz from source.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    prompt = first_prompt(home)  # also writes the library cache, as a first start does
-    ours = [exe, "play", "--seed", "1", "--player", "bench"]
+    extra: list[str] = []
+    facts = packs = None
+    if args.films:
+        facts, packs = synthetic_library(home, args.films)
+        extra = ["--facts", str(facts), "--packs", str(packs)]
+    prompt = first_prompt(home, facts, packs)  # also writes the library cache, as a first start does
+    ours = [exe, "play", "--seed", "1", "--player", "bench", *extra]
     bare = [sys.executable, str(HERE / "bare_app.py")]
     bare_marker = "Which Thai studio co-produced The Medium?"
 
@@ -120,7 +145,10 @@ def main() -> int:
     bare_median = statistics.median(times["bare"])
     ours_median = statistics.median(times["kopick-quiz"])
     print(f"first question: {prompt}")
-    print(f"runs: {args.n} each, {COLUMNS}x{LINES} pty, {'cold (no cache)' if args.cold else 'warm cache'}")
+    base = f"{args.films:,}-film synthetic base" if args.films else "shipped facts"
+    print(
+        f"runs: {args.n} each, {COLUMNS}x{LINES} pty, {'cold (no cache)' if args.cold else 'warm cache'}, {base}"
+    )
     for name, values in times.items():
         print(
             f"  {name:<12} median {statistics.median(values) * 1000:7.1f} ms   "

@@ -145,7 +145,9 @@ def open_library(
     """Load the fact base and packs: shipped, then `packs_dirs`, then the user's own.
 
     A broken shipped pack is an error (FileProblems); a broken user pack is skipped and
-    reported in `problems`, so one bad file never keeps a student from the rest. With a
+    reported in `problems`, so one bad file never keeps a student from the rest. With another
+    fact base (`facts`), shipped packs that do not fit it (their recipes name films it lacks)
+    are skipped the same way. With a
     `cache_dir`, a library whose sources have not changed is read from the compiled cache.
     """
     facts_path = facts or shipped_facts()
@@ -172,8 +174,8 @@ def open_library(
     for path, data in packs_data:
         pack, found = _parse_pack(path, data, base)
         errors = [p for p in found if p.severity == "error"]
-        if path in shipped and errors:
-            raise FileProblems(errors)
+        if path in shipped and errors and facts is None:
+            raise FileProblems(errors)  # the shipped packs must always fit the shipped facts
         problems.extend(found)
         if pack is None:
             continue
