@@ -4,12 +4,20 @@ Every pick is seeded by the id of the question it is for (a rendezvous hash: eac
 ranked by `hash(question id, candidate id)` within its plausibility tier), never by a shared
 random sequence: adding a film changes a question's choices only when the new film itself ranks
 among them.
+
+Ranking a whole pool for every question would make generation quadratic in the size of the base,
+so a large pool (`Pool.whole` is false) is ranked a window at a time: the candidates that follow
+the question's own point on the pool's ring (and first on the rings of the likeliest candidates,
+`Draw.prefer`), ranked as above. A question then costs the same however large the base, and
+adding an entity still changes only the questions whose window it falls in.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..facts import model as m
@@ -17,9 +25,13 @@ from ..grading.normalise import normalise
 from ..packs.load import shuffled
 from ..questions import QType, Tolerance
 from . import english as en
-from .core import Ctx, Draft, Skip, question_id, stable_hash
+from .core import Ctx, Draft, Pool, Skip, question_id, ring_point, stable_hash
 
 DISTRACTORS = 3
+# Candidates a question ranks at a time from a large pool, and how many of its members it looks
+# at in all before it gives up (a question whose filter or checks rule out nearly every member).
+WINDOW = 8
+LOOK_AT_MOST = 2048
 # Countries a student could fairly call each other (a Hong Kong film is also a Chinese one).
 CONFUSABLE_COUNTRIES = ({"hong-kong", "china", "taiwan"}, {"south-korea", "north-korea"})
 # Kinds of organisation that do the same job, so one is never a clean distractor for another.
@@ -49,11 +61,87 @@ def rng(key: str) -> random.Random:
     return random.Random(stable_hash("rng", key))
 
 
+@dataclass(frozen=True)
+class Draw:
+    """Where one question's distractors come from: a pool, what the question rules out, where to look first.
+
+    `keep` says which members of the pool this question may offer; `prefer` are pools inside
+    `pool` of the likeliest candidates (same trade, same country), looked at first when the pool
+    is too large to rank whole; `extra` are candidates from outside the pool, always considered.
+    """
+
+    pool: Pool
+    keep: Callable[[str], bool] | None = None
+    prefer: tuple[Pool, ...] = ()
+    extra: tuple[str, ...] = ()
+
+
+Candidates = Iterable[str] | Pool | Draw
+
+
 # -- picking -------------------------------------------------------------------------------------
+def ranked(
+    key: str, candidates: Candidates, right: Iterable[str] = (), score: Callable[[str], float] | None = None
+) -> Iterator[str]:
+    """The candidates for question `key` that are not `right`: plausible first (lowest score), then by hash.
+
+    A list, or a whole pool, is ranked whole. A large pool is ranked a window at a time: the next
+    WINDOW candidates (four times as many each time a window is used up) from the rings of the
+    preferred pools and then of the pool itself, each walked from the key's point; every window
+    is ranked as a whole pool would be. At most LOOK_AT_MOST members are looked at.
+    """
+    rank = _ranker(key, score)
+    wrong = set(right)
+    draw = Draw(candidates) if isinstance(candidates, Pool) else candidates
+    if not isinstance(draw, Draw):
+        yield from sorted((c for c in dict.fromkeys(draw) if c not in wrong), key=rank)
+        return
+    keep = draw.keep
+    if draw.pool.whole:
+        pool = draw.pool.ids if keep is None else filter(keep, draw.pool.ids)
+        yield from sorted((c for c in dict.fromkeys([*draw.extra, *pool]) if c not in wrong), key=rank)
+        return
+    seen = set(wrong)
+    window = [c for c in dict.fromkeys(draw.extra) if c not in seen]
+    seen.update(window)
+    point = ring_point(key)
+    walk = itertools.chain.from_iterable(p.walk(point) for p in (*draw.prefer, draw.pool))
+    walk = itertools.islice(walk, LOOK_AT_MOST)
+    size = WINDOW
+    while True:
+        taken = 0
+        for c in walk:
+            if c not in seen and (keep is None or keep(c)):
+                seen.add(c)
+                window.append(c)
+                taken += 1
+                if taken == size:
+                    break
+        if not window:
+            return
+        yield from sorted(window, key=rank)
+        window = []
+        size *= 4
+
+
+def _ranker(key: str, score: Callable[[str], float] | None) -> Callable[[str], tuple[float, int]]:
+    """`(score(c), stable_hash(key, c))`, hashing the key's part once."""
+    prefix = hashlib.sha256((key + "\x1f").encode())
+
+    def hashed(c: str) -> int:
+        h = prefix.copy()
+        h.update(c.encode())
+        return int.from_bytes(h.digest()[:8], "big")
+
+    if score is None:
+        return lambda c: (0, hashed(c))
+    return lambda c: (score(c), hashed(c))
+
+
 def pick(
     ctx: Ctx,
     key: str,
-    candidates: Iterable[str],
+    candidates: Candidates,
     right: Iterable[str],
     *,
     k: int = DISTRACTORS,
@@ -62,15 +150,11 @@ def pick(
 ) -> list[str]:
     """`k` entity ids that are wrong, plausible first; Skip when there are not enough."""
     right = list(right)
-    taken = set()
+    taken: set[str] = set()
     for r in right:
         taken |= ctx.folded_names(r)
-    ranked = sorted(
-        (c for c in dict.fromkeys(candidates) if c not in right),
-        key=lambda c: (score(c) if score else 0, stable_hash(key, c)),
-    )
     out: list[str] = []
-    for c in ranked:
+    for c in ranked(key, candidates, right, score):
         if unrelated_to is not None and ctx.is_related(unrelated_to, c):
             continue
         names = ctx.folded_names(c)
@@ -87,14 +171,26 @@ def pick(
     raise Skip(f"only {len(out)} distractors for {key}")
 
 
-def pick_text(key: str, candidates: Iterable[str], right: Iterable[str], k: int = DISTRACTORS) -> list[str]:
-    """`k` wrong texts from a fixed vocabulary (months, genres), in a fixed order for this key."""
+def pick_text(key: str, candidates: Candidates, right: Iterable[str], k: int = DISTRACTORS) -> list[str]:
+    """`k` wrong texts from a vocabulary (months, genres, prizes), in a fixed order for this key."""
     wrong = {normalise(r) for r in right}
-    pool = [c for c in dict.fromkeys(candidates) if normalise(c) not in wrong]
-    pool.sort(key=lambda c: stable_hash(key, c))
+
+    def fits(c: str) -> bool:
+        return normalise(c) not in wrong
+
+    draw = Draw(candidates) if isinstance(candidates, Pool) else candidates
+    if isinstance(draw, Draw):
+        keep = draw.keep
+        draw = Draw(draw.pool, fits if keep is None else lambda c: fits(c) and keep(c), draw.prefer, draw.extra)
+    pool = list(itertools.islice((c for c in ranked(key, draw) if fits(c)), k))
     if len(pool) < k:
         raise Skip(f"only {len(pool)} distractors for {key}")
-    return pool[:k]
+    return pool
+
+
+def first(key: str, candidates: Candidates) -> str | None:
+    """The candidate ranked first for `key` (a rendezvous hash), or None when there is none."""
+    return next(ranked(key, candidates), None)
 
 
 def near_years(
@@ -179,6 +275,41 @@ def org_score(ctx: Ctx, like: Sequence[str]) -> Callable[[str], float]:
 def country_score(ctx: Ctx, like: Sequence[str]) -> Callable[[str], float]:
     regions = {ctx.base.get(c).region for c in like}
     return lambda c: 0 if ctx.base.get(c).region in regions else 1
+
+
+def person_draw(
+    ctx: Ctx,
+    role: str | None,
+    like: Sequence[str],
+    keep: Callable[[str], bool] | None = None,
+    *,
+    within: str | None = None,
+    extra: Sequence[str] = (),
+) -> Draw:
+    """People (or only those of the role `within`), the same trade and nationality as `like` first."""
+    nationalities = list(dict.fromkeys(getattr(ctx.base.get(p), "nationality", None) for p in like))
+    prefer: list[Pool] = []
+    if role:
+        prefer += [ctx.pool("people-role-nationality", (role, n)) for n in nationalities if n]
+        prefer.append(ctx.pool("people-role", role))
+    else:
+        prefer += [ctx.pool("people-nationality", n) for n in nationalities if n]
+    pool = ctx.pool("people-role", within) if within else ctx.pool("people")
+    return Draw(pool, keep, tuple(prefer), tuple(extra))
+
+
+def org_draw(ctx: Ctx, like: Sequence[str], keep: Callable[[str], bool] | None = None) -> Draw:
+    """Organisations, those of the same kind as `like` first."""
+    kinds = dict.fromkeys(ctx.base.get(o).kind for o in like)
+    prefer = tuple(ctx.pool("organisations-kind", k) for k in kinds)
+    return Draw(ctx.pool("organisations"), keep, prefer)
+
+
+def country_draw(ctx: Ctx, like: Sequence[str], keep: Callable[[str], bool] | None = None) -> Draw:
+    """Countries, those of the same region as `like` first."""
+    regions = dict.fromkeys(ctx.base.get(c).region for c in like)
+    prefer = tuple(ctx.pool("countries-region", r) for r in regions)
+    return Draw(ctx.pool("countries"), keep, prefer)
 
 
 def confusable_countries(ids: Iterable[str]) -> set[str]:
@@ -314,14 +445,15 @@ def entity_questions(
     short_prompt: str | None,
     multi_prompt: str | None,
     choice_prompt: str | None,
-    candidates: Iterable[str],
+    candidates: Candidates,
     score: Callable[[str], float] | None = None,
     unrelated: bool = False,
     statement: Callable[[str], str] | None = None,
 ) -> list[Draft]:
     """The usual family for a relation to entities: short, multi, choice, true and false."""
     labels = [ctx.label(r) for r in right]
-    candidates = list(candidates)
+    if not isinstance(candidates, (Pool, Draw)):
+        candidates = list(candidates)
     out: list[Draft] = []
     if short_prompt:
         out += ctx.attempt(lambda: short(ctx, ask, short_prompt, labels, kind=kind))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from ..facts import model as m
 from ..grading.normalise import normalise
 from . import english as en
-from .choice import Ask, choice, entity_questions, near_years, pick, pick_text, short, truefalse
+from .choice import Ask, Draw, choice, entity_questions, near_years, pick, pick_text, short, truefalse
 from .core import Ctx, Draft, Skip, question_id
 from .people import names_itself, summary_is_unique
 
@@ -23,7 +21,7 @@ class EventQuestions:
         self.event = event
         self.E = ctx.ref(event.id)
         self.the = ctx.event(event.id)
-        self.films = [f.id for f in ctx.base.films if event.id in f.context]
+        self.films = [f.id for f in ctx.films_by_event.get(event.id, [])]
 
     def ask(self, *key: str, explanation: str, level: int | None = None) -> Ask:
         return Ask(
@@ -104,7 +102,7 @@ class EventQuestions:
         ask = self.ask("what", explanation=en.sentence(f"That is {self.the}"), level=3)
 
         def _choice() -> Draft:
-            wrong = pick(ctx, ask.qid("choice"), [x.id for x in ctx.base.facts.events], [e.id])
+            wrong = pick(ctx, ask.qid("choice"), ctx.pool("events"), [e.id])
             return choice(
                 ctx,
                 ask,
@@ -122,7 +120,7 @@ class TermQuestions:
         self.ctx = ctx
         self.term = term
         self.T = ctx.ref(term.id)
-        self.films = [f.id for f in ctx.base.films if _mentions(f, term)]
+        self.films = [f.id for f in ctx.films_by_term.get(term.id, [])]
 
     def ask(self, *key: str, explanation: str, level: int | None = None) -> Ask:
         return Ask(
@@ -175,7 +173,11 @@ class TermQuestions:
             else f"Which {noun} makes up {T}?",
             multi_prompt=f"Name {en.all_of(n)} {en.plural(noun, n)} that make up {T}.",
             choice_prompt=f"Which of these is one of the {en.plural(noun, n)} of {T}?",
-            candidates=[x for x, k in ctx.base.kind_of.items() if k in kinds and x not in t.members],
+            candidates=Draw(
+                ctx.kind_pool(kinds),
+                lambda x: x not in t.members,
+                tuple(ctx.pool("organisations-kind", k) for k in org_kinds) if kinds == {"organisation"} else (),
+            ),
             score=lambda x: 0 if getattr(ctx.base.get(x), "kind", None) in org_kinds else 1,
         )
 
@@ -224,79 +226,95 @@ class TermQuestions:
             short_prompt=f"What is the word for this? {text}",
             multi_prompt=None,
             choice_prompt=f"Which of these terms fits this definition? {text}",
-            candidates=[x.id for x in ctx.base.facts.terms],
+            candidates=ctx.pool("terms"),
         )
 
 
-def _mentions(film: m.Film, term: m.Term) -> bool:
-    text = normalise(" ".join([film.title, film.summary, *film.notes]))
-    return any(
-        re.search(rf"\b{re.escape(normalise(n))}\b", text)
-        for n in (term.name, *term.aliases)
-        if len(normalise(n)) >= 3
-    )
+def place_questions(ctx: Ctx, place: m.Place) -> list[Draft]:
+    """In which country is Bucheon?"""
+    if not place.country:
+        return []
+
+    def _place() -> list[Draft]:
+        P = ctx.ref(place.id)
+        country = ctx.base.get(place.country)
+        if any(normalise(n) in normalise(P) for n in (country.name, country.adjective, *country.aliases)):
+            return []
+        ask = Ask(
+            key=question_id(place.id, "country"),
+            relation="location",
+            topic="context",
+            subject=place.id,
+            source=place.source,
+            explanation=en.sentence(f"{P} is in {ctx.ref(country.id)}"),
+            films=tuple(f.id for f in ctx.films_at_place.get(place.id, [])),
+            level=1,
+        )
+        return [short(ctx, ask, f"In which country is {P}?", [country.name], kind="country")]
+
+    return ctx.attempt(_place)
+
+
+def region_questions(ctx: Ctx, country: m.Country) -> list[Draft]:
+    """In which region is Thailand?"""
+    region = country.region
+    if not region:
+        return []
+
+    def _region() -> Draft:
+        C = ctx.ref(country.id)
+        if normalise(region) in normalise(C):
+            raise Skip("the name gives the region away")
+        ask = Ask(
+            key=question_id(country.id, "region"),
+            relation=None,
+            topic="context",
+            subject=country.id,
+            source=country.source,
+            explanation=en.sentence(f"{C} is in {region}"),
+            level=2,
+        )
+        return short(ctx, ask, f"In which region of the world is {C}?", [region], kind=None)
+
+    return ctx.attempt(_region)
+
+
+def by_region(countries: list[m.Country]) -> list[m.Country]:
+    """The countries with a region, region by region (in the order the regions first appear)."""
+    regions: dict[str, list[m.Country]] = {}
+    for country in countries:
+        if country.region:
+            regions.setdefault(country.region, []).append(country)
+    return [c for group in regions.values() for c in group]
 
 
 def place_drafts(ctx: Ctx) -> list[Draft]:
     """In which country is Bucheon? In which region is Thailand?"""
-    out: list[Draft] = []
-    for place in ctx.base.facts.places:
-        if not place.country:
-            continue
+    out = [d for place in ctx.base.facts.places for d in place_questions(ctx, place)]
+    return out + [d for c in by_region(ctx.base.facts.countries) for d in region_questions(ctx, c)]
 
-        def _place(place: m.Place = place) -> list[Draft]:
-            P = ctx.ref(place.id)
-            country = ctx.base.get(place.country)
-            if any(normalise(n) in normalise(P) for n in (country.name, country.adjective, *country.aliases)):
-                return []
-            ask = Ask(
-                key=question_id(place.id, "country"),
-                relation="location",
-                topic="context",
-                subject=place.id,
-                source=place.source,
-                explanation=en.sentence(f"{P} is in {ctx.ref(country.id)}"),
-                films=tuple(f.id for f in ctx.base.films if place.id in (*f.locations, *f.settings)),
-                level=1,
-            )
-            return [short(ctx, ask, f"In which country is {P}?", [country.name], kind="country")]
 
-        out += ctx.attempt(_place)
-    regions: dict[str, list[m.Country]] = {}
-    for country in ctx.base.facts.countries:
-        if country.region:
-            regions.setdefault(country.region, []).append(country)
-    for region, countries in regions.items():
-        for country in countries:
+def event_questions(ctx: Ctx, event: m.Event) -> list[Draft]:
+    """Every question on one event or period."""
+    try:
+        family = EventQuestions(ctx, event)
+    except Skip as exc:
+        ctx.rejected.append((event.id, str(exc)))
+        return []
+    return family.all()
 
-            def _region(country: m.Country = country, region: str = region) -> Draft:
-                C = ctx.ref(country.id)
-                if normalise(region) in normalise(C):
-                    raise Skip("the name gives the region away")
-                ask = Ask(
-                    key=question_id(country.id, "region"),
-                    relation=None,
-                    topic="context",
-                    subject=country.id,
-                    source=country.source,
-                    explanation=en.sentence(f"{C} is in {region}"),
-                    level=2,
-                )
-                return short(ctx, ask, f"In which region of the world is {C}?", [region], kind=None)
 
-            out += ctx.attempt(_region)
-    return out
+def term_questions(ctx: Ctx, term: m.Term) -> list[Draft]:
+    """Every question on one term."""
+    try:
+        family = TermQuestions(ctx, term)
+    except Skip as exc:
+        ctx.rejected.append((term.id, str(exc)))
+        return []
+    return family.all()
 
 
 def context_drafts(ctx: Ctx) -> list[Draft]:
-    out: list[Draft] = []
-    for cls, items in ((EventQuestions, ctx.base.facts.events), (TermQuestions, ctx.base.facts.terms)):
-        for item in items:
-            try:
-                family = cls(ctx, item)
-            except Skip as exc:
-                ctx.rejected.append((item.id, str(exc)))
-                continue
-            out += family.all()
-    out += place_drafts(ctx)
-    return out
+    out = [d for event in ctx.base.facts.events for d in event_questions(ctx, event)]
+    out += [d for term in ctx.base.facts.terms for d in term_questions(ctx, term)]
+    return out + place_drafts(ctx)

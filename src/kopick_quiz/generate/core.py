@@ -8,16 +8,17 @@ true/false questions (recognising is easier than recalling), clamped to 1..5.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from functools import cached_property, lru_cache
+from typing import Any, NamedTuple
 
 from ..facts import model as m
-from ..facts.base import FactBase
+from ..facts.base import FactBase, Name
 from ..grading.normalise import normalise
 from ..questions import QType, Question, Tolerance
 
@@ -82,6 +83,8 @@ RELATION_TAG = {
     "genre": "genres",
 }
 
+_MISSING = object()
+_EXACT = Tolerance()
 ID_MAX = 120
 _ID_OK = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 # Text that must never reach a student: an unfilled slot, a Python None, doubled words or spaces.
@@ -117,6 +120,29 @@ def question_id(*parts: str) -> str:
     return qid
 
 
+# ASCII characters that cannot be part of a word (\w), after lower-casing.
+_NOT_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+
+
+@lru_cache(maxsize=1 << 16)
+def _surely_clean(text: str) -> bool:
+    """True when `_BAD_TEXT` cannot match `text`: a few string checks instead of the regex.
+
+    Only for ASCII text, where lower-casing is what IGNORECASE does; anything that might match
+    (a brace, "none", "()", spacing other than single spaces, a space before punctuation, two
+    neighbouring words alike) is left to the regex.
+    """
+    if not text.isascii():
+        return False
+    low = text.lower()
+    if "{" in low or "}" in low or "none" in low or "()" in low:
+        return False
+    if " ".join(text.split()) != text or " ," in text or " ." in text or " ?" in text or " !" in text:
+        return False
+    words = low.translate(_NOT_WORD).split()
+    return not any(map(str.__eq__, words, words[1:]))
+
+
 def decade(year: int) -> str:
     return f"{year // 10 * 10}s"
 
@@ -130,6 +156,8 @@ def bad_text(text: str, names: Iterable[str] = ()) -> str | None:
         return "empty"
     if text != text.strip():
         return "untrimmed"
+    if _surely_clean(text):
+        return None
     for match in _BAD_TEXT.finditer(text):
         found = match.group()
         if match.group(1) and any(found.lower() in n.lower() for n in names):
@@ -138,27 +166,183 @@ def bad_text(text: str, names: Iterable[str] = ()) -> str | None:
     return None
 
 
+# Ranking a whole pool for every question costs (pool size x questions), and the questions grow
+# with the films: a pool is ranked whole while its size times the films stays within this budget
+# (every pool of a base up to about 300 films). A larger pool is drawn from through its ring.
+WHOLE_POOL_WORK = 150_000
+
+
+class Pool:
+    """Candidates of one kind for distractors, in the base's order.
+
+    A `whole` pool is ranked whole for every question (the plain rendezvous hash). A larger one
+    is walked from the question's own point on a ring (consistent hashing), so that a question
+    looks at a few of its candidates whatever the size of the base (`choice.ranked`).
+    """
+
+    def __init__(
+        self, items: Iterable[str], whole: bool = True, place: Callable[[str], int] | None = None
+    ) -> None:
+        self.ids = tuple(dict.fromkeys(items))
+        self.whole = whole
+        self._place = place or ring_point
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @cached_property
+    def _ring(self) -> tuple[list[int], list[str]]:
+        place = self._place
+        placed = sorted((place(i), i) for i in self.ids)
+        return [p for p, _ in placed], [i for _, i in placed]
+
+    def walk(self, point: int) -> Iterator[str]:
+        """Every member once, clockwise on the ring from `point` (a key's `ring_point`)."""
+        points, ids = self._ring
+        start = bisect.bisect_left(points, point)
+        yield from ids[start:]
+        yield from ids[:start]
+
+
+def ring_point(text: str) -> int:
+    return stable_hash("ring", text)
+
+
+def _group(items: Iterable[Any], keys: Callable[[Any], Iterable[Hashable]]) -> dict[Hashable, list[Any]]:
+    """key -> the items with that key, in order; an item is listed once under each of its keys."""
+    out: dict[Hashable, list[Any]] = defaultdict(list)
+    for item in items:
+        for key in dict.fromkeys(keys(item)):
+            out[key].append(item)
+    return dict(out)
+
+
+# The pools a template can draw distractors from: name -> (section, the group keys of an item).
+# `ctx.pool(name, key)` is the section's items under that key; `ctx.pool(name)` with no key is
+# the whole section for groupings that give every item the key None.
+POOL_GROUPS: dict[str, tuple[str, Callable[[Any], Iterable[Hashable]]]] = {
+    "people": ("people", lambda p: (None,)),
+    "people-role": ("people", lambda p: p.roles),
+    "people-role-nationality": ("people", lambda p: [(r, p.nationality) for r in p.roles]),
+    "people-nationality": ("people", lambda p: (p.nationality,)),
+    "organisations": ("organisations", lambda o: (None,)),
+    "organisations-kind": ("organisations", lambda o: (o.kind,)),
+    "countries": ("countries", lambda c: (None,)),
+    "countries-region": ("countries", lambda c: (c.region,)),
+    "places-kind": ("places", lambda p: (p.kind,)),
+    "festivals": ("festivals", lambda f: (None,)),
+    "events": ("events", lambda e: (None,)),
+    "events-kind": ("events", lambda e: (e.kind,)),
+    "terms": ("terms", lambda t: (None,)),
+    "films": ("films", lambda f: (None,)),
+    "films-profiled": ("films", lambda f: (None,) if f.profiled else ()),
+    "films-adapted": ("films", lambda f: (None,) if f.based_on else ()),
+    "films-decade": ("films", lambda f: (decade(f.year),)),
+}
+
+
+class _Names:
+    """An iterable that asks for its names only when iterated (most texts never need them)."""
+
+    def __init__(self, get: Callable[[], Iterable[str]]) -> None:
+        self._get = get
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+
+class NameFinder:
+    """Finds which names (already folded) a folded text contains as whole words.
+
+    The same as searching the text for `\\bname\\b` with each name in turn, but one pass over the
+    text's words: a folded text is words of letters and digits with single spaces between them.
+    """
+
+    def __init__(self, names: dict[str, set[str]]) -> None:
+        self.names = names
+        self.longest: dict[str, int] = {}
+        for name in names:
+            words = name.split(" ")
+            self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
+
+    def find(self, folded: str) -> set[str]:
+        """The ids of every name found in `folded`."""
+        out: set[str] = set()
+        words = folded.split()
+        for i, word in enumerate(words):
+            longest = self.longest.get(word)
+            if longest is None:
+                continue
+            for n in range(1, longest + 1):
+                ids = self.names.get(word if n == 1 else " ".join(words[i : i + n]))
+                if ids:
+                    out |= ids
+        return out
+
+
+def _texts(item: Any) -> str:
+    """An entity's summary, definition and notes, folded and joined (what `related` reads)."""
+    texts = [getattr(item, a, None) for a in ("summary", "definition")]
+    texts.extend(getattr(item, "notes", []) or [])
+    return " | ".join(normalise(t) for t in texts if t)
+
+
+class _Refused(NamedTuple):
+    why: str
+
+
+class _Ties(NamedTuple):
+    refs: frozenset[str]  # the ids it refers to
+    films: frozenset[str]  # the films that refer to it
+    mentions: frozenset[str]  # the entities its texts name
+
+
 @dataclass
 class Ctx:
-    """The fact base with the extra indexes the templates need."""
+    """The fact base with the extra indexes the templates need.
+
+    Every index is built on first use, in one pass over what it indexes, so that asking about a few
+    films of a large base builds only what those questions need.
+    """
 
     base: FactBase
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    _cache: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+    _folded_of: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _ties_of: dict[str, _Ties | None] = field(default_factory=dict, repr=False, compare=False)
+    _passed: dict[str, Draft] = field(default_factory=dict, repr=False, compare=False)
+    _years: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _points: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _refs: dict[str, str | _Refused] = field(default_factory=dict, repr=False, compare=False)
+    _tags: dict[tuple[Any, ...], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _memo(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        found = self._cache.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._cache[key] = make()
+        return found
 
     # -- names --------------------------------------------------------------------------------
+    @cached_property
+    def _folded(self) -> list[tuple[Name, str]]:
+        return [(n, normalise(n.text)) for n in self.base.names]
+
     @cached_property
     def owners(self) -> dict[tuple[str, str], set[str]]:
         """(kind, folded name) -> ids of the entities answering to it."""
         out: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for n in self.base.names:
-            out[(n.kind, normalise(n.text))].add(n.entity_id)
+        for n, folded in self._folded:
+            out[(n.kind, folded)].add(n.entity_id)
         return out
 
-    def folded_names(self, entity_id: str) -> set[str]:
+    def folded_names(self, entity_id: str) -> frozenset[str]:
         """Every folded name (main and aliases) of an entity."""
-        names = {normalise(self.base.label(entity_id))}
-        names.update(normalise(a) for a in self.base.aliases(entity_id))
-        return names
+        found = self._folded_of.get(entity_id)
+        if found is None:
+            names = {normalise(self.base.label(entity_id))}
+            names.update(normalise(a) for a in self.base.aliases(entity_id))
+            found = self._folded_of[entity_id] = frozenset(names)
+        return found
 
     @cached_property
     def doubled_names(self) -> tuple[str, ...]:
@@ -195,6 +379,18 @@ class Ctx:
 
     def ref(self, entity_id: str) -> str:
         """The name to print for an entity in a prompt (`the Korean Film Archive`); Skip when another of its kind shares it."""
+        found = self._refs.get(entity_id)
+        if found is None:
+            try:
+                found = self._ref(entity_id)
+            except Skip as exc:
+                found = _Refused(str(exc))  # the message only: an exception would keep its frames alive
+            self._refs[entity_id] = found
+        if isinstance(found, _Refused):
+            raise Skip(found.why)
+        return found
+
+    def _ref(self, entity_id: str) -> str:
         from .english import definite
 
         item = self.base.get(entity_id)
@@ -242,65 +438,61 @@ class Ctx:
         return {f.id: f for f in self.base.films}
 
     @cached_property
-    def related(self) -> dict[str, set[str]]:
-        """Entities the base ties together: by reference, or by naming one in the other's text.
+    def _cited_by_films(self) -> dict[str, list[m.Film]]:
+        """id -> the films that refer to it (crew, cast, companies, places, sources of adaptations ...)."""
+        return _group(self.base.films, _refs)
+
+    def is_related(self, a: str, b: str) -> bool:
+        """Whether the base ties `a` and `b` together: by reference, or by naming one in the other's text.
 
         A distractor drawn from these could be true in the world even if the base does not say so
         (an actor the source leaves out of a cast list), so relations the source may list only in
-        part never take distractors from them.
+        part never take distractors from them. Two entities are tied when one refers to the other,
+        when a film refers to both, or when the summary, notes or definition of one names the other.
         """
-        out: dict[str, set[str]] = defaultdict(set)
+        if a == b:
+            return False
+        ta, tb = self._ties(a), self._ties(b)
+        if ta is None or tb is None:
+            return False
+        return (
+            b in ta.refs
+            or a in tb.refs
+            or not ta.films.isdisjoint(tb.films)
+            or b in ta.mentions
+            or a in tb.mentions
+        )
 
-        def link(a: str, b: str) -> None:
-            if a != b:
-                out[a].add(b)
-                out[b].add(a)
-
-        for item_id, item in self.base.by_id.items():
-            for ref in _refs(item):
-                if ref in self.base.by_id:
-                    link(item_id, ref)
-        for film in self.base.films:
-            group = [r for r in _refs(film) if r in self.base.by_id]
-            for a in group:
-                for b in group:
-                    link(a, b)
-        mentions = self._mentions()
-        for item_id, ids in mentions.items():
-            for other in ids:
-                link(item_id, other)
-        return dict(out)
-
-    def _mentions(self) -> dict[str, set[str]]:
-        """id -> ids of the entities its summary, notes or definition name."""
-        patterns: list[tuple[re.Pattern[str], str]] = []
-        for n in self.base.names:
-            folded = normalise(n.text)
-            if len(folded) >= 4:
-                patterns.append((re.compile(r"\b" + re.escape(folded) + r"\b"), n.entity_id))
-        out: dict[str, set[str]] = defaultdict(set)
-        for item_id, item in self.base.by_id.items():
-            texts = [getattr(item, a, None) for a in ("summary", "definition")]
-            texts.extend(getattr(item, "notes", []) or [])
-            folded_text = " | ".join(normalise(t) for t in texts if t)
-            if not folded_text:
-                continue
-            for pattern, other in patterns:
-                if other != item_id and pattern.search(folded_text):
-                    out[item_id].add(other)
-        return out
-
-    def is_related(self, a: str, b: str) -> bool:
-        return b in self.related.get(a, ())
+    def _ties(self, entity_id: str) -> _Ties | None:
+        """What ties an entity to others (None for an id the base does not have)."""
+        found = self._ties_of.get(entity_id, _MISSING)
+        if found is _MISSING:
+            by_id = self.base.by_id
+            item = by_id.get(entity_id)
+            if item is None:
+                found = None
+            else:
+                text = _texts(item)
+                found = _Ties(
+                    refs=frozenset(r for r in _refs(item) if r in by_id),
+                    films=frozenset(f.id for f in self._cited_by_films.get(entity_id, ())),
+                    mentions=frozenset(self._name_finder.find(text) - {entity_id}) if text else frozenset(),
+                )
+            self._ties_of[entity_id] = found
+        return found  # type: ignore[return-value]
 
     @cached_property
-    def profiled_people(self) -> set[str]:
-        """People and companies credited on a film the source profiles."""
-        out: set[str] = set()
-        for film in self.base.films:
-            if film.profiled:
-                out.update(_refs(film))
-        return out
+    def _name_finder(self) -> NameFinder:
+        """Every name (folded, four letters or more) -> the entities answering to it."""
+        names: dict[str, set[str]] = defaultdict(set)
+        for n, folded in self._folded:
+            if len(folded) >= 4:
+                names[folded].add(n.entity_id)
+        return NameFinder(dict(names))
+
+    def on_profiled_film(self, entity_id: str) -> bool:
+        """Whether a film the source profiles credits (or otherwise refers to) this person or company."""
+        return any(f.profiled for f in self._cited_by_films.get(entity_id, ()))
 
     @cached_property
     def latest_year(self) -> int:
@@ -310,18 +502,163 @@ class Ctx:
             years = [f.year for f in self.base.films]
         return max(years, default=2025)
 
+    def years_of(self, entity_id: str) -> list[int]:
+        """The years of the films an entity is credited on or tied to."""
+        found = self._years.get(entity_id)
+        if found is None:
+            found = self._years[entity_id] = [f.year for f in self._cited_by_films.get(entity_id, ())]
+        return found
+
+    # -- lookups: each built once, in one pass -------------------------------------------------
     @cached_property
-    def film_years(self) -> dict[str, list[int]]:
-        """id -> the years of the films it is credited on or tied to."""
-        out: dict[str, list[int]] = defaultdict(list)
-        for film in self.base.films:
-            for ref in set(_refs(film)):
-                out[ref].append(film.year)
+    def films_by_year(self) -> dict[int, list[m.Film]]:
+        return _group(self.base.films, lambda f: (f.year,))
+
+    @cached_property
+    def films_by_countries(self) -> dict[tuple[int, frozenset[str]], list[m.Film]]:
+        """(year, the set of co-producing countries) -> films."""
+        return _group(self.base.films, lambda f: ((f.year, frozenset(f.countries)),))
+
+    @cached_property
+    def films_by_place(self) -> dict[tuple[str, str], list[m.Film]]:
+        """("locations" or "settings", place or country id) -> films shot or set there."""
+        return _group(
+            self.base.films,
+            lambda f: [("locations", p) for p in f.locations] + [("settings", p) for p in f.settings],
+        )
+
+    @cached_property
+    def films_at_place(self) -> dict[str, list[m.Film]]:
+        """place or country id -> the films shot or set there."""
+        return _group(self.base.films, lambda f: (*f.locations, *f.settings))
+
+    @cached_property
+    def films_by_festival(self) -> dict[str, list[m.Film]]:
+        """festival id -> the films that premiered there."""
+        return _group(self.base.films, lambda f: (f.premiere.festival,) if f.premiere else ())
+
+    @cached_property
+    def films_by_event(self) -> dict[str, list[m.Film]]:
+        """event id -> the films the source ties to it."""
+        return _group(self.base.films, lambda f: f.context)
+
+    @cached_property
+    def films_by_archive(self) -> dict[str, list[m.Film]]:
+        """organisation id -> the films whose print it found or held."""
+        return _group(self.base.films, lambda f: (f.archive.found_by, f.archive.found_at) if f.archive else ())
+
+    @cached_property
+    def remakes(self) -> dict[str, list[m.Film]]:
+        """film id -> the films that remake it."""
+        return _group(self.base.films, lambda f: (f.remake_of,) if f.remake_of else ())
+
+    @cached_property
+    def adaptations(self) -> dict[str, list[m.Film]]:
+        """folded title of a work -> the films based on it."""
+        return _group(self.base.films, lambda f: (normalise(f.based_on.title),) if f.based_on else ())
+
+    @cached_property
+    def works_by_creator(self) -> dict[str, list[m.Film]]:
+        """person id -> the films based on a work of theirs."""
+        return _group(
+            self.base.films, lambda f: (f.based_on.creator,) if f.based_on and f.based_on.creator else ()
+        )
+
+    @cached_property
+    def orgs_of_person(self) -> dict[str, list[tuple[m.Organisation, str]]]:
+        """person id -> [(organisation, role)] in the base's order."""
+        out: dict[str, list[tuple[m.Organisation, str]]] = defaultdict(list)
+        for org in self.base.organisations:
+            for link in org.people:
+                out[link.person].append((org, link.role))
         return dict(out)
 
-    def years_of(self, entity_id: str) -> list[int]:
-        """The years of the films an entity is credited on."""
-        return self.film_years.get(entity_id, [])
+    @cached_property
+    def places_by_country(self) -> dict[str | None, list[m.Place]]:
+        return _group(self.base.facts.places, lambda p: (p.country,))
+
+    @cached_property
+    def summary_owners(self) -> dict[str, list[str]]:
+        """folded summary (or definition) -> ids of the entities it describes."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for item_id, item in self.base.by_id.items():
+            text = getattr(item, "summary", None) or getattr(item, "definition", None)
+            if text:
+                out[normalise(text)].append(item_id)
+        return dict(out)
+
+    def terms_of(self, film: m.Film) -> list[str]:
+        """The terms a film's title, summary or notes mention, in the base's order."""
+
+        def make() -> list[str]:
+            text = normalise(" ".join([film.title, film.summary, *film.notes]))
+            return sorted(self._term_finder.find(text), key=self._term_order.__getitem__)
+
+        return self._memo(("terms-of", film.id), make)
+
+    @cached_property
+    def _term_order(self) -> dict[str, int]:
+        return {t.id: i for i, t in enumerate(self.base.facts.terms)}
+
+    @cached_property
+    def _term_finder(self) -> NameFinder:
+        names: dict[str, set[str]] = defaultdict(set)
+        for term in self.base.facts.terms:
+            for n in (term.name, *term.aliases):
+                folded = normalise(n)
+                if len(folded) >= 3:
+                    names[folded].add(term.id)
+        return NameFinder(dict(names))
+
+    @cached_property
+    def films_by_term(self) -> dict[str, list[m.Film]]:
+        """term id -> the films whose title, summary or notes mention it."""
+        if not self.base.facts.terms:
+            return {}
+        return _group(self.base.films, self.terms_of)
+
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """Every language a film is in, once, in the base's order."""
+        return tuple(dict.fromkeys(lang for f in self.base.films for lang in f.languages))
+
+    @cached_property
+    def prizes(self) -> tuple[str, ...]:
+        """Every festival prize, once, in the base's order."""
+        return tuple(dict.fromkeys(p for f in self.base.facts.festivals for p in f.prizes))
+
+    # -- pools of distractors -----------------------------------------------------------------
+    def new_pool(self, items: Iterable[str]) -> Pool:
+        """A pool, ranked whole if it is small for the size of the base."""
+        ids = tuple(dict.fromkeys(items))
+        return Pool(ids, len(ids) * max(1, len(self.base.films)) <= WHOLE_POOL_WORK, self._point)
+
+    def _point(self, item: str) -> int:
+        """`ring_point(item)`, worked out once however many pools it is in."""
+        found = self._points.get(item)
+        if found is None:
+            found = self._points[item] = ring_point(item)
+        return found
+
+    def pool(self, name: str, key: Hashable = None) -> Pool:
+        """The ids of a section under one key of a grouping in POOL_GROUPS (`pool("people-role", "director")`)."""
+
+        def make() -> Pool:
+            section, keys = POOL_GROUPS[name]
+            groups = self._memo(("groups", name), lambda: _group(getattr(self.base.facts, section), keys))
+            return self.new_pool(item.id for item in groups.get(key, ()))
+
+        return self._memo(("pool", name, key), make)
+
+    def kind_pool(self, kinds: Iterable[str]) -> Pool:
+        """Every entity of these kinds, in the base's order."""
+        wanted = frozenset(kinds)
+        return self._memo(
+            ("kinds", wanted), lambda: self.new_pool(x for x, k in self.base.kind_of.items() if k in wanted)
+        )
+
+    def text_pool(self, name: str, texts: Iterable[str]) -> Pool:
+        return self._memo(("texts", name), lambda: self.new_pool(texts))
 
     # -- building -----------------------------------------------------------------------------
     def attempt(self, build: Callable[[], Iterable[Draft] | Draft | None]) -> list[Draft]:
@@ -336,10 +673,14 @@ class Ctx:
         drafts = [result] if isinstance(result, Draft) else list(result)
         kept = []
         for d in drafts:
-            problem = _problem(d.question, self.doubled_names)
+            if self._passed.get(d.question.id) is d:  # checked by an attempt inside this one
+                kept.append(d)
+                continue
+            problem = _problem(d.question, _Names(lambda: self.doubled_names))
             if problem:
                 self.rejected.append((d.question.id, problem))
             else:
+                self._passed[d.question.id] = d
                 kept.append(d)
         return kept
 
@@ -369,16 +710,12 @@ class Ctx:
         films = tuple(dict.fromkeys(films))
         base_level = level if level is not None else RELATION_LEVEL.get(relation or "", 3)
         difficulty = base_level + (1 if passing else 0) + TEMPLATE_STEP.get(template, 0)
-        all_tags: list[str] = list(films)
-        for fid in films:
-            film = self.films_by_id.get(fid)
-            if film is not None:
-                all_tags.append(decade(film.year))
-                all_tags.extend(film.countries)
-        all_tags.append(topic)
-        if relation and relation in RELATION_TAG:
-            all_tags.append(RELATION_TAG[relation])
-        all_tags.extend(tags)
+        key = (films, topic, relation)
+        all_tags = self._tags.get(key)
+        if all_tags is None:  # the questions on one fact share their films, topic and relation
+            all_tags = self._tags[key] = self._tags_of(films, topic, relation)
+        if tags:
+            all_tags = tuple(dict.fromkeys(t for t in (*all_tags, *tags) if t))
         question = Question(
             id=qid,
             pack="",
@@ -386,24 +723,38 @@ class Ctx:
             prompt=prompt,
             answers=tuple(answers),
             choices=tuple(choices),
-            tolerance=tolerance or Tolerance(),
+            tolerance=tolerance or _EXACT,
             kind=kind,
             explanation=explanation,
             hint=hint,
-            tags=tuple(dict.fromkeys(t for t in all_tags if t)),
+            tags=all_tags,
             difficulty=max(1, min(5, difficulty)),
             source=source,
             subject=subject,
         )
         return Draft(question, relation, topic, films)
 
+    def _tags_of(self, films: tuple[str, ...], topic: str, relation: str | None) -> tuple[str, ...]:
+        """The films, their decades and countries, the topic and the relation's tag."""
+        tags: list[str] = list(films)
+        for fid in films:
+            film = self.films_by_id.get(fid)
+            if film is not None:
+                tags.append(decade(film.year))
+                tags.extend(film.countries)
+        tags.append(topic)
+        if relation and relation in RELATION_TAG:
+            tags.append(RELATION_TAG[relation])
+        return tuple(dict.fromkeys(t for t in tags if t))
 
-def _refs(item: Any) -> Iterator[str]:
+
+def _refs(item: Any) -> list[str]:
     """Every id an entity refers to (through nested records too), its source excepted."""
-    for name, value in item:
-        if name in ("id", "source"):
-            continue
-        yield from _ref_values(name, value)
+    out: list[str] = []
+    for name, value in item.__dict__.items():  # what iterating the model gives: our models have no extras
+        if name not in ("id", "source"):
+            _ref_values(name, value, out)
+    return out
 
 
 _REF_FIELDS = {
@@ -434,16 +785,20 @@ _REF_FIELDS = {
 }
 
 
-def _ref_values(name: str, value: Any) -> Iterator[str]:
+def _ref_values(name: str, value: Any, out: list[str]) -> None:
     if isinstance(value, str):
         if name in _REF_FIELDS:
-            yield value
+            out.append(value)
     elif isinstance(value, list):
+        is_ref = name in _REF_FIELDS
         for v in value:
-            yield from _ref_values(name, v)
+            if not isinstance(v, str):
+                _ref_values(name, v, out)
+            elif is_ref:
+                out.append(v)
     elif isinstance(value, m.Model):
-        for sub, v in value:
-            yield from _ref_values(sub, v)
+        for sub, v in value.__dict__.items():
+            _ref_values(sub, v, out)
 
 
 def refs(item: Any) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -13,24 +14,29 @@ from . import english as en
 from .choice import (
     COMPANY_KINDS,
     Ask,
+    Draw,
     choice,
     confusable_countries,
+    country_draw,
     country_score,
     entity_questions,
     far_numbers,
     film_people,
-    ids_of,
+    first,
     multi,
     near_years,
     one_of,
+    org_draw,
     org_score,
+    person_draw,
     person_score,
     pick,
     pick_text,
+    ranked,
     short,
     truefalse,
 )
-from .core import Ctx, Draft, Skip, question_id, stable_hash
+from .core import Ctx, Draft, Skip, decade, question_id, stable_hash
 
 HOME = "south-korea"  # the industry the source is about: "Besides South Korea, ..."
 NUMBER_TOLERANCE = Tolerance(relative=0.05)
@@ -343,15 +349,19 @@ class FilmQuestions:
         value: str,
         prompt: str,
         matches: Callable[[m.Film], bool],
+        among: Iterable[m.Film],
         exclude: Iterable[str] = (),
         suffix: tuple[str, ...] = ("reverse",),
         bare: bool = False,
     ) -> Draft:
-        """`Which 2013 co-production with Huayi Brothers was directed by Kim Yong-hwa?` -> the film."""
+        """`Which 2013 co-production with Huayi Brothers was directed by Kim Yong-hwa?` -> the film.
+
+        `among` are the films that could match (from an index): every film that `matches` is among them.
+        """
         if not self.reverse_ok():
             raise Skip("a passing mention has too little to describe it by")
         desc, fits = self.descriptor(exclude, bare)
-        found = [f for f in self.base.films if matches(f) and fits(f)]
+        found = [f for f in {f.id: f for f in among}.values() if matches(f) and fits(f)]
         if [f.id for f in found] != [self.film.id]:
             raise Skip(f"the description fits {len(found)} films")
         text = prompt.format(desc=desc)
@@ -418,7 +428,7 @@ class FilmQuestions:
                 short_prompt=(crew.one if single else crew.some).format(film=L, n=en.number_word(n)),
                 multi_prompt=multi_prompt,
                 choice_prompt=(crew.choice_one if single else crew.choice_some).format(film=L),
-                candidates=[p.id for p in self.base.people],
+                candidates=person_draw(ctx, crew.role, people),
                 score=person_score(ctx, crew.role, people, film.year),
                 unrelated=not crew.complete,
                 statement=lambda p, said=said: said.format(film=L, person=ctx.ref(p)),
@@ -431,23 +441,30 @@ class FilmQuestions:
                         p,
                         prompt,
                         lambda f, p=p, crew=crew: p in getattr(f, crew.field),
+                        self.credited(p),
                         suffix=(p, "reverse"),
                     )
                 )
         return out
 
-    def far_actors(self, exclude: Iterable[str]) -> list[str]:
-        """Actors safe as distractors for this film: never credited within ten years of it, nor tied to it."""
+    def credited(self, person: str) -> list[m.Film]:
+        """The films a person is credited on."""
+        return [f for _, f in self.base.credits_of.get(person, [])]
+
+    def far_actor(self, exclude: Iterable[str]) -> Callable[[str], bool]:
+        """Whether an actor is safe as a distractor for this film: never credited within ten years of it, nor tied to it."""
         banned = set(exclude) | film_people(self.film)
-        out = []
-        for p in self.base.people:
-            if p.id in banned or "actor" not in p.roles or self.ctx.is_related(self.film.id, p.id):
-                continue
-            years = self.ctx.years_of(p.id)
-            if years and min(abs(y - self.film.year) for y in years) < 10:
-                continue
-            out.append(p.id)
-        return out
+        ctx, film = self.ctx, self.film
+
+        def far(p: str) -> bool:
+            if p in banned:
+                return False
+            years = ctx.years_of(p)
+            if years and min(abs(y - film.year) for y in years) < 10:
+                return False
+            return not ctx.is_related(film.id, p)
+
+        return far
 
     def cast(self) -> list[Draft]:
         ctx, film, L = self.ctx, self.film, self.L
@@ -470,7 +487,6 @@ class FilmQuestions:
             out += ctx.attempt(
                 lambda: multi(ctx, lead_ask, prompt, [ctx.label(p) for p in leads], kind="person")
             )
-        far = self.far_actors(members)
         out += entity_questions(
             ctx,
             ask,
@@ -479,7 +495,7 @@ class FilmQuestions:
             short_prompt=None,
             multi_prompt=None,
             choice_prompt=f"Which of these actors appeared in {L}?",
-            candidates=far,
+            candidates=person_draw(ctx, "actor", members, self.far_actor(members), within="actor"),
             score=person_score(ctx, "actor", members, None),
             statement=lambda p: f"{ctx.ref(p)} appeared in {L}.",
         )
@@ -491,6 +507,7 @@ class FilmQuestions:
                     p,
                     prompt,
                     lambda f, p=p: p in {c.person for c in f.cast},
+                    self.credited(p),
                     suffix=(p, "reverse"),
                 )
             )
@@ -526,7 +543,8 @@ class FilmQuestions:
         fact = f"{en.join([ctx.ref(p) for p in players])} played {role} in {where}"
         ask = self.ask("character", member.person, relation="character", explanation=self.explain(fact))
         same_film = [c.person for c in film.cast if c.person not in players]
-        candidates = same_film + self.far_actors(players + same_film)
+        far = self.far_actor(players + same_film)
+        candidates = person_draw(ctx, "actor", players, far, within="actor", extra=same_film)
         in_film = set(same_film)
 
         def score(c: str) -> float:
@@ -562,7 +580,7 @@ class FilmQuestions:
         orgs = list(roles)
         fact = f"{L} was {en.join(self.company_clauses())}"
         out: list[Draft] = []
-        all_orgs = ids_of(ctx, "organisations")
+        credited = set(orgs)
         for o in orgs:
             verb = roles_active(roles[o])
             desc = org_descriptor(ctx, o)
@@ -581,7 +599,7 @@ class FilmQuestions:
                 short_prompt=f"Which {desc} {verb} {L}?",
                 multi_prompt=None,
                 choice_prompt=f"Which of these {noun} {verb} {L}?" if first_of_job else None,
-                candidates=[x for x in all_orgs if x not in orgs],
+                candidates=org_draw(ctx, [o], lambda x: x not in credited),
                 score=org_score(ctx, [o]),
                 unrelated=True,
                 statement=lambda x, verb=verb: f"{ctx.ref(x)} {verb} {L}.",
@@ -594,6 +612,7 @@ class FilmQuestions:
                     o,
                     prompt,
                     lambda f, o=o: any(c.organisation == o and c.role in roles[o] for c in f.companies),
+                    [f for _, f in self.base.films_of_organisation.get(o, [])],
                     exclude=[o],
                 )
             )
@@ -613,7 +632,7 @@ class FilmQuestions:
         names = [ctx.ref(c) for c in countries]
         n = len(countries)
         banned = set(countries) | confusable_countries(countries)
-        candidates = [c for c in ids_of(ctx, "countries") if c not in banned]
+        candidates = country_draw(ctx, countries, lambda c: c not in banned)
         out: list[Draft] = []
         if n == 1:
             fact = f"{L} is a film from {names[0]}"
@@ -684,7 +703,14 @@ class FilmQuestions:
         wanted = set(countries)
         prompt = "Which {desc} was co-produced by " + en.join(names) + "?"
         out += ctx.attempt(
-            lambda: self.reverse(ask, countries[0], prompt, lambda f: set(f.countries) == wanted, bare=True)
+            lambda: self.reverse(
+                ask,
+                countries[0],
+                prompt,
+                lambda f: set(f.countries) == wanted,
+                ctx.films_by_countries.get((film.year, frozenset(wanted)), []),
+                bare=True,
+            )
         )
         return out
 
@@ -713,9 +739,11 @@ class FilmQuestions:
         title_prompt = f"{L} is based on which {described}?"
         out += ctx.attempt(lambda: short(ctx, ask, title_prompt, [work.title], kind=answer_kind))
 
-        others = [
-            f for f in self.base.films if f.based_on and normalise(f.based_on.title) != normalise(work.title)
-        ]
+        title = normalise(work.title)
+        others = Draw(
+            ctx.pool("films-adapted"),
+            lambda f: normalise(ctx.films_by_id[f].based_on.title) != title,  # type: ignore[union-attr]
+        )
 
         def said(title: str, k: str) -> str:
             return f"{L} is based on the {k} {title}."
@@ -723,9 +751,10 @@ class FilmQuestions:
         out += ctx.attempt(lambda: truefalse(ctx, ask, said(work.title, kind), True))
 
         def _false() -> Draft:
-            if not others:
+            other_id = first(ask.qid("false"), others)
+            if other_id is None:
                 raise Skip("no other adaptation to swap in")
-            other = min(others, key=lambda f: stable_hash(ask.qid("false"), f.id))
+            other = ctx.films_by_id[other_id]
             assert other.based_on is not None
             return truefalse(ctx, ask, said(other.based_on.title, en.humanise(other.based_on.kind)), False)
 
@@ -737,7 +766,8 @@ class FilmQuestions:
                 ask,
                 work.creator or film.id,
                 prompt,
-                lambda f: f.based_on is not None and normalise(f.based_on.title) == normalise(work.title),
+                lambda f: f.based_on is not None and normalise(f.based_on.title) == title,
+                ctx.adaptations.get(title, []),
             )
         )
         if work.creator and creator:
@@ -751,7 +781,7 @@ class FilmQuestions:
                 short_prompt=f"Who created {work.title}, the {kind} behind {L}?",
                 multi_prompt=None,
                 choice_prompt=f"Which of these people created the {kind} {work.title}?",
-                candidates=[p.id for p in self.base.people],
+                candidates=person_draw(ctx, role, [work.creator]),
                 score=person_score(ctx, role, [work.creator], work.year),
                 unrelated=True,
                 statement=lambda p: f"{ctx.ref(p)} created the {kind} {work.title}.",
@@ -781,9 +811,10 @@ class FilmQuestions:
             fact += f", directed by {ctx.names(original.directors)}"
         ask = self.ask("remake", relation="based-on", explanation=self.explain(fact, original.title))
         by = f" by {ctx.names(original.directors)}" if original.directors else ""
-        others = [
-            f.id for f in self.base.films if f.id not in (film.id, original.id) and f.remake_of != original.id
-        ]
+        others = Draw(
+            ctx.pool("films"),
+            lambda f: f not in (film.id, original.id) and ctx.films_by_id[f].remake_of != original.id,
+        )
         out = entity_questions(
             ctx,
             ask,
@@ -798,7 +829,9 @@ class FilmQuestions:
         )
         prompt = "Which {desc} is a remake of " + original_label + "?"
         out += ctx.attempt(
-            lambda: self.reverse(ask, original.id, prompt, lambda f: f.remake_of == original.id)
+            lambda: self.reverse(
+                ask, original.id, prompt, lambda f: f.remake_of == original.id, ctx.remakes.get(original.id, [])
+            )
         )
         return out
 
@@ -831,11 +864,11 @@ class FilmQuestions:
         out: list[Draft] = []
         if len(ids) == 1:
             prompt = f"In which {noun} {question}?" if noun else f"Where {question}?"
-            pool = [
-                p.id
-                for p in (ctx.base.facts.places if kind == "place" else ctx.base.facts.countries)
-                if getattr(p, "kind", "country") == getattr(ctx.base.get(ids[0]), "kind", "country")
-            ]
+            like = getattr(ctx.base.get(ids[0]), "kind", "country")
+            if kind == "place":
+                pool = ctx.pool("places-kind", like)
+            else:  # a country has no kind of its own: "country"
+                pool = ctx.pool("countries") if like == "country" else ctx.new_pool(())
             same_kind = "cities" if noun == "city" else en.plural(noun) if noun else "places"
             out += entity_questions(
                 ctx,
@@ -845,7 +878,7 @@ class FilmQuestions:
                 short_prompt=prompt,
                 multi_prompt=None,
                 choice_prompt=f"In which of these {same_kind} {question}?",
-                candidates=[p for p in pool if p not in ids],
+                candidates=Draw(pool, lambda p: p not in ids),
                 unrelated=True,
                 statement=lambda p: f"{L} {verb_past} {ctx.ref(p)}.",
             )
@@ -861,6 +894,7 @@ class FilmQuestions:
                 ids[0],
                 rev,
                 lambda f: wanted <= set(getattr(f, relation + "s")),
+                ctx.films_by_place.get((relation + "s", ids[0]), []),
                 exclude=ids,
                 suffix=("reverse",),
             )
@@ -1017,7 +1051,7 @@ class FilmQuestions:
             short_prompt=f"At which festival did {L} premiere?",
             multi_prompt=None,
             choice_prompt=f"At which of these festivals did {L} premiere?",
-            candidates=ids_of(ctx, "festivals"),
+            candidates=ctx.pool("festivals"),
             unrelated=True,
             statement=lambda f: f"{L} premiered at {ctx.ref(f)}.",
         )
@@ -1029,11 +1063,11 @@ class FilmQuestions:
                 prem.festival,
                 prompt,
                 lambda f: f.premiere is not None and f.premiere.festival == prem.festival,
+                ctx.films_by_festival.get(prem.festival, []),
             )
         )
         if prem.prize:
             prize_ask = self.ask("prize", relation="prize", explanation=ask.explanation)
-            festival = ctx.base.get(prem.festival)
             short_fest = _short_name(ctx, prem.festival, avoid=[prem.prize])
             out += ctx.attempt(
                 lambda: short(
@@ -1043,10 +1077,7 @@ class FilmQuestions:
             out += ctx.attempt(
                 lambda: truefalse(ctx, prize_ask, f"{L} won {prem.prize} at {short_fest}.", True)
             )
-            other_prizes = [
-                p for f in ctx.base.facts.festivals for p in f.prizes if normalise(p) != normalise(prem.prize)
-            ]
-            other_prizes = [p for p in other_prizes if p not in festival.prizes or p != prem.prize]
+            other_prizes = ctx.text_pool("prizes", ctx.prizes)
 
             def _false() -> Draft:
                 wrong = pick_text(prize_ask.qid("false"), other_prizes, [prem.prize], k=1)
@@ -1094,7 +1125,6 @@ class FilmQuestions:
 
         out += ctx.attempt(_found_choice)
         holder = ctx.base.get(arc.found_at)
-        orgs = ids_of(ctx, "organisations")
         out += entity_questions(
             ctx,
             ask("found-at"),
@@ -1103,7 +1133,7 @@ class FilmQuestions:
             short_prompt=f"Which {kind_noun(holder)} was storing the print of {L} found in {arc.found_year}?",
             multi_prompt=None,
             choice_prompt=f"Which of these held the print of {L} that came to light in {arc.found_year}?",
-            candidates=[o for o in orgs if o != arc.found_by],
+            candidates=org_draw(ctx, [arc.found_at], lambda o: o != arc.found_by),
             score=org_score(ctx, [arc.found_at]),
             statement=lambda o: f"The print of {L} found in {arc.found_year} was held by {ctx.ref(o)}.",
         )
@@ -1116,7 +1146,7 @@ class FilmQuestions:
             short_prompt=f"Which {kind_noun(finder)} found the print of {L} in {arc.found_year}?",
             multi_prompt=None,
             choice_prompt=f"Which of these organisations tracked down the print of {L}?",
-            candidates=[o for o in orgs if o != arc.found_at],
+            candidates=org_draw(ctx, [arc.found_by], lambda o: o != arc.found_at),
             score=org_score(ctx, [arc.found_by]),
             statement=lambda o: f"{ctx.ref(o)} found the print of {L} in {arc.found_year}.",
         )
@@ -1180,7 +1210,7 @@ class FilmQuestions:
                 short_prompt=prompt,
                 multi_prompt=None,
                 choice_prompt=f"Which of these events screened the restored {L}?",
-                candidates=[e.id for e in ctx.base.facts.events if e.kind == "event"],
+                candidates=ctx.pool("events-kind", "event"),
             )
         return [short(ctx, ask, prompt, [text], kind=None)]
 
@@ -1190,17 +1220,16 @@ class FilmQuestions:
         if normalise(film.title) in normalise(what):
             raise Skip("the distinction names the film")
         distinct_ask = replace(ask, subject=film.id)
-        others = [
-            f.id
-            for f in ctx.base.films
-            if f.id != film.id
-            and not (
-                f.archive
-                and f.archive.distinction
-                and normalise(f.archive.distinction) == normalise(arc.distinction or "")
+        same = normalise(arc.distinction or "")
+
+        def other(f_id: str) -> bool:
+            f = ctx.films_by_id[f_id]
+            return f_id != film.id and not (
+                f.archive and f.archive.distinction and normalise(f.archive.distinction) == same
             )
-        ]
+
         era = film.year
+        others = Draw(ctx.pool("films"), other, (ctx.pool("films-decade", decade(era)),))
 
         def score(f: str) -> float:
             return abs(ctx.films_by_id[f].year - era) // 10
@@ -1221,20 +1250,17 @@ class FilmQuestions:
     def context(self) -> list[Draft]:
         ctx, film, L = self.ctx, self.film, self.L
         out: list[Draft] = []
-        events = ctx.base.facts.events
         for event_id in dict.fromkeys(film.context):
             event = ctx.base.get(event_id)
             during = event.kind == "period" and event.start <= film.year <= (event.end or event.start)
             fact = f"{L} is tied to {ctx.event(event_id)}: {ctx.lower_first(event.summary.rstrip('.'))}"
             ask = self.ask("event", event_id, relation="event", explanation=en.sentence(fact))
             if during:
-                wrong_pool = [
-                    e.id
-                    for e in events
-                    if e.kind == "period"
-                    and e.id not in film.context
-                    and not (e.start <= film.year <= (e.end or e.start))
-                ]
+                def outside(e_id: str) -> bool:
+                    e = ctx.base.get(e_id)
+                    return e_id not in film.context and not (e.start <= film.year <= (e.end or e.start))
+
+                wrong_pool = Draw(ctx.pool("events-kind", "period"), outside)
                 out += entity_questions(
                     ctx,
                     ask,
@@ -1247,7 +1273,11 @@ class FilmQuestions:
                     statement=lambda e: f"{L} came out during {ctx.event(e)}.",
                 )
             else:
-                wrong_pool = [e.id for e in events if e.id not in film.context]
+                wrong_pool = Draw(
+                    ctx.pool("events"),
+                    lambda e: e not in film.context,
+                    (ctx.pool("events-kind", event.kind),),
+                )
                 out += entity_questions(
                     ctx,
                     ask,
@@ -1278,7 +1308,7 @@ class FilmQuestions:
         out += ctx.attempt(
             lambda: truefalse(ctx, ask, f"{L} was made in {one_of(ask.qid('true'), langs)}.", True)
         )
-        others = [lang for f in ctx.base.films for lang in f.languages]
+        others = ctx.text_pool("languages", ctx.languages)
 
         def _false() -> Draft:
             (wrong,) = pick_text(ask.qid("false"), others, langs, k=1)
@@ -1339,7 +1369,8 @@ class FilmQuestions:
         summary = film.summary.strip()
         if any(normalise(t) in normalise(summary) for t in (film.title, *film.aliases)):
             return []
-        if any(f.id != film.id and normalise(f.summary) == normalise(summary) for f in ctx.base.films):
+        kind_of = ctx.base.kind_of
+        if any(f != film.id and kind_of[f] == "film" for f in ctx.summary_owners.get(normalise(summary), ())):
             return []
         ask = Ask(
             key=question_id(film.id, "plot"),
@@ -1352,7 +1383,7 @@ class FilmQuestions:
             passing=False,
             level=3,
         )
-        profiled = [f.id for f in ctx.base.films if f.profiled and f.id != film.id]
+        profiled = Draw(ctx.pool("films-profiled"), lambda f: f != film.id)
         text = summary if summary.endswith((".", "!", "?")) else summary + "."
         return entity_questions(
             ctx,
@@ -1388,11 +1419,13 @@ def _short_name(ctx: Ctx, entity_id: str, avoid: Iterable[str] = ()) -> str:
     raise Skip(f"every name of {entity_id} gives the answer away")
 
 
-def orderable(ctx: Ctx, films: Iterable[m.Film]) -> list[m.Film]:
-    """Films that can go in an order question: named by title alone, one per year."""
+def orderable(ctx: Ctx, films: Iterable[m.Film], limit: int | None = None) -> list[m.Film]:
+    """Films that can go in an order question: named by title alone, one per year (the first `limit`)."""
     out: list[m.Film] = []
     years: set[int] = set()
     for f in films:
+        if len(out) == limit:
+            break
         try:
             ctx.title(f)
         except Skip:
@@ -1435,9 +1468,14 @@ def order_question(
 
 def order_around(ctx: Ctx, film: m.Film, ask: Ask) -> Draft:
     """The film and three others, the source's profiled films first, in release order."""
-    pool = [f for f in ctx.base.films if f.id != film.id and f.year != film.year]
-    pool.sort(key=lambda f: (not f.profiled, stable_hash(ask.qid("order"), f.id)))
-    picked = orderable(ctx, [film, *pool])[:4]
+    by_id = ctx.films_by_id
+    others = Draw(
+        ctx.pool("films"),
+        lambda f: f != film.id and by_id[f].year != film.year,
+        (ctx.pool("films-profiled"),),
+    )
+    pool = ranked(ask.qid("order"), others, score=lambda f: not by_id[f].profiled)
+    picked = orderable(ctx, itertools.chain([film], (by_id[f] for f in pool)), limit=4)
     title = ctx.title(film)
     prompt = (
         f"Put {title} and {en.number_word(len(picked) - 1)} other films in order of release, earliest first."
@@ -1445,13 +1483,15 @@ def order_around(ctx: Ctx, film: m.Film, ask: Ask) -> Draft:
     return order_question(ctx, ask, picked, prompt)
 
 
+def film_questions(ctx: Ctx, film: m.Film) -> list[Draft]:
+    """Every question on one film."""
+    try:
+        family = FilmQuestions(ctx, film)
+    except Skip as exc:
+        ctx.rejected.append((film.id, str(exc)))
+        return []
+    return family.all()
+
+
 def film_drafts(ctx: Ctx) -> list[Draft]:
-    out: list[Draft] = []
-    for film in ctx.base.films:
-        try:
-            family = FilmQuestions(ctx, film)
-        except Skip as exc:
-            ctx.rejected.append((film.id, str(exc)))
-            continue
-        out += family.all()
-    return out
+    return [d for film in ctx.base.films for d in film_questions(ctx, film)]

@@ -10,11 +10,13 @@ from .choice import (
     Ask,
     choice,
     confusable_countries,
+    country_draw,
     country_score,
     entity_questions,
-    ids_of,
     multi,
+    org_draw,
     org_score,
+    person_draw,
     person_score,
     pick_text,
     short,
@@ -47,7 +49,7 @@ def _country_words(ctx: Ctx, country_id: str) -> list[str]:
     words += [
         w for w in country.adjective.split() if len(w) > 3 and w[0].isupper() and w not in ("South", "North")
     ]
-    words += [p.name for p in ctx.base.facts.places if p.country == country_id]
+    words += [p.name for p in ctx.places_by_country.get(country_id, [])]
     return words
 
 
@@ -57,11 +59,9 @@ class OrgQuestions:
         self.org = org
         self.name = ctx.ref(org.id)
         self.films = [f.id for _, f in ctx.base.films_of_organisation.get(org.id, [])]
-        self.films += [
-            f.id for f in ctx.base.films if f.archive and org.id in (f.archive.found_by, f.archive.found_at)
-        ]
+        self.films += [f.id for f in ctx.films_by_archive.get(org.id, [])]
         self.films = list(dict.fromkeys(self.films))
-        self.passing = org.id not in ctx.profiled_people
+        self.passing = not ctx.on_profiled_film(org.id)
 
     def ask(self, *key: str, relation: str | None, explanation: str, level: int | None = None) -> Ask:
         return Ask(
@@ -97,7 +97,7 @@ class OrgQuestions:
             short_prompt=f"Where is {name} based?",
             multi_prompt=None,
             choice_prompt=f"Which of these is home to {name}?",
-            candidates=[c for c in ids_of(ctx, "countries") if c not in banned],
+            candidates=country_draw(ctx, [org.country], lambda c: c not in banned),
             score=country_score(ctx, [org.country]),
             statement=lambda c: f"{name} is based in {ctx.ref(c)}.",
         )
@@ -148,6 +148,7 @@ class OrgQuestions:
             ask = self.ask(role, relation="founder", explanation=explanation)
             said = "{person} " + past + " " + name + "."
             n = len(people)
+            role0 = ctx.base.get(people[0]).roles[0]
             out += entity_questions(
                 ctx,
                 ask,
@@ -158,8 +159,8 @@ class OrgQuestions:
                 else f"Name one of the people who {past} {name}.",
                 multi_prompt=f"Name {en.all_of(n)} people who {past} {name}.",
                 choice_prompt=f"Which of these people {past} {name}?",
-                candidates=[p.id for p in ctx.base.people],
-                score=person_score(ctx, ctx.base.get(people[0]).roles[0], people, None),
+                candidates=person_draw(ctx, role0, people),
+                score=person_score(ctx, role0, people, None),
                 unrelated=True,
                 statement=lambda p, said=said: said.format(person=ctx.ref(p)),
             )
@@ -202,7 +203,7 @@ class OrgQuestions:
             short_prompt=f"Which {noun} is this? {text}",
             multi_prompt=None,
             choice_prompt=f"Which of these fits this description? {text}",
-            candidates=ids_of(ctx, "organisations"),
+            candidates=org_draw(ctx, [org.id]),
             score=org_score(ctx, [org.id]),
         )
 
@@ -222,7 +223,7 @@ class FestivalQuestions:
         self.ctx = ctx
         self.festival = festival
         self.F = ctx.ref(festival.id)
-        self.films = [f.id for f in ctx.base.films if f.premiere and f.premiere.festival == festival.id]
+        self.films = [f.id for f in ctx.films_by_festival.get(festival.id, [])]
 
     def ask(self, *key: str, relation: str | None, explanation: str, level: int | None = None) -> Ask:
         return Ask(
@@ -274,7 +275,7 @@ class FestivalQuestions:
             short_prompt=f"Where is {name} held?" if territory else f"In which country is {name} held?",
             multi_prompt=None,
             choice_prompt=f"Which of these is home to {name}?",
-            candidates=[c for c in ids_of(ctx, "countries") if c not in banned],
+            candidates=country_draw(ctx, [fest.country], lambda c: c not in banned),
             score=country_score(ctx, [fest.country]),
             statement=lambda c: f"{name} is held in {ctx.ref(c)}.",
         )
@@ -284,9 +285,7 @@ class FestivalQuestions:
         if not fest.prizes:
             return []
         name = _short_name(ctx, fest.id, avoid=fest.prizes)
-        winners = [
-            f for f in ctx.base.films if f.premiere and f.premiere.festival == fest.id and f.premiere.prize
-        ]
+        winners = [f for f in ctx.films_by_festival.get(fest.id, []) if f.premiere and f.premiere.prize]
         fact = f"{self.F} awards {en.join(fest.prizes)}"
         if winners:
             fact += "; " + en.join([f"{ctx.film(f)} won {f.premiere.prize}" for f in winners if f.premiere])
@@ -318,18 +317,30 @@ class FestivalQuestions:
             short_prompt=f"Which festival is this? {en.sentence(summary)}",
             multi_prompt=None,
             choice_prompt=f"Which of these festivals fits this description? {en.sentence(summary)}",
-            candidates=ids_of(ctx, "festivals"),
+            candidates=ctx.pool("festivals"),
         )
 
 
+def org_questions(ctx: Ctx, org: m.Organisation) -> list[Draft]:
+    """Every question on one organisation."""
+    try:
+        family = OrgQuestions(ctx, org)
+    except Skip as exc:
+        ctx.rejected.append((org.id, str(exc)))
+        return []
+    return family.all()
+
+
+def festival_questions(ctx: Ctx, festival: m.Festival) -> list[Draft]:
+    """Every question on one festival."""
+    try:
+        family = FestivalQuestions(ctx, festival)
+    except Skip as exc:
+        ctx.rejected.append((festival.id, str(exc)))
+        return []
+    return family.all()
+
+
 def organisation_drafts(ctx: Ctx) -> list[Draft]:
-    out: list[Draft] = []
-    for cls, items in ((OrgQuestions, ctx.base.organisations), (FestivalQuestions, ctx.base.facts.festivals)):
-        for item in items:
-            try:
-                family = cls(ctx, item)
-            except Skip as exc:
-                ctx.rejected.append((item.id, str(exc)))
-                continue
-            out += family.all()
-    return out
+    out = [d for org in ctx.base.organisations for d in org_questions(ctx, org)]
+    return out + [d for fest in ctx.base.facts.festivals for d in festival_questions(ctx, fest)]

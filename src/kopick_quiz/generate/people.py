@@ -9,12 +9,14 @@ from .choice import (
     Ask,
     choice,
     confusable_countries,
+    country_draw,
     country_score,
     entity_questions,
-    ids_of,
     near_years,
     one_of,
+    org_draw,
     org_score,
+    person_draw,
     person_score,
     pick_text,
     short,
@@ -77,7 +79,7 @@ def did(ctx: Ctx, entity_id: str) -> str:
     elif kind == "organisation":
         for role, film in ctx.base.films_of_organisation.get(entity_id, []):
             add(ctx.film(film), ROLE_ACTIVE[role][0])
-        for film in ctx.base.films:
+        for film in ctx.films_by_archive.get(entity_id, []):
             if film.archive and film.archive.found_at == entity_id:
                 add(f"the rediscovered print of {ctx.film(film)}", "held")
             if film.archive and film.archive.found_by == entity_id:
@@ -87,13 +89,8 @@ def did(ctx: Ctx, entity_id: str) -> str:
         by_verbs.setdefault(en.join(verbs), []).append(what)
     parts = [f"{verbs} {en.join(whats)}" for verbs, whats in by_verbs.items()]
     if kind == "person":
-        for org in ctx.base.organisations:
-            parts += [
-                f"{ORG_ROLE[link.role][0]} {ctx.ref(org.id)}"
-                for link in org.people
-                if link.person == entity_id
-            ]
-        for film in ctx.base.films:
+        parts += [f"{ORG_ROLE[role][0]} {ctx.ref(org.id)}" for org, role in ctx.orgs_of_person.get(entity_id, [])]
+        for film in ctx.works_by_creator.get(entity_id, []):
             work = film.based_on
             if work and work.creator == entity_id:
                 parts.append(f"created {work.title}, the {en.humanise(work.kind)} behind {ctx.film(film)}")
@@ -116,14 +113,8 @@ def names_itself(ctx: Ctx, entity_id: str, text: str) -> bool:
 
 
 def summary_is_unique(ctx: Ctx, entity_id: str, text: str) -> bool:
-    key = normalise(text)
-    for other_id, item in ctx.base.by_id.items():
-        if other_id == entity_id:
-            continue
-        other = getattr(item, "summary", None) or getattr(item, "definition", None)
-        if other and normalise(other) == key:
-            return False
-    return True
+    """Whether no other entity's summary (or definition) reads the same as `text`."""
+    return all(other == entity_id for other in ctx.summary_owners.get(normalise(text), ()))
 
 
 class PersonQuestions:
@@ -133,7 +124,7 @@ class PersonQuestions:
         self.P = ctx.ref(person.id)
         self.credits = ctx.base.credits_of.get(person.id, [])
         self.films = list(dict.fromkeys(f.id for _, f in self.credits))
-        profiled = any(f.profiled for _, f in self.credits) or person.id in ctx.profiled_people
+        profiled = any(f.profiled for _, f in self.credits) or ctx.on_profiled_film(person.id)
         self.passing = not profiled
 
     def ask(self, *key: str, relation: str | None, explanation: str, level: int | None = None) -> Ask:
@@ -189,7 +180,7 @@ class PersonQuestions:
             choice_prompt=f"Which of these is {P} from?"
             if territory
             else f"Which of these countries is {P} from?",
-            candidates=[c for c in ids_of(ctx, "countries") if c not in banned],
+            candidates=country_draw(ctx, [p.nationality], lambda c: c not in banned),
             score=country_score(ctx, [p.nationality]),
             statement=lambda c: f"{P} is from {ctx.ref(c)}.",
         )
@@ -210,7 +201,12 @@ class PersonQuestions:
             short_prompt=f"Who was {P} married to?",
             multi_prompt=None,
             choice_prompt=f"Which of these people was {P} married to?",
-            candidates=[x.id for x in ctx.base.people if x.id not in (p.id, p.spouse) and x.spouse is None],
+            candidates=person_draw(
+                ctx,
+                None,
+                [p.spouse],
+                lambda x: x not in (p.id, p.spouse) and ctx.base.get(x).spouse is None,
+            ),
             score=person_score(ctx, None, [p.spouse], year),
             statement=lambda x: f"{P} was married to {ctx.ref(x)}.",
         )
@@ -219,7 +215,7 @@ class PersonQuestions:
         """Which company did Shin Sang-ok own?"""
         ctx, p, P = self.ctx, self.person, self.P
         out: list[Draft] = []
-        held = [(o, link.role) for o in ctx.base.organisations for link in o.people if link.person == p.id]
+        held = ctx.orgs_of_person.get(p.id, [])
         for org, role in held:
             desc = org_descriptor(ctx, org.id)
             same = [o.id for o, r in held if r == role and org_descriptor(ctx, o.id) == desc]
@@ -235,11 +231,9 @@ class PersonQuestions:
                 short_prompt=f"Which {desc} did {P} {present}?",
                 multi_prompt=None,
                 choice_prompt=f"Which of these companies did {P} {present}?",
-                candidates=[
-                    o
-                    for o in ids_of(ctx, "organisations")
-                    if o not in mine and ctx.base.get(o).kind in KIND_NOUN
-                ],
+                candidates=org_draw(
+                    ctx, [org.id], lambda o, mine=mine: o not in mine and ctx.base.get(o).kind in KIND_NOUN
+                ),
                 score=org_score(ctx, [org.id]),
                 unrelated=True,
                 statement=None,  # the company's own questions say it true or false
@@ -357,7 +351,12 @@ class PersonQuestions:
             short_prompt=f"Who is this? {text}",
             multi_prompt=None,
             choice_prompt=f"Which of these people fits this description? {text}",
-            candidates=[x.id for x in ctx.base.people if role in x.roles or x.nationality == p.nationality],
+            candidates=person_draw(
+                ctx,
+                role,
+                [p.id],
+                lambda x: role in ctx.base.get(x).roles or ctx.base.get(x).nationality == p.nationality,
+            ),
             score=person_score(ctx, role, [p.id], year),
         )
 
@@ -372,13 +371,15 @@ class PersonQuestions:
         return [order_question(ctx, ask, films, prompt)]
 
 
+def person_questions(ctx: Ctx, person: m.Person) -> list[Draft]:
+    """Every question on one person."""
+    try:
+        family = PersonQuestions(ctx, person)
+    except Skip as exc:
+        ctx.rejected.append((person.id, str(exc)))
+        return []
+    return family.all()
+
+
 def people_drafts(ctx: Ctx) -> list[Draft]:
-    out: list[Draft] = []
-    for person in ctx.base.people:
-        try:
-            family = PersonQuestions(ctx, person)
-        except Skip as exc:
-            ctx.rejected.append((person.id, str(exc)))
-            continue
-        out += family.all()
-    return out
+    return [d for person in ctx.base.people for d in person_questions(ctx, person)]
