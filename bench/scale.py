@@ -37,6 +37,12 @@ sys.path.insert(0, str(HERE))
 
 
 def _rss_mib() -> float:
+    """Peak resident memory of this process image (VmHWM: unlike ru_maxrss, not inherited
+    from the parent across fork and exec)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
