@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         grading = run("grade", facts, cache)
         print(
             f"grading             {grading['ours']:10,.0f} answers/s   naive WRatio {grading['naive']:10,.0f}/s   "
-            f"ratio {grading['ours'] / grading['naive']:.2f}x"
+            f"ratio {grading['ours'] / grading['naive']:.3g}x (each question compiled at first use)"
         )
         asking = run("ask", facts, cache)
         print(
