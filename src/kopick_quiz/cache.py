@@ -22,7 +22,7 @@ from .diagnostics import Problem
 from .facts.base import FactBase
 from .facts.model import FactsFile
 from .packs.load import Pack
-from .questions import Question, Tolerance
+from .questions import Question
 
 MAGIC = "kopick-quiz library cache"
 FORMAT = 1
@@ -112,32 +112,8 @@ def _pack_json(pack: Pack) -> dict[str, Any]:
         "description": pack.description,
         "author": pack.author,
         "tags": list(pack.tags),
-        "questions": [_question_json(q) for q in pack.questions],
+        "questions": [q.to_compact() for q in pack.questions],
     }
-
-
-def _question_json(q: Question) -> dict[str, Any]:
-    out = asdict(q)
-    # Defaults are left out: smaller file, faster start.
-    for name, default in _DEFAULTS.items():
-        if out.get(name) == default:
-            del out[name]
-    return out
-
-
-_DEFAULTS: dict[str, Any] = {
-    "accept": (),
-    "choices": (),
-    "tolerance": {"absolute": 0.0, "relative": 0.0},
-    "kind": None,
-    "explanation": "",
-    "hint": None,
-    "tags": (),
-    "difficulty": 2,
-    "source": "",
-    "subject": None,
-    "feedback": (),
-}
 
 
 def _pack(data: dict[str, Any]) -> Pack:
@@ -145,30 +121,8 @@ def _pack(data: dict[str, Any]) -> Pack:
         id=data["id"],
         title=data["title"],
         path=data["path"],
-        questions=tuple(_question(q) for q in data["questions"]),
+        questions=tuple(Question.from_compact(q) for q in data["questions"]),
         description=data["description"],
         author=data["author"],
         tags=tuple(data["tags"]),
-    )
-
-
-def _question(d: dict[str, Any]) -> Question:
-    tolerance = d.get("tolerance")
-    return Question(
-        id=d["id"],
-        pack=d["pack"],
-        type=d["type"],
-        prompt=d["prompt"],
-        answers=tuple(d["answers"]),
-        accept=tuple(d.get("accept", ())),
-        choices=tuple(d.get("choices", ())),
-        tolerance=Tolerance(**tolerance) if tolerance else Tolerance(),
-        kind=d.get("kind"),
-        explanation=d.get("explanation", ""),
-        hint=d.get("hint"),
-        tags=tuple(d.get("tags", ())),
-        difficulty=d.get("difficulty", 2),
-        source=d.get("source", ""),
-        subject=d.get("subject"),
-        feedback=tuple(tuple(pair) for pair in d.get("feedback", ())),
     )

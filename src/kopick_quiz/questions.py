@@ -73,3 +73,49 @@ class Question:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def to_compact(self) -> dict[str, Any]:
+        """A JSON-ready dict without the fields left at their defaults (the library cache's form)."""
+        out = asdict(self)
+        for name, default in _COMPACT_DEFAULTS.items():
+            if out.get(name) == default:
+                del out[name]
+        return out
+
+    @classmethod
+    def from_compact(cls, d: dict[str, Any]) -> Question:
+        """The question `to_compact` wrote."""
+        tolerance = d.get("tolerance")
+        return cls(
+            id=d["id"],
+            pack=d["pack"],
+            type=d["type"],
+            prompt=d["prompt"],
+            answers=tuple(d["answers"]),
+            accept=tuple(d.get("accept", ())),
+            choices=tuple(d.get("choices", ())),
+            tolerance=Tolerance(**tolerance) if tolerance else Tolerance(),
+            kind=d.get("kind"),
+            explanation=d.get("explanation", ""),
+            hint=d.get("hint"),
+            tags=tuple(d.get("tags", ())),
+            difficulty=d.get("difficulty", 2),
+            source=d.get("source", ""),
+            subject=d.get("subject"),
+            feedback=tuple(tuple(pair) for pair in d.get("feedback", ())),
+        )
+
+
+_COMPACT_DEFAULTS: dict[str, Any] = {
+    "accept": (),
+    "choices": (),
+    "tolerance": {"absolute": 0.0, "relative": 0.0},
+    "kind": None,
+    "explanation": "",
+    "hint": None,
+    "tags": (),
+    "difficulty": 2,
+    "source": "",
+    "subject": None,
+    "feedback": (),
+}

@@ -14,9 +14,8 @@ import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ..questions import Question, Tolerance
+from ..questions import Question
 
 # The cache's file name and header, as kopick_quiz.cache writes them (a test keeps them in step).
 CACHE_FILE = "library.json"
@@ -62,31 +61,13 @@ def peek(cache_dir: Path) -> Peek | None:
                 return None
             f.readline()  # the fact base: not needed to ask a question
             packs = json.loads(f.readline())
-        return Peek(tuple((p["id"], p["title"], tuple(_question(q) for q in p["questions"])) for p in packs))
+        return Peek(
+            tuple(
+                (p["id"], p["title"], tuple(Question.from_compact(q) for q in p["questions"])) for p in packs
+            )
+        )
     except Exception:  # noqa: BLE001 - a cache that cannot be read just means no early question
         return None
-
-
-def _question(d: dict[str, Any]) -> Question:
-    tolerance = d.get("tolerance")
-    return Question(
-        id=d["id"],
-        pack=d["pack"],
-        type=d["type"],
-        prompt=d["prompt"],
-        answers=tuple(d["answers"]),
-        accept=tuple(d.get("accept", ())),
-        choices=tuple(d.get("choices", ())),
-        tolerance=Tolerance(**tolerance) if tolerance else Tolerance(),
-        kind=d.get("kind"),
-        explanation=d.get("explanation", ""),
-        hint=d.get("hint"),
-        tags=tuple(d.get("tags", ())),
-        difficulty=d.get("difficulty", 2),
-        source=d.get("source", ""),
-        subject=d.get("subject"),
-        feedback=tuple(tuple(pair) for pair in d.get("feedback", ())),
-    )
 
 
 @dataclass(frozen=True)
