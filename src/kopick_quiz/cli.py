@@ -7,7 +7,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -196,7 +196,36 @@ def _library(args: argparse.Namespace) -> Library:
     from .library import open_library
 
     home = data_dir(args.data_dir)
-    return open_library(args.facts, args.packs or (), user_packs_dir(home), cache_dir=home / "cache")
+    with _status("Loading the facts and packs…"):
+        return open_library(args.facts, args.packs or (), user_packs_dir(home), cache_dir=home / "cache")
+
+
+@contextlib.contextmanager
+def _status(message: str) -> Iterator[None]:
+    """A spinner on a terminal's stderr while slow work runs (shown after a second; never in pipes)."""
+    if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+        yield
+        return
+    import threading
+
+    from rich.console import Console
+
+    done = threading.Event()
+    console = Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")))
+
+    def spin() -> None:
+        if done.wait(1.0):
+            return
+        with console.status(message):
+            done.wait()
+
+    spinner = threading.Thread(target=spin, daemon=True)
+    spinner.start()
+    try:
+        yield
+    finally:
+        done.set()
+        spinner.join()
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -220,12 +249,13 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for folder in (shipped_packs_dir(), *(args.packs or ()), _user_packs(args)):
             files.extend(pack_files(folder))
     facts_path = args.facts or shipped_facts()
-    base, facts_problems = check_facts(facts_path, shown=shown_path(facts_path))
-    checks_facts = any(f.resolve() == facts_path.resolve() for f in files)
-    problems: list[Problem] = list(facts_problems) if checks_facts else []
-    for path in files:
-        if path.resolve() != facts_path.resolve():
-            problems.extend(check_file(path, base))
+    with _status(f"Checking {len(files)} file{'s' * (len(files) != 1)}…"):
+        base, facts_problems = check_facts(facts_path, shown=shown_path(facts_path))
+        checks_facts = any(f.resolve() == facts_path.resolve() for f in files)
+        problems: list[Problem] = list(facts_problems) if checks_facts else []
+        for path in files:
+            if path.resolve() != facts_path.resolve():
+                problems.extend(check_file(path, base))
     for problem in problems:
         print(problem, file=out)
     errors = sum(p.severity == "error" for p in problems)
@@ -266,8 +296,9 @@ def cmd_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .generate import generate_all, to_pack_yaml
     from .library import load_base
 
-    base = load_base(args.facts)
-    questions = generate_all(base)
+    with _status("Generating questions from the fact base…"):
+        base = load_base(args.facts)
+        questions = generate_all(base)
     text = to_pack_yaml(questions, "generated", "Generated questions")
     if args.output:
         try:
