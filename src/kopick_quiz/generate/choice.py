@@ -90,16 +90,15 @@ def ranked(
     preferred pools and then of the pool itself, each walked from the key's point; every window
     is ranked as a whole pool would be. At most LOOK_AT_MOST members are looked at.
     """
-    rank = _ranker(key, score)
     wrong = set(right)
     draw = Draw(candidates) if isinstance(candidates, Pool) else candidates
     if not isinstance(draw, Draw):
-        yield from sorted((c for c in dict.fromkeys(draw) if c not in wrong), key=rank)
+        yield from _in_order([c for c in dict.fromkeys(draw) if c not in wrong], key, score)
         return
     keep = draw.keep
     if draw.pool.whole:
         pool = draw.pool.ids if keep is None else filter(keep, draw.pool.ids)
-        yield from sorted((c for c in dict.fromkeys([*draw.extra, *pool]) if c not in wrong), key=rank)
+        yield from _in_order([c for c in dict.fromkeys([*draw.extra, *pool]) if c not in wrong], key, score)
         return
     seen = set(wrong)
     window = [c for c in dict.fromkeys(draw.extra) if c not in seen]
@@ -119,13 +118,26 @@ def ranked(
                     break
         if not window:
             return
-        yield from sorted(window, key=rank)
+        yield from _in_order(window, key, score)
         window = []
         size *= 4
 
 
-def _ranker(key: str, score: Callable[[str], float] | None) -> Callable[[str], tuple[float, int]]:
-    """`(score(c), stable_hash(key, c))`, hashing the key's part once."""
+def _in_order(items: list[str], key: str, score: Callable[[str], float] | None) -> Iterator[str]:
+    """`items` sorted by `(score(c), stable_hash(key, c))`: a score at a time, hashing only what is reached."""
+    hashed = _hasher(key)
+    if score is None:
+        yield from sorted(items, key=hashed)
+        return
+    tiers: dict[float, list[str]] = {}
+    for c in items:
+        tiers.setdefault(score(c), []).append(c)
+    for tier in sorted(tiers):
+        yield from sorted(tiers[tier], key=hashed)
+
+
+def _hasher(key: str) -> Callable[[str], int]:
+    """`stable_hash(key, c)` as a function of `c`, hashing the key's part once."""
     prefix = hashlib.sha256((key + "\x1f").encode())
 
     def hashed(c: str) -> int:
@@ -133,9 +145,7 @@ def _ranker(key: str, score: Callable[[str], float] | None) -> Callable[[str], t
         h.update(c.encode())
         return int.from_bytes(h.digest()[:8], "big")
 
-    if score is None:
-        return lambda c: (0, hashed(c))
-    return lambda c: (score(c), hashed(c))
+    return hashed
 
 
 def pick(
@@ -155,14 +165,14 @@ def pick(
         taken |= ctx.folded_names(r)
     out: list[str] = []
     for c in ranked(key, candidates, right, score):
-        if unrelated_to is not None and ctx.is_related(unrelated_to, c):
-            continue
         names = ctx.folded_names(c)
         if names & taken:
             continue
         try:
             ctx.ref(c)
         except Skip:
+            continue
+        if unrelated_to is not None and ctx.is_related(unrelated_to, c):
             continue
         out.append(c)
         taken |= names
@@ -181,7 +191,9 @@ def pick_text(key: str, candidates: Candidates, right: Iterable[str], k: int = D
     draw = Draw(candidates) if isinstance(candidates, Pool) else candidates
     if isinstance(draw, Draw):
         keep = draw.keep
-        draw = Draw(draw.pool, fits if keep is None else lambda c: fits(c) and keep(c), draw.prefer, draw.extra)
+        draw = Draw(
+            draw.pool, fits if keep is None else lambda c: fits(c) and keep(c), draw.prefer, draw.extra
+        )
     pool = list(itertools.islice((c for c in ranked(key, draw) if fits(c)), k))
     if len(pool) < k:
         raise Skip(f"only {len(pool)} distractors for {key}")
@@ -239,18 +251,17 @@ def round_like(n: int, model: int) -> int:
 def person_score(ctx: Ctx, role: str | None, like: Sequence[str], year: int | None) -> Callable[[str], float]:
     """Same role, same nationality, same era first: a Hong Kong director for a Hong Kong director."""
     nationalities = {getattr(ctx.base.get(p), "nationality", None) for p in like} - {None}
+    facts = ctx.person_facts
 
     def score(c: str) -> float:
-        person = ctx.base.get(c)
+        roles, nationality, years = facts(c)
         s = 0.0
-        if role and role not in person.roles:
+        if role and role not in roles:
             s += 2
-        if nationalities and person.nationality not in nationalities:
+        if nationalities and nationality not in nationalities:
             s += 1
-        if year is not None:
-            years = ctx.years_of(c)
-            if not years or min(abs(y - year) for y in years) > 15:
-                s += 1
+        if year is not None and not any(-15 <= y - year <= 15 for y in years):
+            s += 1
         return s
 
     return score
@@ -319,10 +330,6 @@ def confusable_countries(ids: Iterable[str]) -> set[str]:
             if c in group:
                 out |= group
     return out
-
-
-def ids_of(ctx: Ctx, section: str) -> list[str]:
-    return [item.id for item in getattr(ctx.base.facts, section)]
 
 
 def film_people(film: m.Film) -> set[str]:

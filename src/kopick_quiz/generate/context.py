@@ -176,7 +176,9 @@ class TermQuestions:
             candidates=Draw(
                 ctx.kind_pool(kinds),
                 lambda x: x not in t.members,
-                tuple(ctx.pool("organisations-kind", k) for k in org_kinds) if kinds == {"organisation"} else (),
+                tuple(ctx.pool("organisations-kind", k) for k in org_kinds)
+                if kinds == {"organisation"}
+                else (),
             ),
             score=lambda x: 0 if getattr(ctx.base.get(x), "kind", None) in org_kinds else 1,
         )

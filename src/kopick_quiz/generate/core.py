@@ -236,6 +236,7 @@ POOL_GROUPS: dict[str, tuple[str, Callable[[Any], Iterable[Hashable]]]] = {
     "terms": ("terms", lambda t: (None,)),
     "films": ("films", lambda f: (None,)),
     "films-profiled": ("films", lambda f: (None,) if f.profiled else ()),
+    "films-unprofiled": ("films", lambda f: () if f.profiled else (None,)),
     "films-adapted": ("films", lambda f: (None,) if f.based_on else ()),
     "films-decade": ("films", lambda f: (decade(f.year),)),
 }
@@ -312,6 +313,9 @@ class Ctx:
     _ties_of: dict[str, _Ties | None] = field(default_factory=dict, repr=False, compare=False)
     _passed: dict[str, Draft] = field(default_factory=dict, repr=False, compare=False)
     _years: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _person_facts: dict[str, tuple[frozenset[str], str | None, list[int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _points: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     _refs: dict[str, str | _Refused] = field(default_factory=dict, repr=False, compare=False)
     _tags: dict[tuple[Any, ...], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -502,6 +506,15 @@ class Ctx:
             years = [f.year for f in self.base.films]
         return max(years, default=2025)
 
+    def person_facts(self, person_id: str) -> tuple[frozenset[str], str | None, list[int]]:
+        """What a person's plausibility as a distractor turns on: roles, nationality, film years."""
+        found = self._person_facts.get(person_id)
+        if found is None:
+            person = self.base.get(person_id)
+            found = (frozenset(person.roles), person.nationality, self.years_of(person_id))
+            self._person_facts[person_id] = found
+        return found
+
     def years_of(self, entity_id: str) -> list[int]:
         """The years of the films an entity is credited on or tied to."""
         found = self._years.get(entity_id)
@@ -545,7 +558,9 @@ class Ctx:
     @cached_property
     def films_by_archive(self) -> dict[str, list[m.Film]]:
         """organisation id -> the films whose print it found or held."""
-        return _group(self.base.films, lambda f: (f.archive.found_by, f.archive.found_at) if f.archive else ())
+        return _group(
+            self.base.films, lambda f: (f.archive.found_by, f.archive.found_at) if f.archive else ()
+        )
 
     @cached_property
     def remakes(self) -> dict[str, list[m.Film]]:
@@ -649,6 +664,10 @@ class Ctx:
             return self.new_pool(item.id for item in groups.get(key, ()))
 
         return self._memo(("pool", name, key), make)
+
+    def whole_pool(self, name: str, key: Hashable = None) -> Pool:
+        """`pool(name, key)`, ranked whole however large it is."""
+        return self._memo(("whole", name, key), lambda: Pool(self.pool(name, key).ids, True, self._point))
 
     def kind_pool(self, kinds: Iterable[str]) -> Pool:
         """Every entity of these kinds, in the base's order."""

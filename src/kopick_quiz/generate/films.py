@@ -459,8 +459,7 @@ class FilmQuestions:
         def far(p: str) -> bool:
             if p in banned:
                 return False
-            years = ctx.years_of(p)
-            if years and min(abs(y - film.year) for y in years) < 10:
+            if any(-10 < y - film.year < 10 for y in ctx.years_of(p)):
                 return False
             return not ctx.is_related(film.id, p)
 
@@ -830,7 +829,11 @@ class FilmQuestions:
         prompt = "Which {desc} is a remake of " + original_label + "?"
         out += ctx.attempt(
             lambda: self.reverse(
-                ask, original.id, prompt, lambda f: f.remake_of == original.id, ctx.remakes.get(original.id, [])
+                ask,
+                original.id,
+                prompt,
+                lambda f: f.remake_of == original.id,
+                ctx.remakes.get(original.id, []),
             )
         )
         return out
@@ -1256,6 +1259,7 @@ class FilmQuestions:
             fact = f"{L} is tied to {ctx.event(event_id)}: {ctx.lower_first(event.summary.rstrip('.'))}"
             ask = self.ask("event", event_id, relation="event", explanation=en.sentence(fact))
             if during:
+
                 def outside(e_id: str) -> bool:
                     e = ctx.base.get(e_id)
                     return e_id not in film.context and not (e.start <= film.year <= (e.end or e.start))
@@ -1467,14 +1471,22 @@ def order_question(
 
 
 def order_around(ctx: Ctx, film: m.Film, ask: Ask) -> Draft:
-    """The film and three others, the source's profiled films first, in release order."""
+    """The film and three others, the source's profiled films first, in release order.
+
+    The films picked are the answer, not distractors, so they are ranked whole at any size: this
+    question costs as much as there are profiled films (the rest are reached only when the
+    profiled films cannot fill it).
+    """
     by_id = ctx.films_by_id
-    others = Draw(
-        ctx.pool("films"),
-        lambda f: f != film.id and by_id[f].year != film.year,
-        (ctx.pool("films-profiled"),),
+    key = ask.qid("order")
+
+    def other(f: str) -> bool:
+        return f != film.id and by_id[f].year != film.year
+
+    pool = itertools.chain(
+        ranked(key, Draw(ctx.whole_pool("films-profiled"), other)),
+        ranked(key, Draw(ctx.whole_pool("films-unprofiled"), other)),
     )
-    pool = ranked(ask.qid("order"), others, score=lambda f: not by_id[f].profiled)
     picked = orderable(ctx, itertools.chain([film], (by_id[f] for f in pool)), limit=4)
     title = ctx.title(film)
     prompt = (

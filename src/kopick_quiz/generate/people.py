@@ -89,7 +89,9 @@ def did(ctx: Ctx, entity_id: str) -> str:
         by_verbs.setdefault(en.join(verbs), []).append(what)
     parts = [f"{verbs} {en.join(whats)}" for verbs, whats in by_verbs.items()]
     if kind == "person":
-        parts += [f"{ORG_ROLE[role][0]} {ctx.ref(org.id)}" for org, role in ctx.orgs_of_person.get(entity_id, [])]
+        parts += [
+            f"{ORG_ROLE[role][0]} {ctx.ref(org.id)}" for org, role in ctx.orgs_of_person.get(entity_id, [])
+        ]
         for film in ctx.works_by_creator.get(entity_id, []):
             work = film.based_on
             if work and work.creator == entity_id:

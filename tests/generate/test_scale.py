@@ -1,0 +1,184 @@
+"""Generation scales with the base: recipes make only what they ask for, large pools are not ranked whole.
+
+Nothing here is timed: each test counts work (entities whose questions are made, candidates
+ranked) that grows with the whole base when generation turns quadratic again.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kopick_quiz.generate.choice as choice_module
+from kopick_quiz.facts import model as m
+from kopick_quiz.facts.base import FactBase
+from kopick_quiz.facts.load import load_facts
+from kopick_quiz.generate import FAMILIES, _wanted, drafts, generate
+from kopick_quiz.generate.choice import WINDOW, Draw, film_people, pick
+from kopick_quiz.generate.core import _BAD_TEXT, Ctx, NameFinder, _surely_clean, stable_hash
+from kopick_quiz.grading.normalise import normalise
+from kopick_quiz.packs.model import Recipe
+from kopick_quiz.paths import shipped_facts
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from synth import synthetic_facts  # noqa: E402 - bench/synth.py, the synthetic base of the benchmarks
+
+BIG = 2000
+
+
+@pytest.fixture(scope="module")
+def big_facts() -> m.FactsFile:
+    return synthetic_facts(BIG, seed=0)
+
+
+def _tied(base: FactBase, film: m.Film) -> set[str]:
+    """Every entity whose questions can be tied to `film`, worked out from the film's own fields."""
+    ids = {film.id, *film_people(film), *(c.organisation for c in film.companies), *film.context}
+    ids |= {*film.locations, *film.settings}
+    if film.archive:
+        ids |= {film.archive.found_by, film.archive.found_at}
+    if film.premiere:
+        ids.add(film.premiere.festival)
+    folded = normalise(" ".join([film.title, film.summary, *film.notes]))
+    for term in base.facts.terms:
+        names = [normalise(n) for n in (term.name, *term.aliases)]
+        if any(len(n) >= 3 and re.search(rf"\b{re.escape(n)}\b", folded) for n in names):
+            ids.add(term.id)
+    return ids
+
+
+def test_a_one_film_recipe_makes_only_the_questions_tied_to_that_film(
+    big_facts: m.FactsFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = FactBase(big_facts)
+    film = base.films[BIG // 2]
+    made: list[str] = []
+    for kind, make in list(FAMILIES.items()):
+        monkeypatch.setitem(
+            FAMILIES, kind, lambda ctx, item, make=make: made.append(item.id) or make(ctx, item)
+        )
+    ranked: list[str] = []
+    real_hasher = choice_module._hasher
+
+    def counting_hasher(key: str):  # noqa: ANN202 - a spy on the ranking of candidates
+        hashed = real_hasher(key)
+        return lambda c: ranked.append(c) or hashed(c)
+
+    monkeypatch.setattr(choice_module, "_hasher", counting_hasher)
+
+    questions = generate(base, Recipe(films=[film.id]), "p")
+
+    assert questions and all(film.id in q.tags for q in questions)
+    assert [i for i in made if base.kind_of[i] == "film"] == [film.id]
+    assert film.id in made and set(made) <= _tied(base, film)
+    # A few windows of candidates per question, never a pool: there are 3,000 people.
+    assert len(ranked) < 40 * len(questions) < len(base.people)
+
+
+def test_a_pick_from_a_large_pool_ranks_a_window_of_it(big_facts: m.FactsFile) -> None:
+    base = FactBase(big_facts)
+    ctx = Ctx(base)
+    pool = ctx.pool("people")
+    assert not pool.whole and len(pool) > 3000
+    looked: list[str] = []
+    draw = Draw(pool, lambda c: looked.append(c) or True)
+    right = [base.people[0].id]
+    picked = pick(ctx, "some-film.director.choice", draw, right)
+    assert len(picked) == 3 and right[0] not in picked
+    assert len(looked) <= 4 * WINDOW
+    assert pick(ctx, "some-film.director.choice", draw, right) == picked
+
+
+@pytest.mark.parametrize("key", ["the-medium.director.choice", "mr-go.cast.false", "q1", "q2"])
+def test_a_small_pool_is_ranked_whole_like_a_list(key: str) -> None:
+    base = load_facts(shipped_facts())
+    ctx = Ctx(base)
+    pool = ctx.pool("people")
+    assert pool.whole
+    people = [p.id for p in base.people]
+    right = people[:1]
+    assert pick(ctx, key, pool, right, k=5) == pick(ctx, key, people, right, k=5)
+    assert pick(ctx, key, Draw(pool, lambda c: c > "m"), right) == pick(
+        ctx, key, [p for p in people if p > "m"], right
+    )
+
+
+RECIPES = [
+    Recipe(films=["the-spirit"]),
+    Recipe(films=["first-love", "home"], kinds=["choice", "truefalse"]),
+    Recipe(eras=["1960s"]),
+    Recipe(eras=["2010s", "2020s"], topics=["people", "organisations"]),
+    Recipe(profiled_only=True),
+    Recipe(profiled_only=True, eras=["1950s"], relations=["director", "cast", "character"]),
+    Recipe(films=["train", "war-doc"], eras=["1950s"], count=4, seed=7),
+    Recipe(topics=["context"]),
+    Recipe(count=12, seed=3),
+]
+
+
+@pytest.mark.parametrize("recipe", RECIPES, ids=lambda r: str(r.model_dump(exclude_defaults=True)))
+def test_a_recipe_gives_what_filtering_every_question_gives(make_base, recipe: Recipe) -> None:
+    everything = drafts(make_base())
+    films = {f.id: f for f in make_base().films}
+    wanted = [d for d in everything if _wanted(d, recipe, films)]
+    if recipe.count is not None and len(wanted) > recipe.count:
+        ranked = sorted(wanted, key=lambda d: stable_hash(str(recipe.seed), d.question.id))
+        keep = {d.question.id for d in ranked[: recipe.count]}
+        wanted = [d for d in wanted if d.question.id in keep]
+    got = generate(make_base(), recipe, "p")  # a fresh base: only what the recipe needs is made
+    assert [q.id for q in got] == [d.question.id for d in wanted]
+    assert [q.prompt for q in got] == [d.question.prompt for d in wanted]
+    assert [q.choices for q in got] == [d.question.choices for d in wanted]
+
+
+def test_every_shipped_film_alone_gives_what_filtering_gives() -> None:
+    whole = load_facts(shipped_facts())
+    films = {f.id: f for f in whole.films}
+    everything = drafts(whole)
+    for film_id in films:
+        recipe = Recipe(films=[film_id])
+        got = generate(load_facts(shipped_facts()), recipe, "p")
+        assert [q.id for q in got] == [d.question.id for d in everything if _wanted(d, recipe, films)]
+
+
+def test_generation_leaves_the_garbage_collector_as_it_was(small_base: FactBase) -> None:
+    assert gc.isenabled()
+    generate(small_base, Recipe(films=["the-spirit"]), "p")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        drafts(FactBase(small_base.facts))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+WORD = st.sampled_from(["kim", "lee", "han", "seoul", "film", "the", "new", "wave", "x1", "busan", "jo"])
+NAME = st.lists(WORD, min_size=1, max_size=3).map(" ".join)
+
+
+@given(
+    st.dictionaries(NAME, st.sets(st.sampled_from("abc"), min_size=1), max_size=6),
+    st.lists(WORD, max_size=12),
+)
+def test_name_finder_finds_what_a_whole_word_search_finds(
+    names: dict[str, set[str]], words: list[str]
+) -> None:
+    text = " | ".join(" ".join(words[i : i + 4]) for i in range(0, len(words), 4))
+    expected: set[str] = set()
+    for name, ids in names.items():
+        if re.search(r"\b" + re.escape(name) + r"\b", text):
+            expected |= ids
+    assert NameFinder(names).find(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAbB nN oOeE'-,.?!(){}_1\t")), max_size=40))
+def test_text_passed_as_clean_has_nothing_the_check_would_find(text: str) -> None:
+    if _surely_clean(text):
+        assert _BAD_TEXT.search(text) is None
