@@ -40,22 +40,23 @@ def test_another_fact_base_generates_its_own_questions(tmp_path: Path):
     assert own and any("Oldboy" in q.prompt or "Oldboy" in q.answers for q in own)
 
 
-def test_another_fact_base_skips_shipped_packs_that_do_not_fit_it(tmp_path: Path, monkeypatch):
+def test_another_fact_base_leaves_the_shipped_packs_out(tmp_path: Path):
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(SMALL_FACTS, encoding="utf-8")
+    assert open_library(facts).packs == []
+    assert "big-picture" in [p.id for p in open_library(None).packs]
+
+
+def test_a_shipped_pack_that_does_not_fit_the_shipped_facts_is_an_error(tmp_path: Path, monkeypatch):
     import kopick_quiz.library as library_module
 
     shipped = tmp_path / "shipped"
     shipped.mkdir()
-    (shipped / "medium.yaml").write_text(
-        "id: medium\ntitle: The Medium\ngenerate:\n  films: [no-such-film]\n", encoding="utf-8"
-    )
+    (shipped / "x.yaml").write_text("id: x\ntitle: X\ngenerate:\n  films: [no-such-film]\n", encoding="utf-8")
     monkeypatch.setattr(library_module, "shipped_packs_dir", lambda: shipped)
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(SMALL_FACTS, encoding="utf-8")
-    library = open_library(facts)
-    assert [p.id for p in library.packs] == []
-    assert any("unknown film 'no-such-film'" in p.message for p in library.problems)
-    with pytest.raises(FileProblems):  # with the shipped facts, a shipped pack must fit
+    with pytest.raises(FileProblems) as info:
         open_library(None)
+    assert "unknown film 'no-such-film'" in str(info.value)
 
 
 def test_a_broken_user_pack_is_skipped_and_reported(tmp_path: Path):

@@ -146,12 +146,12 @@ def open_library(
 
     A broken shipped pack is an error (FileProblems); a broken user pack is skipped and
     reported in `problems`, so one bad file never keeps a student from the rest. With another
-    fact base (`facts`), shipped packs that do not fit it (their recipes name films it lacks)
-    are skipped the same way. With a
+    fact base (`facts`), the shipped packs (about the shipped facts) are left out. With a
     `cache_dir`, a library whose sources have not changed is read from the compiled cache.
     """
     facts_path = facts or shipped_facts()
-    shipped = pack_files(shipped_packs_dir())
+    # The shipped packs are about the shipped facts: with another fact base they are left out.
+    shipped = pack_files(shipped_packs_dir()) if facts is None else []
     others = [p for d in packs_dirs for p in pack_files(d)]
     if user_packs is not None:
         others += pack_files(user_packs)
@@ -174,7 +174,7 @@ def open_library(
     for path, data in packs_data:
         pack, found = _parse_pack(path, data, base)
         errors = [p for p in found if p.severity == "error"]
-        if path in shipped and errors and facts is None:
+        if path in shipped and errors:
             raise FileProblems(errors)  # the shipped packs must always fit the shipped facts
         problems.extend(found)
         if pack is None:
