@@ -282,17 +282,21 @@ class NameFinder:
 
 
 def _texts(item: Any) -> str:
-    """An entity's summary, definition and notes, folded and joined (what `related` reads)."""
+    """An entity's summary, definition and notes, folded and joined (what `is_related` reads)."""
     texts = [getattr(item, a, None) for a in ("summary", "definition")]
     texts.extend(getattr(item, "notes", []) or [])
     return " | ".join(normalise(t) for t in texts if t)
 
 
 class _Refused(NamedTuple):
+    """A name `ref` refused to print, kept as the reason."""
+
     why: str
 
 
 class _Ties(NamedTuple):
+    """What ties an entity to others, for `is_related`."""
+
     refs: frozenset[str]  # the ids it refers to
     films: frozenset[str]  # the films that refer to it
     mentions: frozenset[str]  # the entities its texts name
@@ -308,17 +312,19 @@ class Ctx:
 
     base: FactBase
     rejected: list[tuple[str, str]] = field(default_factory=list)
-    _cache: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
-    _folded_of: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
-    _ties_of: dict[str, _Ties | None] = field(default_factory=dict, repr=False, compare=False)
-    _passed: dict[str, Draft] = field(default_factory=dict, repr=False, compare=False)
-    _years: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _cache: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _folded_of: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _ties_of: dict[str, _Ties | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _passed: dict[str, Draft] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _years: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _person_facts: dict[str, tuple[frozenset[str], str | None, list[int]]] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict, init=False, repr=False, compare=False
     )
-    _points: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
-    _refs: dict[str, str | _Refused] = field(default_factory=dict, repr=False, compare=False)
-    _tags: dict[tuple[Any, ...], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _points: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _refs: dict[str, str | _Refused] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _tags: dict[tuple[Any, ...], tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def _memo(self, key: Hashable, make: Callable[[], Any]) -> Any:
         found = self._cache.get(key, _MISSING)
