@@ -16,13 +16,14 @@ from __future__ import annotations
 import random
 import re
 import sys
+import typing
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kopick_quiz.facts.model import FactsFile
+from kopick_quiz.facts.model import FactsFile, Genre
 
 
 def _words(text: str) -> list[str]:
@@ -157,26 +158,7 @@ ORG_KINDS = [
     ("university", 6),
     ("streaming-service", 4),
 ]
-GENRES = [
-    "romance",
-    "melodrama",
-    "historical",
-    "period",
-    "drama",
-    "comedy",
-    "sports",
-    "science-fiction",
-    "action",
-    "thriller",
-    "horror",
-    "folk-horror",
-    "mockumentary",
-    "documentary",
-    "fantasy",
-    "monster",
-    "disaster",
-    "martial-arts",
-]
+GENRES = list(typing.get_args(Genre))  # every genre the schema knows
 CREDIT_ROLES = ["producer", "co-producer", "co-producer", "financier", "distributor", "sponsor", "vfx"]
 
 
