@@ -81,8 +81,8 @@ def test_warm_start_defers_the_fact_base_until_it_is_used(tmp_path: Path, packs:
 
     open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
     calls = []
-    real = cache.FactsFile.model_validate_json
-    monkeypatch.setattr(cache.FactsFile, "model_validate_json", lambda data: calls.append(1) or real(data))
+    real = cache.records.from_json
+    monkeypatch.setattr(cache.records, "from_json", lambda data: calls.append(1) or real(data))
     warm = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
     assert warm.pack("demo").questions and calls == []
     assert warm.base.get("the-medium").year == 2021

@@ -20,7 +20,7 @@ from typing import Any
 from . import __version__
 from .diagnostics import Problem
 from .facts.base import FactBase
-from .facts.model import FactsFile
+from .facts import records
 from .packs.load import Pack
 from .questions import Question
 
@@ -64,7 +64,7 @@ def read_cache(
 
     def load() -> FactBase:
         try:
-            return FactBase(FactsFile.model_validate_json(facts_json))
+            return FactBase(records.from_json(facts_json))
         except ValueError:
             return fallback()
 
@@ -73,7 +73,7 @@ def read_cache(
 
 def write_cache(folder: Path, key: str, base: FactBase, packs: list[Pack], problems: list[Problem]) -> bool:
     """Write the cache atomically; False (and nothing left behind) when the folder is not writable."""
-    facts_json = base.facts.model_dump_json(exclude_defaults=True).encode()
+    facts_json = base.to_json()
     header = {
         "magic": MAGIC,
         "format": FORMAT,

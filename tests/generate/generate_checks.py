@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kopick_quiz.facts import model as m
+from kopick_quiz.facts import records
 from kopick_quiz.facts.base import FactBase
 from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.questions import Question
@@ -80,9 +81,9 @@ def right_answers(base: FactBase, q: Question) -> set[str] | None:
     """The folded names of every right answer of a question, from the facts; None when not known here."""
     parts = q.id.split(".")
     subject = base.by_id.get(parts[0])
-    if isinstance(subject, m.Film) and parts[-1] == "reverse":
+    if isinstance(subject, records.Film) and parts[-1] == "reverse":
         return names_of(base, subject.id)
-    if isinstance(subject, m.Film):
+    if isinstance(subject, records.Film):
         film = subject
         rel = parts[1]
         if rel == "director":
@@ -101,12 +102,12 @@ def right_answers(base: FactBase, q: Question) -> set[str] | None:
             return {str(film.year)}
         if rel == "genre":
             return {normalise(g.replace("-", " ")) for g in film.genres}
-    elif isinstance(subject, m.Person):
+    elif isinstance(subject, records.Person):
         if parts[1] == "nationality" and subject.nationality:
             return names_of(base, subject.nationality)
         if parts[1] == "spouse" and subject.spouse:
             return names_of(base, subject.spouse)
-    elif isinstance(subject, m.Organisation) and parts[1] == "country":
+    elif isinstance(subject, records.Organisation) and parts[1] == "country":
         return names_of(base, subject.country)
     return None
 
@@ -140,7 +141,7 @@ def ambiguity(base: FactBase, q: Question) -> list[str]:
     """Whether the prompt could mean two different things."""
     problems = []
     subject = base.by_id.get(q.subject or "")
-    if isinstance(subject, m.Film):
+    if isinstance(subject, records.Film):
         twins = [
             f for f in base.films if f.id != subject.id and normalise(f.title) == normalise(subject.title)
         ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..facts import model as m
+from ..facts import records
 from ..facts.base import FactBase
 from .brain import Brain, Question
 from .intents import PRONOUNS, RELATION_CUES, company_role_of, role_of, words
@@ -196,7 +197,7 @@ class _Answer:
         if entity_id not in self.named:
             self.named.append(entity_id)
         item = self.base.by_id[entity_id]
-        if isinstance(item, m.Film):
+        if isinstance(item, records.Film):
             return self.base.film_label(item)
         return self.base.label(entity_id)
 

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from . import model as m
+from . import records
 
 Entity = m.Film | m.Person | m.Organisation | m.Festival | m.Event | m.Term | m.Place | m.Country | m.Source
 
@@ -41,12 +42,13 @@ class Name:
 class FactBase:
     """Read-only access to the facts by id, by kind and by relation."""
 
-    def __init__(self, facts: m.FactsFile) -> None:
-        self.facts = facts
+    def __init__(self, facts: m.FactsFile | Any) -> None:
+        """`facts` is a validated file model (kept as lean records) or records already."""
+        self.facts: Any = records.from_models(facts) if isinstance(facts, m.FactsFile) else facts
         self.by_id: dict[str, Any] = {}
         self.kind_of: dict[str, str] = {}
         for section, kind in KIND_OF_SECTION.items():
-            for item in getattr(facts, section):
+            for item in getattr(self.facts, section):
                 self.by_id[item.id] = item
                 self.kind_of[item.id] = kind
 
@@ -70,7 +72,7 @@ class FactBase:
     def label(self, entity_id: str) -> str:
         """The display name of an entity: a film's title, anyone else's name."""
         item = self.by_id[entity_id]
-        return getattr(item, "title", None) if isinstance(item, (m.Film, m.Source)) else item.name
+        return getattr(item, "title", None) if isinstance(item, (records.Film, records.Source)) else item.name
 
     def film_label(self, film: m.Film) -> str:
         """A film's title with its year: `The Medium (2021)`."""
@@ -155,6 +157,10 @@ class FactBase:
 
     def people_in(self, ids: Iterable[str]) -> list[m.Person]:
         return [self.by_id[i] for i in ids]
+
+    def to_json(self) -> bytes:
+        """The fact base as JSON (what `records.from_json` reads back)."""
+        return records.to_json(self.facts)
 
     def __len__(self) -> int:
         return len(self.by_id)

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from ..facts import model as m
+from ..facts import records
 from ..facts.base import FactBase, Name
 from ..grading.normalise import normalise
 from ..questions import QType, Question, Tolerance
@@ -404,7 +405,7 @@ class Ctx:
         from .english import definite
 
         item = self.base.get(entity_id)
-        if isinstance(item, m.Film):
+        if isinstance(item, records.Film):
             return self.film(item)
         kind = self.base.kind_of[entity_id]
         label = self.base.label(entity_id)
@@ -776,9 +777,9 @@ class Ctx:
 def _refs(item: Any) -> list[str]:
     """Every id an entity refers to (through nested records too), its source excepted."""
     out: list[str] = []
-    for name, value in item.__dict__.items():  # what iterating the model gives: our models have no extras
+    for name in item.__dataclass_fields__:  # a record's fields (facts.records)
         if name not in ("id", "source"):
-            _ref_values(name, value, out)
+            _ref_values(name, getattr(item, name), out)
     return out
 
 
@@ -814,16 +815,16 @@ def _ref_values(name: str, value: Any, out: list[str]) -> None:
     if isinstance(value, str):
         if name in _REF_FIELDS:
             out.append(value)
-    elif isinstance(value, list):
+    elif isinstance(value, tuple):
         is_ref = name in _REF_FIELDS
         for v in value:
             if not isinstance(v, str):
                 _ref_values(name, v, out)
             elif is_ref:
                 out.append(v)
-    elif isinstance(value, m.Model):
-        for sub, v in value.__dict__.items():
-            _ref_values(sub, v, out)
+    elif value is not None and hasattr(value, "__dataclass_fields__"):
+        for sub in value.__dataclass_fields__:
+            _ref_values(sub, getattr(value, sub), out)
 
 
 def refs(item: Any) -> set[str]:
