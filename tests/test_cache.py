@@ -87,3 +87,73 @@ def test_warm_start_defers_the_fact_base_until_it_is_used(tmp_path: Path, packs:
     assert warm.pack("demo").questions and calls == []
     assert warm.base.get("the-medium").year == 2021
     assert calls == [1]
+
+
+def _age(path: Path, seconds: float) -> None:
+    """Set a file's modification time `seconds` into the past."""
+    import os
+    import time
+
+    then = time.time_ns() - int(seconds * 1e9)
+    os.utime(path, ns=(then, then))
+
+
+def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path, cap):
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr(library, "_read", refuse)
+
+
+def test_unchanged_sources_are_not_even_read_on_a_warm_start(tmp_path: Path, packs: Path, monkeypatch):
+    facts = tmp_path / "facts.yaml"
+    shutil.copy(library.shipped_facts(), facts)
+    _age(facts, 60)
+    _age(packs / "demo.yaml", 60)
+    cold = open_library(facts, packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    _no_reading(monkeypatch)
+    warm = open_library(facts, packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    assert warm.questions() == cold.questions()
+    assert warm.base.get("the-medium").year == 2021
+
+
+def test_a_source_changed_in_the_same_moment_keeps_no_stale_cache(tmp_path: Path, packs: Path):
+    """Same size, same modification time, other content: only a stamp taken later can be trusted."""
+    import os
+
+    pack = packs / "demo.yaml"
+    open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")  # the stamp is taken just now
+    stat = pack.stat()
+    text = pack.read_text(encoding="utf-8")
+    assert "Demo pack" in text
+    pack.write_text(text.replace("Demo pack", "Omed pack"), encoding="utf-8")
+    os.utime(pack, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert pack.stat().st_size == stat.st_size
+    again = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    assert again.pack("demo").title.startswith("Omed pack")
+
+
+def test_a_touched_but_unchanged_source_still_uses_the_cache(tmp_path: Path, packs: Path, monkeypatch):
+    open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    (packs / "demo.yaml").touch()
+    no_yaml(monkeypatch)
+    assert open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache").pack("demo").questions
+
+
+def test_changed_program_code_rebuilds_the_cache(tmp_path: Path, packs: Path, monkeypatch):
+    import kopick_quiz.cache as cache
+
+    open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    monkeypatch.setattr(cache, "code_key", lambda: "another build of the program")
+    parsed = []
+    real = library.load_yaml
+    monkeypatch.setattr(library, "load_yaml", lambda *a, **k: parsed.append(1) or real(*a, **k))
+    open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    assert parsed, "the cache of another build was used"
+
+
+def test_an_unreadable_fact_base_is_reported_not_raised_with_a_cache(tmp_path: Path, packs: Path):
+    from kopick_quiz.diagnostics import FileProblems
+
+    with pytest.raises(FileProblems, match="no such file"):
+        open_library(tmp_path / "missing.yaml", packs_dirs=[packs], cache_dir=tmp_path / "cache")

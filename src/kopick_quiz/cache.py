@@ -1,9 +1,15 @@
 """A compiled cache of the library: the validated fact base and every pack's questions.
 
 A second start reads one JSON file instead of parsing and checking YAML and generating
-questions. The cache is keyed by the content hash of every source file (and the program's
-version), so any change to a source rebuilds it. A cache that is unreadable, foreign, from
-another version or fails validation is ignored and rebuilt, never trusted.
+questions. The cache is keyed by the content hash of every source file and by the program
+itself (its version and the size and modification time of each of its modules), so any change
+to a source or to the code rebuilds it. A cache that is unreadable, foreign, from another
+version or fails validation is ignored and rebuilt, never trusted.
+
+Hashing a 120 MB fact base on every start would cost more than reading the cache, so the header
+also keeps each source's size and modification time, as git's index does: when they are all
+unchanged, and the cache was written well after the last change (a file changed in the same
+moment as it was hashed could keep its stamp), the sources are not read at all.
 """
 
 from __future__ import annotations
@@ -12,8 +18,10 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +35,25 @@ from .questions import Question
 MAGIC = "kopick-quiz library cache"
 FORMAT = 1
 CACHE_FILE = "library.json"
+RACY_NS = 2_000_000_000  # a source changed this soon before its stamp was taken is hashed again
+
+Stamp = dict[str, Any]  # {"at": ns, "files": [[path, size, mtime_ns], ...]}: what stat said, and when
+
+
+@cache
+def code_key() -> str:
+    """The program's version and the size and modification time of each of its modules."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256(f"{MAGIC}\0{FORMAT}\0{__version__}\0".encode())
+    for module in sorted(package.rglob("*.py")):
+        stat = module.stat()
+        digest.update(f"{module.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 def source_key(sources: Iterable[tuple[str, bytes]]) -> str:
-    """The hash of the program's version and every (name, content) source, in order."""
-    digest = hashlib.sha256(f"{MAGIC}\0{FORMAT}\0{__version__}\0".encode())
+    """The hash of the program (`code_key`) and every (name, content) source, in order."""
+    digest = hashlib.sha256(code_key().encode())
     for name, content in sources:
         digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(len(content).to_bytes(8, "big"))
@@ -39,20 +61,38 @@ def source_key(sources: Iterable[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
+def source_stamp(paths: Sequence[Path]) -> Stamp | None:
+    """Each source's path, size and modification time, and the time now; None if one cannot be read.
+
+    Take it before the sources are read: a change made while they are read then shows.
+    """
+    at = time.time_ns()
+    try:
+        return {"at": at, "files": [[str(p), (st := p.stat()).st_size, st.st_mtime_ns] for p in paths]}
+    except OSError:
+        return None
+
+
 def read_cache(
-    folder: Path, key: str, fallback: Callable[[], FactBase]
+    folder: Path,
+    key: str | Callable[[], str],
+    fallback: Callable[[], FactBase],
+    stamp: Stamp | None = None,
 ) -> tuple[Callable[[], FactBase], list[Pack], list[Problem]] | None:
     """The cached library for `key`, or None when there is none fit to trust.
 
-    The packs are read at once; the fact base is returned as a loader that validates it from
-    the cache on first use (its bytes are checked against the header's hash now), falling back
-    to `fallback` (the sources) should that ever fail.
+    `key` may be given as a function, called only when the sources' `stamp` does not match the
+    header's (so unchanged sources are not read). The packs are read at once; the fact base is
+    returned as a loader that validates it from the cache on first use (its bytes are checked
+    against the header's hash now), falling back to `fallback` (the sources) should that fail.
     """
     path = folder / CACHE_FILE
     try:
         with path.open("rb") as f:
             header = json.loads(f.readline())
-            if not isinstance(header, dict) or header.get("magic") != MAGIC or header.get("key") != key:
+            if not isinstance(header, dict) or header.get("magic") != MAGIC:
+                return None
+            if not _stamp_holds(header, stamp) and header.get("key") != (key if isinstance(key, str) else key()):
                 return None
             facts_json = f.readline().rstrip(b"\n")
             if hashlib.sha256(facts_json).hexdigest() != header.get("facts"):
@@ -71,14 +111,41 @@ def read_cache(
     return load, packs, problems
 
 
-def write_cache(folder: Path, key: str, base: FactBase, packs: list[Pack], problems: list[Problem]) -> bool:
-    """Write the cache atomically; False (and nothing left behind) when the folder is not writable."""
+def _stamp_holds(header: dict[str, Any], stamp: Stamp | None) -> bool:
+    """Whether the sources are as they were when the cache was made, by stat alone.
+
+    Only a stamp taken well after each source's last change counts: a source changed within
+    the same clock tick as it was read could keep its size and time and still differ.
+    """
+    old = header.get("stamp")
+    if stamp is None or not isinstance(old, dict) or old.get("files") != stamp["files"]:
+        return False
+    at = old.get("at")
+    if not isinstance(at, int) or header.get("code") != code_key():
+        return False
+    return all(isinstance(mtime, int) and mtime < at - RACY_NS for _, _, mtime in stamp["files"])
+
+
+def write_cache(
+    folder: Path,
+    key: str,
+    base: FactBase,
+    packs: list[Pack],
+    problems: list[Problem],
+    stamp: Stamp | None = None,
+) -> bool:
+    """Write the cache atomically; False (and nothing left behind) when the folder is not writable.
+
+    `stamp` is what stat said of the sources before they were read (see `source_stamp`).
+    """
     facts_json = base.to_json()
     header = {
         "magic": MAGIC,
         "format": FORMAT,
         "version": __version__,
+        "code": code_key(),
         "key": key,
+        "stamp": stamp,
         "facts": hashlib.sha256(facts_json).hexdigest(),
     }
     lines = [

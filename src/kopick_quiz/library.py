@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from .diagnostics import FileProblems, Problem
 from .facts.base import FactBase
-from .facts.load import check_facts, check_facts_data
-from .packs.load import Pack, check_pack_data
+from .facts.load import CHECK_COST, check_facts, check_facts_data
+from .packs.load import Pack, check_pack_data, pack_costs
 from .paths import shipped_facts, shipped_packs_dir
+from .progress import Progress, no_progress, split
 from .questions import Question
 
 if TYPE_CHECKING:
@@ -141,6 +142,7 @@ def open_library(
     packs_dirs: Iterable[Path] = (),
     user_packs: Path | None = None,
     cache_dir: Path | None = None,
+    progress: Progress = no_progress,
 ) -> Library:
     """Load the fact base and packs: shipped, then `packs_dirs`, then the user's own.
 
@@ -148,6 +150,7 @@ def open_library(
     reported in `problems`, so one bad file never keeps a student from the rest. With another
     fact base (`facts`), the shipped packs (about the shipped facts) are left out. With a
     `cache_dir`, a library whose sources have not changed is read from the compiled cache.
+    `progress` follows a cold load (parsing, checking, generating); a warm one reports nothing.
     """
     facts_path = facts or shipped_facts()
     # The shipped packs are about the shipped facts: with another fact base they are left out.
@@ -155,24 +158,32 @@ def open_library(
     others = [p for d in packs_dirs for p in pack_files(d)]
     if user_packs is not None:
         others += pack_files(user_packs)
-    facts_data = _read(facts_path, FACTS_MAX_BYTES)
-    packs_data = [(path, _read(path, PACK_MAX_BYTES)) for path in shipped + others]
-    key = None
+    paths = [facts_path, *shipped, *others]
+    read = _Sources(facts_path)
+    key = stamp = None
     if cache_dir is not None:
-        from .cache import read_cache, source_key
+        from .cache import read_cache, source_key, source_stamp
 
-        sources = [(str(facts_path), facts_data or b"")] + [(str(p), d or b"") for p, d in packs_data]
-        key = source_key(sources)
-        cached = read_cache(cache_dir, key, fallback=lambda: _parse_facts(facts_path, facts_data))
+        stamp = source_stamp(paths)  # before anything is read: a change made while reading shows
+
+        def key_of() -> str:
+            return source_key((str(p), _hashed(read(p))) for p in paths)
+
+        cached = read_cache(cache_dir, key_of, fallback=lambda: _parse_facts(facts_path, read(facts_path)), stamp=stamp)
         if cached is not None:
+            read.read.clear()  # hashed, not needed: the fallback reads the facts again if it must
             return Library(*cached)
+        key = key_of()
 
-    base = _parse_facts(facts_path, facts_data)
+    facts_data = read(facts_path)
+    packs_data = [(path, read(path)) for path in shipped + others]
+    facts_done, *packs_done, written = split(progress, *_costs(facts_data, packs_data))
+    base = _parse_facts(facts_path, facts_data, facts_done)
     packs: list[Pack] = []
     problems: list[Problem] = []
     ids: dict[str, str] = {}
-    for path, data in packs_data:
-        pack, found = _parse_pack(path, data, base)
+    for (path, data), parsing, checking in zip(packs_data, packs_done[::2], packs_done[1::2], strict=True):
+        pack, found = _parse_pack(path, data, base, parsing, checking)
         errors = [p for p in found if p.severity == "error"]
         if path in shipped and errors:
             raise FileProblems(errors)  # the shipped packs must always fit the shipped facts
@@ -195,8 +206,28 @@ def open_library(
     if cache_dir is not None and key is not None:
         from .cache import write_cache
 
-        write_cache(cache_dir, key, base, packs, problems)
+        write_cache(cache_dir, key, base, packs, problems, stamp)
+    written(1, 1)
     return Library(base, packs, problems)
+
+
+class _Sources:
+    """The sources' bytes, each read once and only when wanted (a warm start reads none)."""
+
+    def __init__(self, facts_path: Path) -> None:
+        self.facts_path = facts_path
+        self.read: dict[Path, bytes | YamlError] = {}
+
+    def __call__(self, path: Path) -> bytes | YamlError:
+        found = self.read.get(path)
+        if found is None:
+            found = self.read[path] = _read(path, FACTS_MAX_BYTES if path == self.facts_path else PACK_MAX_BYTES)
+        return found
+
+
+def _hashed(data: bytes | YamlError) -> bytes:
+    """What a source adds to the cache key: its bytes, or why it cannot be read."""
+    return data if isinstance(data, bytes) else f"\0unreadable: {data}".encode()
 
 
 def _read(path: Path, cap: int) -> bytes | YamlError:
@@ -214,29 +245,40 @@ def _read(path: Path, cap: int) -> bytes | YamlError:
         return YamlError(name, 1, 1, f"cannot read: {exc.strerror or exc}")
 
 
-def _parse_facts(path: Path, data: bytes | YamlError) -> FactBase:
+def _costs(facts: bytes | YamlError, packs: list[tuple[Path, bytes | YamlError]]) -> list[float]:
+    """What each step of a cold load costs, in characters of YAML parsed: the fact base, then
+    the parse and the check of each pack, then the cache written (a fiftieth of the facts' parse)."""
+    size = len(facts) if isinstance(facts, bytes) else 0
+    each = pack_costs([data if isinstance(data, bytes) else b"" for _, data in packs], size)
+    return [size * (1 + CHECK_COST), *(cost for pair in each for cost in pair), size / 50]
+
+
+def _parse_facts(path: Path, data: bytes | YamlError, progress: Progress = no_progress) -> FactBase:
     name = shown_path(path)
+    parsing, checking = split(progress, 1, CHECK_COST)
     try:
         if isinstance(data, YamlError):
             raise data
-        root = load_yaml(data, name, max_bytes=FACTS_MAX_BYTES)
+        root = load_yaml(data, name, max_bytes=FACTS_MAX_BYTES, progress=parsing)
     except YamlError as exc:
         raise FileProblems([Problem.from_yaml(exc)]) from None
-    base, problems = check_facts_data(root, name)
+    base, problems = check_facts_data(root, name, checking)
     if base is None:
         raise FileProblems([p for p in problems if p.severity == "error"])
     return base
 
 
-def _parse_pack(path: Path, data: bytes | YamlError, base: FactBase) -> tuple[Pack | None, list[Problem]]:
+def _parse_pack(
+    path: Path, data: bytes | YamlError, base: FactBase, parsing: Progress, checking: Progress
+) -> tuple[Pack | None, list[Problem]]:
     name = shown_path(path)
     try:
         if isinstance(data, YamlError):
             raise data
-        root = load_yaml(data, name, max_bytes=PACK_MAX_BYTES)
+        root = load_yaml(data, name, max_bytes=PACK_MAX_BYTES, progress=parsing)
     except YamlError as exc:
         return None, [Problem.from_yaml(exc)]
-    return check_pack_data(root, name, base)
+    return check_pack_data(root, name, base, checking)
 
 
 def shown_path(path: Path) -> str:
