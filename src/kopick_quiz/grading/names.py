@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from sys import intern
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -157,6 +158,9 @@ def span(parts: tuple[str, ...]) -> Span:
     return Span.of_parts(parts)
 
 
+_ALLOWANCES: dict[tuple[int, ...], tuple[int, ...]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Form:
     """One accepted way of writing a name, compiled for fast comparison."""
@@ -182,8 +186,11 @@ class Form:
         `strict` (default: `syllabic(text)`) limits every part to swaps of letters. In a long
         name of anything but a person, short words may have one typo (`Japanese colonial rul`).
         """
-        parts = tuple(normalise(text).split())
-        keys = tuple(fold(p) for p in parts)
+        # Words recur across thousands of names (`kim`, `films`): one string each, shared.
+        parts = tuple(map(intern, normalise(text).split()))
+        keys = tuple(intern(fold(p)) for p in parts)
+        if keys == parts:
+            keys = parts
         key = "".join(keys)
         capitals = {w.lower() for w in _CAPITALS.findall(text.replace(".", ""))}
         if strict is None:
@@ -199,10 +206,12 @@ class Form:
             allowances.append(a)
         slack = sum(max(0, a) for a in allowances)
         squashed = "".join(parts)
+        if squashed == key:
+            key = squashed
         digits = tuple(_DIGITS.findall(squashed))
-        return cls(
-            text, owner, main, parts, keys, squashed, key, tuple(allowances), slack, digits, directions(parts)
-        )
+        shared = tuple(allowances)
+        shared = _ALLOWANCES.setdefault(shared, shared)  # a few patterns, shared by every name
+        return cls(text, owner, main, parts, keys, squashed, key, shared, slack, digits, directions(parts))
 
 
 def typos(form: Form, span: Span) -> int | None:
