@@ -33,7 +33,7 @@ from .packs.load import Pack
 from .questions import Question
 
 MAGIC = "kopick-quiz library cache"
-FORMAT = 1
+FORMAT = 2  # lines: header, packs, problems, fact base (what the first question needs comes first)
 CACHE_FILE = "library.json"
 RACY_NS = 2_000_000_000  # a source changed this soon before its stamp was taken is hashed again
 
@@ -94,11 +94,11 @@ def read_cache(
                 return None
             if not _stamp_holds(header, stamp) and header.get("key") != (key if isinstance(key, str) else key()):
                 return None
+            packs = [_pack(p) for p in json.loads(f.readline())]
+            problems = [Problem(**p) for p in json.loads(f.readline())]
             facts_json = f.readline().rstrip(b"\n")
             if hashlib.sha256(facts_json).hexdigest() != header.get("facts"):
                 return None
-            packs = [_pack(p) for p in json.loads(f.readline())]
-            problems = [Problem(**p) for p in json.loads(f.readline())]
     except Exception:  # noqa: BLE001 - any fault in a cache means: rebuild it
         return None
 
@@ -150,9 +150,9 @@ def write_cache(
     }
     lines = [
         json.dumps(header).encode(),
-        facts_json,
         json.dumps([_pack_json(p) for p in packs], ensure_ascii=False, separators=(",", ":")).encode(),
         json.dumps([asdict(p) for p in problems], ensure_ascii=False).encode(),
+        facts_json,
     ]
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -52,6 +52,7 @@ class Library:
                 if self._base is None:
                     assert self._load_base is not None
                     self._base = self._load_base()
+                    self._load_base = None  # and what it held (the cached JSON) with it
         return self._base
 
     def pack(self, pack_id: str) -> Pack:

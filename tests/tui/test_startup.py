@@ -14,6 +14,7 @@ from kopick_quiz.library import Library, open_library
 from kopick_quiz.session import select
 from kopick_quiz.tui import quickstart
 from kopick_quiz.tui.app import KopickApp, Launch
+from kopick_quiz.questions import Question
 from kopick_quiz.tui.quickstart import Early, early_question, peek
 from kopick_quiz.tui.screens.quiz import QuizScreen
 
@@ -36,9 +37,9 @@ def test_peek_finds_every_question_the_library_has(shipped: tuple[Library, Path]
     library, folder = shipped
     found = peek(folder)
     assert found is not None
-    assert found.questions(None) == library.questions(None)
+    assert [Question.from_compact(q) for q in found.questions(None)] == library.questions(None)
     for pack in library.packs:
-        assert found.questions(pack.id) == list(pack.questions)
+        assert [Question.from_compact(q) for q in found.questions(pack.id)] == list(pack.questions)
         assert found.title(pack.id) == pack.title
     assert found.questions("no-such-pack") is None
 

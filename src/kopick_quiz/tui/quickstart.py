@@ -1,9 +1,10 @@
 """The first question before the library has loaded, read from the library's compiled cache.
 
-`kopick_quiz.cache` keeps every pack's questions on the third line of one JSON-lines file.
-Reading that line takes a few milliseconds and needs none of the core's heavy imports
-(pydantic, the fact models, the grader), so `play` can show its first question while the
-real library loads in a worker. What is read here is only a guess: the app checks it against
+`kopick_quiz.cache` keeps every pack's questions on the second line of one JSON-lines file,
+before the fact base. Reading that line takes a few milliseconds and needs none of the core's
+heavy imports (pydantic, the fact models, the grader), so `play` can show its first question
+while the real library loads in a worker. Only the question asked is made a `Question`: the
+others stay as the cache wrote them until the library has loaded. What is read here is only a guess: the app checks it against
 the library once loaded and asks the right question instead if the cache was stale.
 """
 
@@ -14,22 +15,26 @@ import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..questions import Question
 
 # The cache's file name and header, as kopick_quiz.cache writes them (a test keeps them in step).
 CACHE_FILE = "library.json"
 CACHE_MAGIC = "kopick-quiz library cache"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
 class Peek:
-    """What the cache says the library holds: each pack's id, title and questions, in order."""
+    """What the cache says the library holds: each pack's id, title and questions, in order.
 
-    packs: tuple[tuple[str, str, tuple[Question, ...]], ...]
+    The questions are as the cache keeps them (`Question.to_compact`'s dicts).
+    """
 
-    def questions(self, pack_id: str | None) -> list[Question] | None:
+    packs: tuple[tuple[str, str, tuple[dict[str, Any], ...]], ...]
+
+    def questions(self, pack_id: str | None) -> list[dict[str, Any]] | None:
         """The questions of one pack (None if unknown) or of all, each id once, as `Library.questions`."""
         if pack_id is not None:
             for pid, _title, questions in self.packs:
@@ -40,8 +45,8 @@ class Peek:
         out = []
         for _pid, _title, questions in self.packs:
             for q in questions:
-                if q.id not in seen:
-                    seen.add(q.id)
+                if q["id"] not in seen:
+                    seen.add(q["id"])
                     out.append(q)
         return out
 
@@ -59,13 +64,8 @@ def peek(cache_dir: Path) -> Peek | None:
             header = json.loads(f.readline())
             if header.get("magic") != CACHE_MAGIC or header.get("format") != CACHE_FORMAT:
                 return None
-            f.readline()  # the fact base: not needed to ask a question
-            packs = json.loads(f.readline())
-        return Peek(
-            tuple(
-                (p["id"], p["title"], tuple(Question.from_compact(q) for q in p["questions"])) for p in packs
-            )
-        )
+            packs = json.loads(f.readline())  # the fact base, further on, is not needed to ask
+        return Peek(tuple((p["id"], p["title"], tuple(p["questions"])) for p in packs))
     except Exception:  # noqa: BLE001 - a cache that cannot be read just means no early question
         return None
 
@@ -87,8 +87,8 @@ def early_question(cache_dir: Path, pack: str | None, count: int | None, seed: i
     pool = found.questions(pack) if found is not None else None
     if found is None or not pool:
         return None
-    chosen = select(pool, count, seed)
-    return Early(chosen[0], len(chosen), found.title(pack))
+    chosen = select(pool, count, seed)  # the order depends on the count of questions alone
+    return Early(Question.from_compact(chosen[0]), len(chosen), found.title(pack))
 
 
 def start_early(
