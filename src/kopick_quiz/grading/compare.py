@@ -83,10 +83,13 @@ class Candidates:
     def __init__(
         self,
         targets: Sequence[Iterable[Form]],
-        rivals: Iterable[Form],
+        extras: Iterable[Form],
         lexicon: Lexicon,
         kinds: frozenset[str] = frozenset(),
     ) -> None:
+        """`targets` holds the accepted forms of each answer; the rivals are `extras` (the
+        question's other options, its wrong answers with feedback) and every name of `kinds`
+        in the lexicon but the answer's own."""
         self.lexicon = lexicon
         self.kinds = kinds
         self.forms: list[tuple[int, Form]] = []
@@ -105,37 +108,52 @@ class Candidates:
         self.has_digits = any(form.digits for _, form in self.forms)
         # `ok` of `Sang-ok`, `in` of `In-hyeon`: words of the answer that a sentence is also made of
         self.part_words = frozenset(p for _, form in self.forms for p in form.parts)
-        self.rivals: list[Form] = []
-        seen: set[str] = set()
-        for form in rivals:
-            if (
-                form.owner in owners
-                or not form.squashed
-                or form.squashed in self.exact
-                or form.squashed in seen
-            ):
-                continue
-            seen.add(form.squashed)
-            self.rivals.append(form)
-        self.rival_exact = {f.squashed: f for f in self.rivals}
-        self.rival_keyed: dict[str, Form] = {}
-        for form in self.rivals:
-            self.rival_keyed.setdefault(form.key, form)
-        # One entry a key, shortest first, so a look-up can skip keys of another length.
-        self.nearest = sorted(self.rival_keyed.values(), key=lambda f: len(f.key))
-        self.rival_keys = [f.key for f in self.nearest]
-        self.rival_lengths = [len(k) for k in self.rival_keys]
-        for key in self.keyed:
-            self.rival_keyed.pop(key, None)
+        # The rivals: the extras first, then the names of the kinds (shared by every question of
+        # those kinds), each spelling once, the answer's own names and spellings left out.
+        self.extras: list[Form] = []
+        self.extra_exact: dict[str, Form] = {}
+        for form in extras:
+            if self._passes(form) and form.squashed not in self.extra_exact:
+                self.extra_exact[form.squashed] = form
+                self.extras.append(form)
+        self.extra_keyed: dict[str, Form] = {}
+        for form in self.extras:
+            self.extra_keyed.setdefault(form.key, form)
+        self.shared = lexicon.rival_index(kinds)
+        self.has_rivals = bool(self.extras) or any(self._is_kind_rival(f) for f in self.shared.forms)
         self.max_parts = max((len(f.parts) for _, f in self.forms), default=1)
         self.min_key = min((len(f.key) - f.slack for _, f in self.forms), default=0)
         self.max_key = max((len(f.key) + f.slack for _, f in self.forms), default=0)
-        self.span_parts = max(self.max_parts, lexicon.max_parts, *(len(f.parts) for f in self.rivals), 1)
+        self.span_parts = max(self.max_parts, lexicon.max_parts, *(len(f.parts) for f in self.extras), 1)
+
+    # -- the rivals -----------------------------------------------------------------------------
+    def _passes(self, form: Form) -> bool:
+        """Whether a name may be a rival at all: not the answer's, nor one of its spellings."""
+        return bool(form.squashed) and form.owner not in self.owners and form.squashed not in self.exact
+
+    def _is_kind_rival(self, form: Form) -> bool:
+        return self._passes(form) and form.squashed not in self.extra_exact
+
+    def rival_exact(self, squashed: str) -> Form | None:
+        """The rival spelled exactly like this, if any."""
+        found = self.extra_exact.get(squashed)
+        if found is not None:
+            return found
+        for form in self.shared.by_squashed.get(squashed, ()):
+            if self._is_kind_rival(form):
+                return form
+        return None
+
+    def _leads_its_key(self, form: Form) -> bool:
+        """Whether `form` is the first rival of its romanisation key (the one a search reports)."""
+        if form.key in self.extra_keyed:
+            return False
+        return next((f for f in self.shared.by_key[form.key] if self._is_kind_rival(f)), None) is form
 
     # -- one span -------------------------------------------------------------------------------
     def other_entity(self, squashed: str) -> Form | None:
         """The form of another entity (any kind) or a rival spelled exactly like this, if any."""
-        rival = self.rival_exact.get(squashed)
+        rival = self.rival_exact(squashed)
         if rival is not None:
             return rival
         for owner in self.lexicon.owners.get(squashed, ()):
@@ -155,9 +173,6 @@ class Candidates:
             return Hit(exact[0], exact[1], 0, True, start, end)
         found = self.keyed.get(span.key)
         if found is not None:
-            rival = self.rival_keyed.get(span.key)
-            if rival is not None:
-                return Mention(rival, start, end, False)
             return Hit(found[0], found[1], 0, False, start, end)
         best: Hit | None = None
         digits = (
@@ -180,23 +195,41 @@ class Candidates:
         return best
 
     def nearest_rival(self, span: Span, cutoff: float = _FEEDBACK_NEAR) -> Form | None:
-        """The rival nearest to `span` if its distance is `cutoff` or less."""
+        """The rival nearest to `span` if its distance is `cutoff` or less.
+
+        Among equally near ones: the shortest key, then the extras, then the kinds' order.
+        """
         n = len(span.key)
-        if not self.rival_keys or n < 3:
+        if n < 3:
             return None
         # OSA over the longer length: a distance of `cutoff` or less needs lengths this close.
-        lo = bisect_left(self.rival_lengths, math.floor(n * (1 - cutoff)))
-        hi = bisect_right(self.rival_lengths, math.ceil(n / (1 - cutoff)) if cutoff < 1 else n * 1000)
-        if lo >= hi:
-            return None
-        near = process.extractOne(
-            span.key, self.rival_keys[lo:hi], scorer=OSA.normalized_distance, score_cutoff=cutoff
-        )
-        return None if near is None else self.nearest[lo + near[2]]
+        shortest = math.floor(n * (1 - cutoff))
+        longest = math.ceil(n / (1 - cutoff)) if cutoff < 1 else n * 1000
+        best: tuple[float, int, int, int] | None = None
+        chosen: Form | None = None
+        for i, form in enumerate(self.extra_keyed.values()):
+            if shortest <= len(form.key) <= longest:
+                score = OSA.normalized_distance(span.key, form.key)
+                rank = (score, len(form.key), 0, i)
+                if score <= cutoff and (best is None or rank < best):
+                    best, chosen = rank, form
+        shared = self.shared
+        lo = bisect_left(shared.lengths, shortest)
+        hi = bisect_right(shared.lengths, longest)
+        if lo < hi:
+            near = process.extract(
+                span.key, shared.keys[lo:hi], scorer=OSA.normalized_distance, score_cutoff=cutoff, limit=None
+            )
+            for _key, score, index in near:
+                form = shared.nearest[lo + index]
+                rank = (score, len(form.key), 1, lo + index)
+                if (best is None or rank < best) and self._is_kind_rival(form) and self._leads_its_key(form):
+                    best, chosen = rank, form
+        return chosen
 
     def _counts_as_rival(self, form: Form) -> bool:
         """In a sentence, only the question's rivals and names of the answer's kind are a second answer."""
-        return form.squashed in self.rival_exact or self.lexicon.kind_of.get(form.owner) in self.kinds
+        return self.rival_exact(form.squashed) is not None or self.lexicon.kind_of.get(form.owner) in self.kinds
 
     # -- a whole answer -------------------------------------------------------------------------
     def search(self, words: Sequence[str], every: bool = False, text: str | None = None) -> Found:
@@ -292,7 +325,7 @@ class Candidates:
         if every or not any(isinstance(m, Hit) for _, _, m in mentions):
             self._fuzzy_windows(words, taken, mentions, self.fuzzy, self.max_parts + 1)
             self._set_apart(words, taken, mentions, breaks)
-        if any(not taken[i] and words[i] not in FILLER for i in range(n)) and self.rival_keys:
+        if any(not taken[i] and words[i] not in FILLER for i in range(n)) and self.has_rivals:
             self._fuzzy_windows(words, taken, mentions, self._near_rival, 3)
         mentions.sort(key=lambda m: m[0])
         for start, _end, item in mentions:

@@ -156,8 +156,9 @@ class _Grader:
             return of_kind or entities
         return entities
 
-    def rivals(self, kinds: frozenset[str], others: Sequence[tuple[int, str]]) -> list[Form]:
-        """What the answer must not be confused with: its kind in the facts, the other options.
+    def rivals(self, others: Sequence[tuple[int, str]]) -> list[Form]:
+        """What the answer must not be confused with beyond its kinds' names: the other options,
+        the wrong answers that have feedback (the kinds' names come from the lexicon's index).
 
         `others` holds (index, text) of the question's other options.
         """
@@ -178,8 +179,6 @@ class _Grader:
             if not entities:
                 out.append(Form.of(wrong, f"wrong:{k}"))
                 self.wrong_feedback[f"wrong:{k}"] = text
-        for kind in sorted(kinds):
-            out.extend(self.lexicon.by_kind.get(kind, ()))
         return out
 
     def describe(self, mention: Mention) -> str:
@@ -222,7 +221,7 @@ class _Short(_Grader):
             for j, c in enumerate(question.choices)
             if normalise(c) not in map(normalise, question.answers)
         ]
-        self.candidates = Candidates(forms, self.rivals(self.kinds, others), lexicon, self.kinds)
+        self.candidates = Candidates(forms, self.rivals(others), lexicon, self.kinds)
         self.memo: dict[str, Verdict] = {}  # verdicts of answers that were exactly some other name
         teach = self.teach(self.entity)
         expected = self.expected
@@ -304,7 +303,7 @@ class _Multi(_Grader):
         forms, self.kinds = self.targets(question.answers)
         answers = {normalise(a) for a in question.answers}
         others = [(j, c) for j, c in enumerate(question.choices) if normalise(c) not in answers]
-        self.candidates = Candidates(forms, self.rivals(self.kinds, others), lexicon, self.kinds)
+        self.candidates = Candidates(forms, self.rivals(others), lexicon, self.kinds)
 
     def answer_is(self) -> str:
         return f"The answers are {self.expected}"
@@ -414,7 +413,7 @@ class _Choice(_Grader):
         self.by_text = {f.replace(" ", ""): i for i, f in reversed(list(enumerate(folded)))}
         forms, self.kinds = self.targets(question.answers[:1])
         others = [(j, c) for j, c in enumerate(self.choices) if j != self.right]
-        self.candidates = Candidates(forms, self.rivals(self.kinds, others), lexicon, self.kinds)
+        self.candidates = Candidates(forms, self.rivals(others), lexicon, self.kinds)
         if self.right >= 0:
             self.expected = self.option(self.right)
 
@@ -515,7 +514,7 @@ class _Order(_Grader):
             folded.index(normalise(item)) if normalise(item) in folded else -1 for item in self.items
         ]
         forms, self.kinds = self.targets(self.items)
-        self.candidates = Candidates(forms, self.rivals(self.kinds, ()), lexicon, self.kinds)
+        self.candidates = Candidates(forms, self.rivals(()), lexicon, self.kinds)
 
     def answer_is(self) -> str:
         return f"The right order is {self.expected}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .names import Form, syllabic
@@ -64,6 +64,15 @@ class Lexicon:
         self.by_kind: dict[str, tuple[Form, ...]] = {k: tuple(v) for k, v in by_kind.items()}
         self.max_parts = max((len(f.parts) for fs in self.forms_of.values() for f in fs), default=1)
         self.compiled: dict[str, tuple[Any, Any]] = {}
+        self._rivals: dict[tuple[str, ...], RivalIndex] = {}
+
+    def rival_index(self, kinds: Iterable[str]) -> RivalIndex:
+        """Every name of these kinds, indexed once and shared by every question of the kinds."""
+        key = tuple(sorted(kinds))
+        found = self._rivals.get(key)
+        if found is None:
+            found = self._rivals[key] = RivalIndex([f for kind in key for f in self.by_kind.get(kind, ())])
+        return found
 
     @classmethod
     def from_base(cls, base: FactBase | None) -> Lexicon:
@@ -91,6 +100,28 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self.forms_of)
+
+
+class RivalIndex:
+    """The names an answer of some kinds must not be confused with, for a nearest-name search.
+
+    Built once per set of kinds (all the people, all the studios) rather than once per question:
+    a question excludes its own answer's names when it looks a rival up.
+    """
+
+    def __init__(self, forms: Sequence[Form]) -> None:
+        self.forms = tuple(f for f in forms if f.squashed)
+        by_squashed: dict[str, list[Form]] = defaultdict(list)
+        by_key: dict[str, list[Form]] = defaultdict(list)
+        for form in self.forms:
+            by_squashed[form.squashed].append(form)
+            by_key[form.key].append(form)
+        self.by_squashed = {k: tuple(v) for k, v in by_squashed.items()}
+        self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        # Shortest key first (in their order among equals), so a look-up can skip other lengths.
+        self.nearest = sorted(self.forms, key=lambda f: len(f.key))
+        self.keys = [f.key for f in self.nearest]
+        self.lengths = [len(k) for k in self.keys]
 
 
 def _orders(text: str, kind: str) -> list[str]:
