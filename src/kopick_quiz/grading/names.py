@@ -59,6 +59,7 @@ _SURNAMES = {
 }
 # Words with two capitals or more are abbreviations (BIFAN, PiFan, KOFA): no typo is allowed.
 _CAPITALS = re.compile(r"\b\w*[A-Z]\w*[A-Z]\w*\b")
+_TWO_CAPITALS = re.compile(r"[A-Z][\w.]*[A-Z]")  # a quick test first: most names have no such word
 _DIGITS = re.compile(r"\d+")
 _DOUBLED = re.compile(r"([a-z])\1+")
 _DIRECTION = re.compile(r"(?:north|south)(?:east|west)?|east|west")
@@ -192,7 +193,9 @@ class Form:
         if keys == parts:
             keys = parts
         key = "".join(keys)
-        capitals = {w.lower() for w in _CAPITALS.findall(text.replace(".", ""))}
+        capitals = (
+            {w.lower() for w in _CAPITALS.findall(text.replace(".", ""))} if _TWO_CAPITALS.search(text) else ()
+        )
         if strict is None:
             strict = syllabic(text)
         lenient = not strict and not person and len(parts) >= 2 and len(key) >= 10
@@ -208,7 +211,7 @@ class Form:
         squashed = "".join(parts)
         if squashed == key:
             key = squashed
-        digits = tuple(_DIGITS.findall(squashed))
+        digits = () if squashed.isalpha() else tuple(_DIGITS.findall(squashed))
         shared = tuple(allowances)
         shared = _ALLOWANCES.setdefault(shared, shared)  # a few patterns, shared by every name
         return cls(text, owner, main, parts, keys, squashed, key, shared, slack, digits, directions(parts))
