@@ -33,11 +33,13 @@ class Lexicon:
         """`names` holds (text, entity id, kind, is main name) rows.
 
         `neutral` words may stand beside an answer in a sentence without changing it (`Thai`).
+        The lexicon keeps (and adds to) the `labels` and `about` dicts it is given.
         """
         self.neutral = frozenset(w for text in neutral for w in normalise(text).split())
         self.kind_of: dict[str, str] = {}
-        self.labels: dict[str, str] = dict(labels or {})
-        self.about: dict[str, str] = dict(about or {})
+        # Taken over, not copied: a big base's labels and summaries are dicts of 100,000s of entries.
+        self.labels: dict[str, str] = labels if labels is not None else {}
+        self.about: dict[str, str] = about if about is not None else {}
         forms_of: dict[str, list[Form]] = defaultdict(list)
         seen: set[tuple[str, str]] = set()
         rows = list(names)
