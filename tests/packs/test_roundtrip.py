@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kopick_quiz.packs.aiken import export_aiken, parse_aiken
@@ -127,6 +127,8 @@ def _usable(text: str) -> bool:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(prompt=_TEXT.filter(_usable), answer=_TEXT.filter(_usable), wrong=_TEXT.filter(_usable))
+@example(prompt="a", answer="%0%", wrong="a")  # an answer that reads as a GIFT weight
+@example(prompt="a", answer="a", wrong="%-50.5%b")
 def test_any_text_survives_a_gift_round_trip(prompt: str, answer: str, wrong: str):
     from kopick_quiz.grading.normalise import normalise
 

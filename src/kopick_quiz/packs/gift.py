@@ -668,6 +668,11 @@ def _esc(text: str) -> str:
     return "[plain]" + escaped if _FORMAT.match(text) else escaped
 
 
+def _weighed(text: str, weight: str) -> str:
+    """An answer's text, with its weight written out when the text itself reads as one (`%0%`)."""
+    return f"%{weight}%{_esc(text)}" if _WEIGHT.match(text) else _esc(text)
+
+
 def _needs_plain(q: Question) -> bool:
     texts = [q.prompt, q.explanation, *q.answers, *q.accept, *q.choices, *(v for _, v in q.feedback)]
     return any(_HTML_LIKE.search(t) for t in texts) or q.prompt.startswith("[")
@@ -722,7 +727,7 @@ def _question_gift(q: Question, notes: list[str]) -> list[str] | None:
             return None
         if len(q.answers) > 1:
             meta["answers"] = len(q.answers)
-        body += [f"\t={_esc(a)}" for a in every]
+        body += [f"\t={_weighed(a, '100')}" for a in every]
         body += [f"\t=%0%{_esc(k)}#{_esc(v)}" for k, v in feedback.items()]
         feedback = {}
     elif q.type == "choice":
@@ -730,7 +735,8 @@ def _question_gift(q: Question, notes: list[str]) -> list[str] | None:
         for c in q.choices:
             is_right = normalise(c) in right
             fb = "" if is_right else feedback.pop(c, "")
-            body.append(f"\t{'=' if is_right else '~'}{_esc(c)}" + (f"#{_esc(fb)}" if fb else ""))
+            text = _weighed(c, "100" if is_right else "0")
+            body.append(f"\t{'=' if is_right else '~'}{text}" + (f"#{_esc(fb)}" if fb else ""))
     elif q.type == "multi":
         right = {normalise(a) for a in q.answers}
         if not q.choices or not right <= {normalise(c) for c in q.choices}:
