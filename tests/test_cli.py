@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
+import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -92,3 +95,116 @@ def test_no_traceback_reaches_the_user_for_a_hostile_facts_file(tmp_path: Path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "pwned" not in done.stdout
     assert "tags such as 'tag:yaml.org,2002:python/object/apply:os.system' are not supported" in done.stderr
+
+
+# -- progress bars ---------------------------------------------------------------------------------
+
+
+class TerminalStderr(io.StringIO):
+    """Standard error as a terminal would be: what is written to it is kept."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+SLOW = 0.5  # seconds of extra work before the real work starts
+
+SLOW_COMMANDS = [
+    pytest.param(
+        ["questions", "--json"],
+        "kopick_quiz.library",
+        "open_library",
+        "Loading the facts and packs…",
+        id="questions",
+    ),
+    pytest.param(["validate"], "kopick_quiz.validate", "validate", "Checking 6 files…", id="validate"),
+]
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A colour terminal 100 columns wide, whatever the environment of the tests."""
+    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+def _slow_down(monkeypatch: pytest.MonkeyPatch, module: str, name: str) -> None:
+    real = getattr(importlib.import_module(module), name)
+
+    def slow(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        time.sleep(SLOW)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(f"{module}.{name}", slow)
+
+
+def _run_with(err: io.StringIO, argv: list[str], home: Path) -> tuple[int, str, str]:
+    out = io.StringIO()
+    code = main([*argv, "--data-dir", str(home)], out=out, err=err)  # a home of its own: no cache
+    return code, out.getvalue(), err.getvalue()
+
+
+def _colours(text: str) -> list[str]:
+    """The colour codes (foreground or background) among the escape sequences in `text`."""
+    params = [p for seq in re.findall(r"\x1b\[([\d;]*)m", text) for p in seq.split(";") if p]
+    return [p for p in params if 30 <= int(p) <= 49 or 90 <= int(p) <= 107]
+
+
+@pytest.mark.parametrize("argv, module, name, description", SLOW_COMMANDS)
+def test_slow_work_draws_a_bar_on_a_terminals_stderr_and_erases_it(
+    argv: list[str], module: str, name: str, description: str, tmp_path: Path, monkeypatch, terminal
+) -> None:
+    import kopick_quiz.cli as cli
+
+    monkeypatch.setattr(cli, "PROGRESS_AFTER", SLOW / 2)
+    _slow_down(monkeypatch, module, name)
+    code, plain_out, plain_err = _run_with(io.StringIO(), argv, tmp_path / "piped")
+    assert code == 0
+    assert "\x1b" not in plain_err and "%" not in plain_err  # no bar into a pipe or a file
+    code, out, err = _run_with(TerminalStderr(), argv, tmp_path / "terminal")
+    assert code == 0
+    assert out == plain_out  # what a script reads is the same
+    assert description in err and "━" in err and "100%" in err and "elapsed" in err
+    assert _colours(err)
+    bar_ends = max(err.rindex("━"), err.rindex("elapsed"))
+    assert "\x1b[2K" in err[bar_ends:]  # the bar is erased when the work is done...
+    assert err.endswith(plain_err)  # ...and the command's own messages follow as ever
+
+
+def test_no_colour_in_the_bar_when_NO_COLOR_is_set(tmp_path: Path, monkeypatch, terminal) -> None:
+    import kopick_quiz.cli as cli
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(cli, "PROGRESS_AFTER", SLOW / 2)
+    _slow_down(monkeypatch, "kopick_quiz.library", "open_library")
+    code, _, err = _run_with(TerminalStderr(), ["questions"], tmp_path)
+    assert code == 0 and "━" in err
+    assert _colours(err) == []
+
+
+def test_work_quicker_than_the_delay_draws_no_bar(tmp_path: Path, monkeypatch, terminal) -> None:
+    import kopick_quiz.cli as cli
+
+    monkeypatch.setattr(cli, "PROGRESS_AFTER", 60.0)
+    _slow_down(monkeypatch, "kopick_quiz.library", "open_library")
+    code, _, err = _run_with(TerminalStderr(), ["questions"], tmp_path)
+    assert code == 0
+    assert re.fullmatch(r"\d+ questions in \d+ pack\(s\)\n", err)
+
+
+def test_a_quick_command_on_a_terminal_loads_no_bar_and_starts_no_thread(tmp_path: Path) -> None:
+    script = (
+        "import io, sys, threading\n"
+        "from kopick_quiz import cli\n"
+        "class Terminal(io.StringIO):\n"
+        "    def isatty(self): return True\n"
+        "cli.PROGRESS_AFTER = 60.0\n"
+        "assert cli.main(['validate'], io.StringIO(), Terminal()) == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'), threading.active_count())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"KOPICK_QUIZ_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[] 1"

@@ -165,3 +165,23 @@ def test_any_bytes_either_load_or_raise_yaml_error(data: bytes):
         assert exc.line >= 1 and exc.col >= 1
     else:
         assert isinstance(result, dict)
+
+
+# -- progress --------------------------------------------------------------------------------------
+
+
+def test_a_long_file_reports_the_characters_parsed_as_it_goes(reports) -> None:
+    text = "items:\n" + "".join(f"  - {{id: item-{i}, name: 'Item {i}'}}\n" for i in range(20_000))
+    root = load_yaml(text, progress=reports, max_bytes=len(text))
+    assert len(root["items"]) == 20_000
+    assert reports.seen[-1] == (len(text), len(text))
+    assert all(total == len(text) for _, total in reports.seen)
+    reports.assert_steady(steps=20)  # the bar moves during the parse, not only at its end
+    halfway = [done for done, _ in reports.seen if done < len(text)]
+    assert halfway and halfway[len(halfway) // 2] == pytest.approx(len(text) / 2, rel=0.1)
+
+
+def test_a_refused_file_reports_no_end(reports) -> None:
+    with pytest.raises(YamlError):
+        load_yaml("a: 1\na: 2\n", progress=reports)
+    assert reports.seen == []

@@ -7,6 +7,7 @@ import contextlib
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -18,8 +19,12 @@ from .questions import Question
 # The core (pydantic models, the fact base, the grader) is imported by the commands that use it,
 # not here: `kopick-quiz play` opens on its first question before any of it has loaded.
 if TYPE_CHECKING:
-    from .diagnostics import Problem
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
+
+    from .facts.base import FactBase
     from .library import Library
+    from .progress import Progress
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -192,45 +197,113 @@ def _user_packs(args: argparse.Namespace) -> Path:
     return user_packs_dir(data_dir(args.data_dir))
 
 
-def _library(args: argparse.Namespace) -> Library:
+def _library(args: argparse.Namespace, err: TextIO) -> Library:
     from .library import open_library
 
     home = data_dir(args.data_dir)
-    with _status("Loading the facts and packs…"):
-        return open_library(args.facts, args.packs or (), user_packs_dir(home), cache_dir=home / "cache")
+    with _progress_bar("Loading the facts and packs…", err) as progress:
+        return open_library(
+            args.facts, args.packs or (), user_packs_dir(home), cache_dir=home / "cache", progress=progress
+        )
+
+
+def _base(args: argparse.Namespace, err: TextIO) -> FactBase:
+    """The fact base of --facts (default: the shipped one); raises FileProblems."""
+    from .facts.load import load_facts
+    from .library import shown_path
+
+    facts = args.facts or shipped_facts()
+    with _progress_bar("Loading the facts…", err) as progress:
+        return load_facts(facts, shown_path(facts), progress)
+
+
+PROGRESS_AFTER = 1.0  # seconds of work before a progress bar is drawn: quicker work shows none
 
 
 @contextlib.contextmanager
-def _status(message: str) -> Iterator[None]:
-    """A spinner on a terminal's stderr while slow work runs (shown after a second; never in pipes)."""
-    if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
-        yield
+def _progress_bar(description: str, err: TextIO) -> Iterator[Progress]:
+    """A progress bar on a terminal's stderr while slow work runs: drawn once the work has lasted
+    a second, erased when it is done (what a script reads is unchanged); never in a pipe or file."""
+    from .progress import no_progress
+
+    if not _is_terminal(err) or os.environ.get("TERM") == "dumb":
+        yield no_progress
         return
-    import threading
-
-    from rich.console import Console
-
-    done = threading.Event()
-    console = Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")))
-
-    def spin() -> None:
-        if done.wait(1.0):
-            return
-        with console.status(message):
-            done.wait()
-
-    spinner = threading.Thread(target=spin, daemon=True)
-    spinner.start()
+    bar = _Bar(description, err)
     try:
-        yield
+        yield bar.update
     finally:
-        done.set()
-        spinner.join()
+        bar.close()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no such method, or a closed stream
+        return False
+
+
+class _Bar:
+    """`(done, total)` drawn with rich, once the work has lasted PROGRESS_AFTER seconds.
+
+    Until then a report costs one clock reading: rich is imported, and its refresh thread
+    started, only for work slow enough to be shown.
+    """
+
+    def __init__(self, description: str, err: TextIO) -> None:
+        self.description = description
+        self.err = err
+        self.started = time.monotonic()
+        self.shown: RichProgress | None = None
+        self.task: TaskID | None = None
+
+    def update(self, done: int, total: int) -> None:
+        if self.shown is None:
+            if time.monotonic() - self.started < PROGRESS_AFTER:
+                return
+            self.shown, self.task = self._draw()
+        self.shown.update(self.task, completed=done, total=total)  # type: ignore[arg-type]
+
+    def _draw(self) -> tuple[RichProgress, TaskID]:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as RichProgress
+
+        bar = RichProgress(
+            TextColumn("{task.description}", markup=False),
+            BarColumn(bar_width=None),
+            TaskProgressColumn(),
+            TimeElapsedColumn(),
+            TextColumn("elapsed,"),
+            TimeRemainingColumn(),
+            TextColumn("left"),
+            console=Console(file=self.err),  # which honours NO_COLOR
+            transient=True,
+            expand=True,
+            redirect_stdout=False,  # stdout is the command's output: nothing of the bar goes there
+            redirect_stderr=False,
+            get_time=time.monotonic,
+        )
+        task = bar.add_task(self.description, start=False)
+        for shown in bar.tasks:
+            shown.start_time = self.started  # the time elapsed counts from the start of the work
+        bar.start()
+        return bar, task
+
+    def close(self) -> None:
+        if self.shown is not None:
+            self.shown.stop()
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .facts.load import check_facts
-    from .library import check_file, pack_files, shown_path
+    from .library import pack_files
+    from .validate import validate
 
     files: list[Path] = []
     if args.paths:
@@ -248,14 +321,8 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         files.append(args.facts or shipped_facts())
         for folder in (shipped_packs_dir(), *(args.packs or ()), _user_packs(args)):
             files.extend(pack_files(folder))
-    facts_path = args.facts or shipped_facts()
-    with _status(f"Checking {len(files)} file{'s' * (len(files) != 1)}…"):
-        base, facts_problems = check_facts(facts_path, shown=shown_path(facts_path))
-        checks_facts = any(f.resolve() == facts_path.resolve() for f in files)
-        problems: list[Problem] = list(facts_problems) if checks_facts else []
-        for path in files:
-            if path.resolve() != facts_path.resolve():
-                problems.extend(check_file(path, base))
+    with _progress_bar(f"Checking {len(files)} file{'s' * (len(files) != 1)}…", err) as progress:
+        problems = validate(files, args.facts or shipped_facts(), progress)
     for problem in problems:
         print(problem, file=out)
     errors = sum(p.severity == "error" for p in problems)
@@ -279,7 +346,7 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_questions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    library = _library(args)
+    library = _library(args, err)
     questions = library.questions(args.pack)
     if args.json:
         for q in questions:
@@ -293,12 +360,16 @@ def cmd_questions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .generate import generate_all, to_pack_yaml
-    from .library import load_base
+    from .facts.load import CHECK_COST, load_facts
+    from .generate import GENERATE_COST, generate_all, to_pack_yaml
+    from .library import shown_path
+    from .progress import split
 
-    with _status("Generating questions from the fact base…"):
-        base = load_base(args.facts)
-        questions = generate_all(base)
+    facts = args.facts or shipped_facts()
+    with _progress_bar("Generating questions from the fact base…", err) as progress:
+        loading, making = split(progress, 1 + CHECK_COST, GENERATE_COST)
+        base = load_facts(facts, shown_path(facts), loading)
+        questions = generate_all(base, making)
     text = to_pack_yaml(questions, "generated", "Generated questions")
     if args.output:
         try:
@@ -314,7 +385,7 @@ def cmd_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .grading import Lexicon, grade_lines
 
-    library = _library(args)
+    library = _library(args, err)
     questions = library.question_index(args.pack)
     lexicon = Lexicon.from_base(library.base)
     failed = False
@@ -330,9 +401,8 @@ def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .chat import Conversation
-    from .library import load_base
 
-    conversation = Conversation(load_base(args.facts))
+    conversation = Conversation(_base(args, err))
     if args.text != "-":
         _print_reply(args.text, conversation.ask(args.text), args.json, out)
         return EXIT_OK
@@ -371,7 +441,7 @@ def cmd_play(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_play_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    library = _library(args)
+    library = _library(args, err)
     for problem in library.problems:
         print(problem, file=err)
     session = library.quiz(args.pack, args.count or 10, args.seed)
@@ -386,7 +456,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .review import due
     from .store import StoreError
 
-    library = _library(args)
+    library = _library(args, err)
     try:
         store = _open_store(args, err)
     except StoreError as exc:
@@ -545,7 +615,7 @@ def cmd_new_pack(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .diagnostics import FileProblems, Problem
-    from .library import load_base, shown_path
+    from .library import shown_path
     from .packs.starter import SCHEMA_FILE, schema_text
     from .packs.writer import finish_import, import_file
 
@@ -565,7 +635,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     comments = [f"Imported from {args.file.name} by kopick-quiz import; check it with kopick-quiz validate."]
     if in_folder:
         comments.insert(0, f"yaml-language-server: $schema={SCHEMA_FILE}")
-    text, pack, problems = finish_import(imported, shown_path(target), load_base(args.facts), comments)
+    text, pack, problems = finish_import(imported, shown_path(target), _base(args, err), comments)
     for problem in problems:
         print(problem, file=err)
     if pack is None:
@@ -582,7 +652,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .library import load_base, shown_path
+    from .library import shown_path
     from .packs.load import load_pack
     from .packs.writer import export_pack, format_of
 
@@ -595,9 +665,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if given.suffix in (".yaml", ".yml"):
         if not given.is_file():
             raise CommandError(f"{given} does not exist; give a pack file or a pack id")
-        pack = load_pack(given, load_base(args.facts), shown=shown_path(given))
+        pack = load_pack(given, _base(args, err), shown=shown_path(given))
     else:
-        pack = _library(args).pack(args.pack)
+        pack = _library(args, err).pack(args.pack)
     exported = export_pack(pack, fmt)
     for note in exported.notes:
         print(f"{pack.path}: warning: {note}", file=err)

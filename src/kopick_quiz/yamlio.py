@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from .progress import Progress, no_progress
+
 try:  # libyaml is much faster; the pure-Python parser gives the same events.
     from yaml import CSafeLoader as _Loader
 
@@ -35,6 +37,7 @@ PACK_MAX_BYTES = 8 * 1024 * 1024
 FACTS_MAX_BYTES = 512 * 1024 * 1024
 MAX_LINE_CHARS = 20_000
 MAX_DEPTH = 40
+REPORT_EVERY = 512  # lists and mappings opened between progress reports (a few thousand events)
 
 # C0/C1 controls (tab, LF and CR allowed), bidi overrides and isolates, zero-width characters,
 # and a byte-order mark anywhere but at the start.
@@ -194,7 +197,13 @@ def decode(path: str, data: bytes) -> str:
         ) from None
 
 
-def read_yaml(path: Path | str, *, max_bytes: int = PACK_MAX_BYTES, shown: str | None = None) -> YMap:
+def read_yaml(
+    path: Path | str,
+    *,
+    max_bytes: int = PACK_MAX_BYTES,
+    shown: str | None = None,
+    progress: Progress = no_progress,
+) -> YMap:
     """Read and parse one YAML file; `shown` is the name used in messages (default: the path)."""
     name = shown or str(path)
     p = Path(path)
@@ -213,11 +222,20 @@ def read_yaml(path: Path | str, *, max_bytes: int = PACK_MAX_BYTES, shown: str |
         raise YamlError(name, 1, 1, "no such file") from None
     except OSError as exc:
         raise YamlError(name, 1, 1, f"cannot read: {exc.strerror or exc}") from None
-    return load_yaml(data, name, max_bytes=max_bytes)
+    return load_yaml(data, name, max_bytes=max_bytes, progress=progress)
 
 
-def load_yaml(data: bytes | str, path: str = "<text>", *, max_bytes: int = PACK_MAX_BYTES) -> YMap:
-    """Parse one YAML document whose top level is a mapping, strictly (see the module doc)."""
+def load_yaml(
+    data: bytes | str,
+    path: str = "<text>",
+    *,
+    max_bytes: int = PACK_MAX_BYTES,
+    progress: Progress = no_progress,
+) -> YMap:
+    """Parse one YAML document whose top level is a mapping, strictly (see the module doc).
+
+    `progress` is told how many characters of the text have been parsed.
+    """
     if isinstance(data, bytes):
         if len(data) > max_bytes:
             raise YamlError(path, 1, 1, f"file is {len(data):,} bytes; the limit is {max_bytes:,}")
@@ -228,7 +246,7 @@ def load_yaml(data: bytes | str, path: str = "<text>", *, max_bytes: int = PACK_
             raise YamlError(path, 1, 1, f"file is {len(text):,} characters; the limit is {max_bytes:,}")
     _check_text(path, text)
     try:
-        return _build(path, text)
+        root = _build(path, text, progress)
     except YamlError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -240,6 +258,8 @@ def load_yaml(data: bytes | str, path: str = "<text>", *, max_bytes: int = PACK_
         raise YamlError(path, 1, 1, f"not valid YAML: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - every failure must become a positioned message
         raise YamlError(path, 1, 1, f"cannot read this file as YAML ({type(exc).__name__}: {exc})") from None
+    progress(len(text), len(text))
+    return root
 
 
 def _explain(problem: str) -> str:
@@ -254,20 +274,21 @@ def _explain(problem: str) -> str:
     return problem
 
 
-def _build(path: str, text: str) -> YMap:
+def _build(path: str, text: str, progress: Progress) -> YMap:
     loader = _Loader(text)
     try:
-        return _walk(path, loader)
+        return _walk(path, loader, progress, len(text))
     finally:
         loader.dispose()
 
 
-def _walk(path: str, loader: Any) -> YMap:
+def _walk(path: str, loader: Any, progress: Progress, size: int) -> YMap:
     # An explicit stack instead of recursion: deep nesting cannot exhaust Python's stack.
     stack: list[Any] = []  # containers being filled
     pending_key: list[Any] = []  # for each open mapping: the key waiting for its value, or a sentinel
     root: YMap | None = None
     documents = 0
+    opened = 0  # lists and mappings: counted for the progress reports, which cost less than 1%
     no_key = object()
 
     def error(event: Any, message: str) -> YamlError:
@@ -333,6 +354,9 @@ def _walk(path: str, loader: Any) -> YMap:
                 raise error(event, "a key must be text, not a list or mapping")
             if len(stack) >= MAX_DEPTH:
                 raise error(event, f"nested more than {MAX_DEPTH} levels deep")
+            opened += 1
+            if not opened % REPORT_EVERY:
+                progress(event.start_mark.index, size)
             mark = _mark(event.start_mark)
             container: YMap | YSeq = YMap(mark) if cls is yaml.MappingStartEvent else YSeq(mark)
             add(container, event)

@@ -127,3 +127,30 @@ def test_load_facts_raises_with_every_error(tmp_path: Path):
     with pytest.raises(FileProblems) as info:
         load_facts(path)
     assert "'year' must be a whole number" in str(info.value)
+
+
+def test_checking_the_shipped_facts_reports_every_stage_to_the_end(reports) -> None:
+    from kopick_quiz.paths import shipped_facts
+
+    base, _ = check_facts(shipped_facts(), progress=reports)
+    assert base is not None
+    reports.assert_steady(steps=100)
+
+
+def test_checking_parsed_facts_reports_the_checks_alone(reports) -> None:
+    from kopick_quiz.facts.load import check_facts_data
+    from kopick_quiz.paths import shipped_facts
+    from kopick_quiz.yamlio import FACTS_MAX_BYTES, read_yaml
+
+    root = read_yaml(shipped_facts(), max_bytes=FACTS_MAX_BYTES)
+    base, _ = check_facts_data(root, "facts.yaml", reports)
+    assert base is not None
+    reports.assert_steady(steps=50)
+
+
+def test_a_fact_base_with_errors_still_ends_its_progress(tmp_path: Path, reports) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(HEADER + FILM.replace("directors: [bong]", "directors: [nobody]"), encoding="utf-8")
+    base, problems = check_facts(path, progress=reports)
+    assert base is None and problems
+    reports.assert_steady(steps=2)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from progress_reports import Reports
 
 from kopick_quiz.facts.base import FactBase
+from kopick_quiz.facts.load import load_facts
 from kopick_quiz.generate import drafts, generate, generate_all
 from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.packs.model import Recipe
+from kopick_quiz.paths import shipped_facts
 from kopick_quiz.schema import ID_PATTERN
 
 
@@ -104,3 +107,23 @@ def test_every_relation_and_topic_can_be_chosen_by_a_recipe(shipped_base: FactBa
     for d in drafts(shipped_base):
         assert d.relation is None or d.relation in relations, d.question.id
         assert d.topic in topics, d.question.id
+
+
+# -- progress --------------------------------------------------------------------------------------
+
+
+def test_making_every_question_reports_entity_by_entity_to_the_end(reports) -> None:
+    base = load_facts(shipped_facts())  # a base of its own: the shipped one's questions are made already
+    questions = generate_all(base, reports)
+    assert questions
+    reports.assert_steady(steps=50)
+
+
+def test_a_recipe_reports_to_the_end_even_when_its_questions_were_made_before(reports) -> None:
+    base = load_facts(shipped_facts())
+    recipe = Recipe(films=[base.films[0].id])
+    first = generate(base, recipe, "one-film", reports)
+    reports.assert_steady(steps=5)
+    again = Reports()
+    assert generate(base, recipe, "one-film", again) == first
+    again.assert_steady(steps=1)

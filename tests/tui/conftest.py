@@ -13,6 +13,7 @@ from textual.worker import WorkerCancelled
 
 from kopick_quiz.library import Library, load_base, pack_files
 from kopick_quiz.packs.load import load_pack
+from kopick_quiz.progress import Progress, no_progress
 from kopick_quiz.tui.app import KopickApp, Launch
 from kopick_quiz.tui.widgets.bubble import ChatBubble
 
@@ -33,10 +34,10 @@ class FakeClock:
         self.t += seconds
 
 
-def library_from(*folders: Path) -> Callable[[], Library]:
+def library_from(*folders: Path) -> Callable[[Progress], Library]:
     """A loader of the test facts and the packs in `folders` (no shipped packs)."""
 
-    def load() -> Library:
+    def load(progress: Progress = no_progress) -> Library:
         base = load_base(DATA / "facts.yaml")
         packs = [load_pack(p, base) for folder in folders for p in pack_files(folder)]
         return Library(base, packs, [])

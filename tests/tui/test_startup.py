@@ -11,10 +11,11 @@ from textual.pilot import Pilot
 
 from kopick_quiz import cache
 from kopick_quiz.library import Library, open_library
+from kopick_quiz.progress import Progress
+from kopick_quiz.questions import Question
 from kopick_quiz.session import select
 from kopick_quiz.tui import quickstart
 from kopick_quiz.tui.app import KopickApp, Launch
-from kopick_quiz.questions import Question
 from kopick_quiz.tui.quickstart import Early, early_question, peek
 from kopick_quiz.tui.screens.quiz import QuizScreen
 
@@ -73,9 +74,9 @@ def gated_app(tmp_path: Path, early: Early | None) -> tuple[KopickApp, threading
     go = threading.Event()
     load = library_from(DATA / "packs")
 
-    def slow() -> Library:
+    def slow(progress: Progress) -> Library:
         go.wait(10)
-        return load()
+        return load(progress)
 
     future: Future[Early | None] = Future()
     future.set_result(early)

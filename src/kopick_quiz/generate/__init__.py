@@ -17,12 +17,14 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
+from itertools import groupby
 from typing import Any
 
 from ..diagnostics import did_you_mean
 from ..facts import model as m
 from ..facts.base import FactBase
 from ..packs.model import Recipe
+from ..progress import Progress, no_progress, split, tracked
 from ..questions import Question
 from .choice import film_people
 from .context import by_region, event_questions, place_questions, region_questions, term_questions
@@ -37,6 +39,12 @@ __all__ = ["generate", "generate_all", "to_pack_yaml", "drafts"]
 ALL_PACK = "generated"
 
 Family = Callable[[Ctx, Any], list[Draft]]
+
+# Making every question of a fact base takes about eight times as long as parsing its YAML
+# (1,000 and 10,000 films): what a progress bar allows for the packs with a recipe.
+GENERATE_COST = 8.0
+# A film's questions take about eight times as long to make as any other entity's.
+_KIND_COST = {"film": 8.0}
 
 
 # What makes the questions on an entity of each kind.
@@ -59,6 +67,7 @@ class _Questions:
         # A proxy: the cache below is keyed weakly by the base, and must not keep it alive.
         self.ctx = Ctx(weakref.proxy(base))
         self.made: dict[str, list[Draft]] = {}
+        self._everything: tuple[Draft, ...] | None = None
 
     def of(self, item: Any) -> list[Draft]:
         """The questions on one entity."""
@@ -68,21 +77,31 @@ class _Questions:
             found = self.made[item.id] = make(self.ctx, item)
         return found
 
-    @cached_property
-    def everything(self) -> tuple[Draft, ...]:
+    def everything(self, progress: Progress = no_progress) -> tuple[Draft, ...]:
         """Every question: films, people, organisations, festivals, events, terms, places, then regions."""
-        facts = self.ctx.base.facts
-        sections = (
-            facts.films,
-            facts.people,
-            facts.organisations,
-            facts.festivals,
-            facts.events,
-            facts.terms,
-            facts.places,
-            by_region(facts.countries),
-        )
-        return _unique(d for items in sections for item in items for d in self.of(item))
+        if self._everything is None:
+            facts = self.ctx.base.facts
+            items = [
+                *facts.films,
+                *facts.people,
+                *facts.organisations,
+                *facts.festivals,
+                *facts.events,
+                *facts.terms,
+                *facts.places,
+                *by_region(facts.countries),
+            ]
+            self._everything = _unique(self._made(items, progress))
+        return self._everything
+
+    def _made(self, items: list[Any], progress: Progress) -> Iterator[Draft]:
+        """The questions on `items` (grouped by kind, as the base orders them), told to `progress`."""
+        kind_of = self.ctx.base.kind_of
+        groups = [list(group) for _, group in groupby(items, key=lambda item: kind_of[item.id])]
+        costs = [len(group) * _KIND_COST.get(kind_of[group[0].id], 1.0) for group in groups]
+        for group, part in zip(groups, split(progress, *costs), strict=True):
+            for item in tracked(group, part):
+                yield from self.of(item)
 
     @cached_property
     def position(self) -> dict[str, int]:
@@ -94,7 +113,7 @@ class _Questions:
         """Whether an entity's id could begin another's question ids (`a` and `a.b`): then only all will do."""
         return any("." in entity_id for entity_id in self.ctx.base.by_id)
 
-    def tied_to(self, films: Iterable[m.Film]) -> tuple[Draft, ...]:
+    def tied_to(self, films: Iterable[m.Film], progress: Progress = no_progress) -> tuple[Draft, ...]:
         """The questions on these films and on everything a question can tie to them, in the usual order.
 
         A country's only questions (its region) are tied to no film, so countries are left out.
@@ -112,7 +131,7 @@ class _Questions:
             wanted.update(i for i in ids if kind_of.get(i, "country") != "country")
         by_id = ctx.base.by_id
         ordered = sorted(wanted, key=self.position.__getitem__)
-        return _unique(d for i in ordered for d in self.of(by_id[i]))
+        return _unique(self._made([by_id[i] for i in ordered], progress))
 
 
 _CACHE: weakref.WeakKeyDictionary[FactBase, _Questions] = weakref.WeakKeyDictionary()
@@ -153,32 +172,43 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def drafts(base: FactBase) -> tuple[Draft, ...]:
+def drafts(base: FactBase, progress: Progress = no_progress) -> tuple[Draft, ...]:
     """Every question the base gives, with what recipes filter by (computed once per base)."""
     with _collector_paused():
-        return _questions(base).everything
+        return _questions(base).everything(progress)
 
 
-def generate(base: FactBase, recipe: Recipe, pack_id: str) -> list[Question]:
-    """The questions a pack's recipe asks for, in a fixed order; ValueError names a bad recipe."""
+def generate(
+    base: FactBase, recipe: Recipe, pack_id: str, progress: Progress = no_progress
+) -> list[Question]:
+    """The questions a pack's recipe asks for, in a fixed order; ValueError names a bad recipe.
+
+    `progress` follows the entities whose questions are made (those made before cost nothing).
+    """
     films = {f.id: f for f in base.films}
     for film_id in recipe.films:
         if film_id not in films:
             raise ValueError(f"generate: unknown film '{film_id}'{did_you_mean(film_id, films)}")
+    (making,) = split(progress, 1)
     with _collector_paused():
-        chosen = [d for d in _candidates(base, recipe, films) if _wanted(d, recipe, films)]
+        chosen = [d for d in _candidates(base, recipe, films, making) if _wanted(d, recipe, films)]
         if recipe.count is not None and len(chosen) > recipe.count:
             # The recipe's seed picks which; a question stays picked when unrelated ones are added.
             ranked = sorted(chosen, key=lambda d: stable_hash(str(recipe.seed), d.question.id))
             keep = {d.question.id for d in ranked[: recipe.count]}
             chosen = [d for d in chosen if d.question.id in keep]
-        return [_in_pack(d.question, pack_id) for d in chosen]
+        questions = [_in_pack(d.question, pack_id) for d in chosen]
+    making(1, 1)
+    return questions
 
 
-def generate_all(base: FactBase) -> list[Question]:
-    """Every question the fact base gives."""
+def generate_all(base: FactBase, progress: Progress = no_progress) -> list[Question]:
+    """Every question the fact base gives; `progress` follows the entities asked about."""
+    (making,) = split(progress, 1)
     with _collector_paused():
-        return [_in_pack(d.question, ALL_PACK) for d in drafts(base)]
+        questions = [_in_pack(d.question, ALL_PACK) for d in drafts(base, making)]
+    making(1, 1)
+    return questions
 
 
 def _in_pack(question: Question, pack: str) -> Question:
@@ -188,7 +218,9 @@ def _in_pack(question: Question, pack: str) -> Question:
     return moved
 
 
-def _candidates(base: FactBase, recipe: Recipe, films: dict[str, m.Film]) -> tuple[Draft, ...]:
+def _candidates(
+    base: FactBase, recipe: Recipe, films: dict[str, m.Film], progress: Progress
+) -> tuple[Draft, ...]:
     """Every question the recipe could want: those tied to the films of its narrowest film filter.
 
     A question a recipe limits by film, era or profiling must be tied to a film of each filter,
@@ -203,8 +235,8 @@ def _candidates(base: FactBase, recipe: Recipe, films: dict[str, m.Film]) -> tup
     if recipe.profiled_only:
         limits.append([f for f in base.films if f.profiled])
     if not limits or questions.nested_ids:
-        return questions.everything
-    return questions.tied_to(min(limits, key=len))
+        return questions.everything(progress)
+    return questions.tied_to(min(limits, key=len), progress)
 
 
 def _wanted(d: Draft, recipe: Recipe, films: dict) -> bool:

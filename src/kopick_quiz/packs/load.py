@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,11 +14,13 @@ from pydantic import ValidationError
 from ..diagnostics import FileProblems, Problem, did_you_mean, schema_problems
 from ..facts.base import FactBase
 from ..grading.normalise import normalise
+from ..progress import Progress, no_progress
 from ..questions import Question, Tolerance
 from ..yamlio import PACK_MAX_BYTES, YamlError, YMap, YSeq, locate, read_yaml
 from .model import PackFile, QuestionSpec
 
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
+_RECIPE = re.compile(rb"^generate\s*:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,10 @@ def check_pack(
     return check_pack_data(root, name, base)
 
 
-def check_pack_data(root: YMap, name: str, base: FactBase | None = None) -> tuple[Pack | None, list[Problem]]:
-    """Check a parsed pack (see `check_pack`)."""
+def check_pack_data(
+    root: YMap, name: str, base: FactBase | None = None, progress: Progress = no_progress
+) -> tuple[Pack | None, list[Problem]]:
+    """Check a parsed pack (see `check_pack`); `progress` follows the making of its recipe's questions."""
     problems: list[Problem] = []
     items = root.get("questions")
     # Validate each question on its own so one mistake does not hide the others' checks.
@@ -105,7 +109,7 @@ def check_pack_data(root: YMap, name: str, base: FactBase | None = None) -> tupl
         from ..generate import generate
 
         try:
-            generated = generate(base, header_model.generate, pack_id)
+            generated = generate(base, header_model.generate, pack_id, progress)
         except ValueError as exc:
             problems.append(Problem.at(name, locate(root, ("generate",)), str(exc)))
             return None, sorted(problems)
@@ -123,6 +127,19 @@ def check_pack_data(root: YMap, name: str, base: FactBase | None = None) -> tupl
         warnings=warnings,
     )
     return pack, sorted(problems)
+
+
+def pack_costs(packs: Sequence[bytes], facts_size: int) -> list[tuple[float, float]]:
+    """What parsing, then checking, each pack costs, in characters of YAML parsed: for a progress bar.
+
+    A recipe makes questions from the fact base, but every entity's questions are made once,
+    whichever recipe asks first: the packs with a recipe share the cost of making them all.
+    """
+    from ..generate import GENERATE_COST
+
+    recipes = [bool(_RECIPE.search(data)) for data in packs]
+    share = GENERATE_COST * facts_size / max(1, sum(recipes))
+    return [(len(data), share if recipe else 0.0) for data, recipe in zip(packs, recipes, strict=True)]
 
 
 def _check_questions(

@@ -7,6 +7,7 @@ that worker, not here, so starting the app costs little more than starting Textu
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import random
 import threading
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from ..chat import Conversation
     from ..grading import Lexicon
     from ..library import Library
+    from ..progress import Progress
     from ..questions import Question
     from ..session import Session
     from ..store import Unfinished
@@ -80,6 +82,7 @@ class KopickApp(App[int]):
         "widgets/bubble.tcss",
         "widgets/score_header.tcss",
         "widgets/options.tcss",
+        "widgets/loading_bar.tcss",
         "screens/quiz.tcss",
     ]
     TITLE = "kopick-quiz"
@@ -91,19 +94,22 @@ class KopickApp(App[int]):
             "ctrl+q", "quit", "Quit", priority=True, tooltip="Leave (asks first in the middle of a quiz)"
         ),
     ]
+    LOADING_BAR_AFTER = 1.0  # seconds of loading before a bar shows how far it has gone
+    LOADING_BAR_EVERY = 0.1  # seconds between its updates: each waits for the UI thread
 
     def __init__(
         self,
         launch: Launch | None = None,
         *,
-        library: Callable[[], Library] | None = None,
+        library: Callable[[Progress], Library] | None = None,
         data_dir: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
         persist: bool = True,
         early: Future[Early | None] | None = None,
     ) -> None:
-        """`library` loads the facts and packs (default: from `launch`); `clock` times questions
+        """`library` loads the facts and packs, telling a progress how far (default: from `launch`);
+        `clock` times questions
         and exams, `now` dates reviews: tests fix both. `persist=False` keeps no history.
         `early` brings `play`'s first question from the cache before the library has loaded."""
         super().__init__()
@@ -210,7 +216,7 @@ class KopickApp(App[int]):
         else:
             self.call_from_thread(self._settings_ready, {}, None)
         try:
-            library = self._load_library()
+            library = self._load_library(self._loading_progress())
         except Exception as exc:  # noqa: BLE001 - every load error ends the app with its message
             self.call_from_thread(self._load_failed, exc)
             return
@@ -220,13 +226,39 @@ class KopickApp(App[int]):
         lexicon = Lexicon.from_base(library.base)
         self.call_from_thread(self._grader_ready, lexicon)
 
-    def _default_library(self) -> Library:
+    def _default_library(self, progress: Progress) -> Library:
         from ..library import open_library
         from ..paths import user_packs_dir
 
         launch = self.launch
         home = self._resolved_data_dir()
-        return open_library(launch.facts, launch.packs_dirs, user_packs_dir(home), cache_dir=home / "cache")
+        return open_library(
+            launch.facts, launch.packs_dirs, user_packs_dir(home), cache_dir=home / "cache", progress=progress
+        )
+
+    def _loading_progress(self) -> Progress:
+        """A progress for the load (on the worker thread) that shows a bar once loading is slow.
+
+        A quick load shows nothing; a slow one updates the bar a few times a second.
+        """
+        started = time.monotonic()
+        shown = started + self.LOADING_BAR_AFTER - self.LOADING_BAR_EVERY
+
+        def report(done: int, total: int) -> None:
+            nonlocal shown
+            now = time.monotonic()
+            if now - shown >= self.LOADING_BAR_EVERY:
+                shown = now
+                with contextlib.suppress(RuntimeError):  # the app has closed: a bar never fails a load
+                    self.call_from_thread(self._show_loading, (done, total))
+
+        return report
+
+    def _show_loading(self, progress: tuple[int, int] | None) -> None:
+        """Show how far the library has loaded on the screens waiting for it (None: hide the bar)."""
+        for screen in (self._home, self._quiz):
+            if screen is not None:
+                screen.load_progress = progress
 
     def _resolved_data_dir(self) -> Path:
         from ..paths import data_dir
@@ -265,6 +297,7 @@ class KopickApp(App[int]):
 
     def _library_ready(self, library: Library) -> None:
         self.library = library
+        self._show_loading(None)
         if library.problems:
             shown = "\n".join(str(p) for p in library.problems[:5])
             more = len(library.problems) - 5

@@ -12,12 +12,14 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
 
 from ..literal import clean, shorten
 from ..plan import ALL_PACKS, DEFAULT_COUNT, MODES, ModeName, PackRow, QuizPlan
+from ..widgets.loading_bar import LoadingBar
 
 PACK_TITLE_CELLS = 36
 
@@ -32,6 +34,9 @@ class HomeScreen(Screen[None]):
         Binding("ctrl+s", "start", "Start", tooltip="Start a quiz with these choices"),
         Binding("ctrl+r", "resume", "Resume", tooltip="Go on with the unfinished quiz"),
     ]
+
+    load_progress: reactive[tuple[int, int] | None] = reactive(None)
+    """How far a slow load of the library has gone, `(done, total)`; None once it is done."""
 
     class Start(Message):
         def __init__(self, plan: QuizPlan) -> None:
@@ -58,6 +63,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield LoadingBar("Loading the facts…", id="loading").data_bind(progress=HomeScreen.load_progress)
         with Horizontal(id="body"):
             table: DataTable[Text] = DataTable(id="packs", cursor_type="row", zebra_stripes=True)
             table.border_title = "Packs"

@@ -12,12 +12,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar
 
 from ..literal import clean, shorten
 from ..widgets.answer_input import AnswerInput
 from ..widgets.bubble import ChatBubble, Role
+from ..widgets.loading_bar import LoadingBar
 from ..widgets.options import OptionsList, option_keys
 from ..widgets.score_header import ScoreHeader
 from ..wording import answer_body, feedback_body, hint_body, question_body, score_body, verdict_kind
@@ -44,6 +46,9 @@ class QuizScreen(Screen[None]):
         Binding("f6", "score", "Score", tooltip="The score so far"),
         Binding("f10", "end", "End quiz", tooltip="Stop here and see the results"),
     ]
+
+    load_progress: reactive[tuple[int, int] | None] = reactive(None)
+    """How far a slow load of the library has gone, `(done, total)`; None once it is done."""
 
     class AnswerGiven(Message):
         """A question is done (answered or skipped): the app records it."""
@@ -113,6 +118,7 @@ class QuizScreen(Screen[None]):
             options.set_reactive(OptionsList.options, shown)
         yield header
         yield progress
+        yield LoadingBar("Loading the facts…", id="loading").data_bind(progress=QuizScreen.load_progress)
         with VerticalScroll(id="chat", can_focus=False):
             if first is not None:
                 yield first
@@ -124,6 +130,11 @@ class QuizScreen(Screen[None]):
         yield options
         yield answer
         yield Footer()
+
+    def watch_load_progress(self, progress: tuple[int, int] | None) -> None:
+        # One bar at a time: the quiz's own, empty until the quiz begins, gives way to the loading bar.
+        if self.is_mounted:
+            self.query_one("#progress", ProgressBar).display = progress is None
 
     def on_mount(self) -> None:
         header = self.query_one(ScoreHeader)
@@ -155,7 +166,7 @@ class QuizScreen(Screen[None]):
         self.title_text = title
         header = self.query_one(ScoreHeader)
         header.pack, header.total, header.index = title, total, 0
-        self.query_one(ProgressBar).update(total=total, progress=0)
+        self.query_one("#progress", ProgressBar).update(total=total, progress=0)
         self._drop_loading()
         self._show_question(question, 0, total, _options_of(question))
 
@@ -391,7 +402,7 @@ class QuizScreen(Screen[None]):
         header.index = session.index
         header.score = session.score
         header.streak = session.streak
-        self.query_one(ProgressBar).update(total=session.total, progress=session.index)
+        self.query_one("#progress", ProgressBar).update(total=session.total, progress=session.index)
 
     def _hint(self) -> None:
         session = self._ready()

@@ -1,0 +1,98 @@
+"""A slow load (a large fact base, no cache yet) shows how far it has gone; a quick one shows nothing."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import ProgressBar
+
+from kopick_quiz.library import Library
+from kopick_quiz.progress import Progress
+from kopick_quiz.tui.app import KopickApp, Launch
+from kopick_quiz.tui.screens.home import HomeScreen
+from kopick_quiz.tui.screens.quiz import QuizScreen
+from kopick_quiz.tui.widgets.loading_bar import LoadingBar
+
+from .conftest import DATA, NOW, FakeClock, drive, library_from, screen_text
+
+LABEL = "Loading the facts…"
+
+
+def app_with(loader: Callable[[Progress], Library], command: str | None, bar_after: float) -> KopickApp:
+    app = KopickApp(
+        Launch(command=command, pack="medium", seed=1, player="mina"),
+        library=loader,
+        data_dir=None,
+        clock=FakeClock(),
+        now=lambda: NOW,
+        persist=False,
+    )
+    app.LOADING_BAR_AFTER = bar_after
+    return app
+
+
+async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
+    for _ in range(100):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the screen never got there")
+
+
+@pytest.mark.parametrize("command, screen", [(None, HomeScreen), ("play", QuizScreen)])
+def test_a_slow_load_shows_a_bar_until_the_library_is_ready(
+    command: str | None, screen: type, tmp_path: Path
+) -> None:
+    go = threading.Event()
+    load = library_from(DATA / "packs")
+
+    def slow(progress: Progress) -> Library:
+        progress(30, 100)
+        go.wait(10)
+        return load(progress)
+
+    app = app_with(slow, command, bar_after=0.0)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        assert isinstance(app.screen, screen)
+        bar = app.screen.query_one(LoadingBar)
+        await until(pilot, lambda: bar.display and app.screen.query_one(LoadingBar).region.height == 1)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert LABEL in shown and "30%" in shown
+        go.set()
+        await until(pilot, lambda: app.library is not None)
+        await pilot.pause()
+        assert not app.screen.query_one(LoadingBar).display
+        assert LABEL not in screen_text(app)
+        if isinstance(app.screen, QuizScreen):  # the quiz's own bar is back in its place
+            assert app.screen.query_one("#progress", ProgressBar).display
+
+    try:
+        drive(app, scenario, loaded=False)
+    finally:
+        go.set()
+
+
+def test_a_quick_load_shows_no_bar(tmp_path: Path) -> None:
+    load = library_from(DATA / "packs")
+
+    def quick(progress: Progress) -> Library:
+        for done in range(11):
+            progress(done, 10)
+        return load(progress)
+
+    app = app_with(quick, None, bar_after=KopickApp.LOADING_BAR_AFTER)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        assert app.library is not None
+        bar = app.screen.query_one(LoadingBar)
+        assert not bar.display
+        assert bar.query_one(ProgressBar).total is None  # never drawn, not even for a moment
+        assert LABEL not in screen_text(app)
+
+    drive(app, scenario)
