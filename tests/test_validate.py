@@ -36,9 +36,9 @@ def _shares(files: list[Path], monkeypatch: pytest.MonkeyPatch, reports: Reports
     starts: list[tuple[str, float]] = []
     check_file = validate_module.check_file
 
-    def checked(path: Path, base):  # noqa: ANN001, ANN202
+    def checked(path: Path, base, *rest):  # noqa: ANN001, ANN002, ANN202
         starts.append((path.stem, reports.fractions[-1]))
-        return check_file(path, base)
+        return check_file(path, base, *rest)
 
     monkeypatch.setattr(validate_module, "check_file", checked)
     validate(files, shipped_facts(), reports)
@@ -63,3 +63,13 @@ def test_a_pack_with_a_recipe_takes_a_share_of_making_the_questions(
     generated = _pack(tmp_path, "generated", RECIPE, 2_000)
     shares = _shares([shipped_facts(), written, generated], monkeypatch, reports)
     assert shares["generated"] > 0.5 > 20 * shares["written"]
+
+
+def test_the_bar_moves_while_a_pack_makes_its_questions(tmp_path: Path, reports: Reports) -> None:
+    """A pack with a recipe is most of the work: the bar moves through it, not in one jump."""
+    generated = _pack(tmp_path, "generated", RECIPE, 2_000)
+    validate([shipped_facts(), generated], shipped_facts(), reports)
+    reports.assert_steady(steps=30)
+    fractions = reports.fractions
+    jumps = [b - a for a, b in zip(fractions, fractions[1:])]
+    assert max(jumps) < 0.2, f"the bar jumped by {max(jumps):.0%} at once"

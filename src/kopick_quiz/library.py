@@ -290,8 +290,18 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def check_file(path: Path, base: FactBase | None) -> list[Problem]:
-    """Every problem in one file, read once; whether it is a fact base or a pack is told by its keys."""
+def check_file(
+    path: Path,
+    base: FactBase | None,
+    progress: Progress = no_progress,
+    costs: tuple[float, float] = (1.0, CHECK_COST),
+) -> list[Problem]:
+    """Every problem in one file, read once; whether it is a fact base or a pack is told by its keys.
+
+    `progress` follows the parse, then the checks (a pack's: making its recipe's questions),
+    in the shares `costs` gives them.
+    """
+    parsing, checking = split(progress, *costs)
     name = shown_path(path)
     try:
         size = path.stat().st_size
@@ -305,15 +315,15 @@ def check_file(path: Path, base: FactBase | None) -> list[Problem]:
                     f"a pack may be at most {PACK_MAX_BYTES:,} bytes; this one is {size:,}",
                 )
             ]
-        root = read_yaml(path, max_bytes=FACTS_MAX_BYTES, shown=name)
+        root = read_yaml(path, max_bytes=FACTS_MAX_BYTES, shown=name, progress=parsing)
     except YamlError as exc:
         return [Problem.from_yaml(exc)]
     except OSError as exc:
         return [Problem(name, 1, 1, "error", f"cannot read: {exc.strerror or exc}")]
     is_pack = bool({"questions", "title", "generate"} & set(root))
     if not is_pack and {"films", "people", "sources", "organisations", "countries"} & set(root):
-        return check_facts_data(root, name)[1]
-    return check_pack_data(root, name, base)[1]
+        return check_facts_data(root, name, checking)[1]
+    return check_pack_data(root, name, base, checking)[1]
 
 
 _FACTS_KEY = re.compile(rb"^(?:sources|films|people|organisations|countries):", re.MULTILINE)

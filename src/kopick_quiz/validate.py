@@ -20,25 +20,26 @@ def validate(files: Sequence[Path], facts: Path, progress: Progress = no_progres
     with a recipe, a share of making the fact base's questions.
     """
     others = [path for path in files if path.resolve() != facts.resolve()]
-    facts_done, *others_done = split(progress, *_costs(facts, others))
+    costs = _costs(facts, others)
+    facts_done, *others_done = split(progress, *(parse + check for parse, check in costs))
     base, facts_problems = check_facts(facts, shown=shown_path(facts), progress=facts_done)
     checks_facts = len(others) < len(files)
     problems: list[Problem] = list(facts_problems) if checks_facts else []
-    for path, done in zip(others, others_done, strict=True):
-        problems.extend(check_file(path, base))
+    for path, done, cost in zip(others, others_done, costs[1:], strict=True):
+        problems.extend(check_file(path, base, done, cost))
         done(1, 1)
     return problems
 
 
-def _costs(facts: Path, others: Sequence[Path]) -> list[float]:
-    """The fact base's cost, then each other file's, in characters of YAML parsed."""
+def _costs(facts: Path, others: Sequence[Path]) -> list[tuple[float, float]]:
+    """The fact base's (parse, check) cost, then each other file's, in characters of YAML parsed."""
     facts_size = _size(facts)
     # A pack is read here to see whether it has a recipe; a larger file is parsed as a fact base.
     texts = [_text(path) for path in others]
     packs = pack_costs([text or b"" for text in texts], facts_size)
-    costs = [facts_size * (1 + CHECK_COST)]
+    costs = [(float(facts_size), facts_size * CHECK_COST)]
     for path, text, (parse, check) in zip(others, texts, packs, strict=True):
-        costs.append(parse + check if text is not None else _size(path) * (1 + CHECK_COST))
+        costs.append((parse, check) if text is not None else (_size(path), _size(path) * CHECK_COST))
     return costs
 
 
