@@ -19,7 +19,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sel
 
 from ..literal import clean, shorten
 from ..plan import ALL_PACKS, DEFAULT_COUNT, MODES, ModeName, PackRow, QuizPlan
-from ..widgets.loading_bar import LoadingBar
+from ..widgets.loading_bar import show_loading
 
 PACK_TITLE_CELLS = 36
 
@@ -37,6 +37,10 @@ class HomeScreen(Screen[None]):
 
     load_progress: reactive[tuple[int, int] | None] = reactive(None)
     """How far a slow load of the library has gone, `(done, total)`; None once it is done."""
+
+    def watch_load_progress(self, progress: tuple[int, int] | None) -> None:
+        if self.is_mounted:
+            show_loading(self, progress, after=self.query_one(Header))
 
     class Start(Message):
         def __init__(self, plan: QuizPlan) -> None:
@@ -63,7 +67,6 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield LoadingBar("Loading the facts…", id="loading").data_bind(progress=HomeScreen.load_progress)
         with Horizontal(id="body"):
             table: DataTable[Text] = DataTable(id="packs", cursor_type="row", zebra_stripes=True)
             table.border_title = "Packs"
@@ -90,6 +93,8 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.load_progress is not None:  # reported before this screen was up
+            show_loading(self, self.load_progress, after=self.query_one(Header))
         self._add_columns()
         self.query_one("#packs", DataTable).loading = not self.rows
         self.query_one("#resume").display = False

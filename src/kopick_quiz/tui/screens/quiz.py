@@ -19,7 +19,7 @@ from textual.widgets import Footer, ProgressBar
 from ..literal import clean, shorten
 from ..widgets.answer_input import AnswerInput
 from ..widgets.bubble import ChatBubble, Role
-from ..widgets.loading_bar import LoadingBar
+from ..widgets.loading_bar import show_loading
 from ..widgets.options import OptionsList, option_keys
 from ..widgets.score_header import ScoreHeader
 from ..wording import answer_body, feedback_body, hint_body, question_body, score_body, verdict_kind
@@ -118,7 +118,6 @@ class QuizScreen(Screen[None]):
             options.set_reactive(OptionsList.options, shown)
         yield header
         yield progress
-        yield LoadingBar("Loading the facts…", id="loading").data_bind(progress=QuizScreen.load_progress)
         with VerticalScroll(id="chat", can_focus=False):
             if first is not None:
                 yield first
@@ -132,11 +131,18 @@ class QuizScreen(Screen[None]):
         yield Footer()
 
     def watch_load_progress(self, progress: tuple[int, int] | None) -> None:
-        # One bar at a time: the quiz's own, empty until the quiz begins, gives way to the loading bar.
         if self.is_mounted:
-            self.query_one("#progress", ProgressBar).display = progress is None
+            self._show_load_progress(progress)
+
+    def _show_load_progress(self, progress: tuple[int, int] | None) -> None:
+        # One bar at a time: the quiz's own, empty until the quiz begins, gives way to the loading bar.
+        quiz_bar = self.query_one("#progress", ProgressBar)
+        show_loading(self, progress, after=quiz_bar)
+        quiz_bar.display = progress is None
 
     def on_mount(self) -> None:
+        if self.load_progress is not None:  # reported before this screen was up
+            self._show_load_progress(self.load_progress)
         header = self.query_one(ScoreHeader)
         header.pack = self.title_text
         self._up = True
