@@ -54,3 +54,16 @@ def test_tracked_yields_every_item_and_reports_some_sixty_times(reports: Reports
 def test_tracked_reports_the_end_of_an_empty_list(reports: Reports) -> None:
     assert list(tracked([], reports)) == []
     assert reports.seen == [(0, 0)]
+
+
+def test_indexing_names_for_the_bot_and_the_grader_reports_its_progress(reports: Reports) -> None:
+    from kopick_quiz.chat.brain import Brain
+    from kopick_quiz.grading import Lexicon
+    from kopick_quiz.library import load_base
+
+    base = load_base()
+    Brain(base, reports)
+    reports.assert_steady(steps=20)
+    grader = Reports()
+    Lexicon.from_base(base, grader)
+    grader.assert_steady(steps=20)

@@ -384,10 +384,15 @@ def cmd_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .grading import Lexicon, grade_lines
+    from .progress import split
 
     library = _library(args, err)
     questions = library.question_index(args.pack)
-    lexicon = Lexicon.from_base(library.base)
+    with _progress_bar("Getting the grader ready…", err) as progress:
+        loading, compiling = split(progress, 1, 3)
+        base = library.base
+        loading(1, 1)
+        lexicon = Lexicon.from_base(base, compiling)
     failed = False
     for result in grade_lines(sys.stdin, questions, lexicon):
         if "error" in result:
@@ -402,7 +407,9 @@ def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .chat import Conversation
 
-    conversation = Conversation(_base(args, err))
+    base = _base(args, err)
+    with _progress_bar("Indexing the names…", err) as progress:
+        conversation = Conversation(base, progress)
     if args.text != "-":
         _print_reply(args.text, conversation.ask(args.text), args.json, out)
         return EXIT_OK

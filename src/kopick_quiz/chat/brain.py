@@ -10,6 +10,7 @@ from weakref import WeakKeyDictionary
 
 from ..facts import model as m
 from ..facts.base import FactBase
+from ..progress import Progress, no_progress, split, tracked
 from .intents import AUXILIARIES, FOLLOW_UP_OPENINGS, PRONOUNS, cues_of, genres_of
 from .linking import CONTENT, YEAR, Linker, Mention, Token
 
@@ -35,11 +36,13 @@ class Question:
 class Brain:
     """The linker and the lookup tables of one fact base; build with `brain_for`."""
 
-    def __init__(self, base: FactBase) -> None:
+    def __init__(self, base: FactBase, progress: Progress = no_progress) -> None:
+        """`progress` follows the building of the indexes (seconds for a big base)."""
         self.base = base
-        self.linker = Linker(base)
+        linking, indexing = split(progress, 8, 1)
+        self.linker = Linker(base, linking)
         # Build every index now, so that no question pays for one (and threads share them).
-        for index in _INDEXES:
+        for index in tracked(_INDEXES, indexing):
             getattr(self, index)
         for index in ("credits_of", "films_of_organisation"):
             getattr(base, index)
@@ -273,12 +276,16 @@ _BRAINS: WeakKeyDictionary[FactBase, Brain] = WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
-def brain_for(base: FactBase) -> Brain:
-    """The one `Brain` of a fact base, built on first use (the TUI may ask from a worker thread)."""
+def brain_for(base: FactBase, progress: Progress = no_progress) -> Brain:
+    """The one `Brain` of a fact base, built on first use (the TUI may ask from a worker thread).
+
+    `progress` follows the building, if this call is the one that builds it.
+    """
     brain = _BRAINS.get(base)
     if brain is None:
         with _LOCK:
             brain = _BRAINS.get(base)
             if brain is None:
-                brain = _BRAINS[base] = Brain(base)
+                brain = _BRAINS[base] = Brain(base, progress)
+    progress(1, 1)
     return brain

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..facts.base import FactBase
+from ..progress import Progress, no_progress
 from .answers import Memory, Outcome, Reply, kind_words, respond
 from .brain import Question, brain_for
 from .linking import YEAR
@@ -28,9 +29,10 @@ class Conversation:
     `ask("what else did he direct?")`; after a clarifying question, `ask("2")` picks option 2.
     """
 
-    def __init__(self, base: FactBase) -> None:
+    def __init__(self, base: FactBase, progress: Progress = no_progress) -> None:
+        """`progress` follows the indexing of the base's names, the first time it is talked about."""
         self.base = base
-        self._brain = brain_for(base)
+        self._brain = brain_for(base, progress)
         self._memory = Memory()
         self._pending: _Pending | None = None
 

@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 
 from ..facts.base import FactBase
 from ..grading.normalise import normalise
+from ..progress import Progress, no_progress, split, tracked
 from .intents import ARTICLES, CUE_TYPO_TARGETS, CUE_VOCABULARY, FUNCTION_WORDS
 
 MAX_CHARS = 2_000  # of a question; the rest of a pasted essay is not read
@@ -112,12 +113,14 @@ def split_question(text: str) -> list[tuple[str, bool]]:
 class Linker:
     """Indexes of every name and alias of a fact base, and the matching of questions to them."""
 
-    def __init__(self, base: FactBase) -> None:
+    def __init__(self, base: FactBase, progress: Progress = no_progress) -> None:
+        """`progress` follows the indexing: every name, then every word's misspellings."""
         self.base = base
+        naming, misspelling = split(progress, 2, 1)
         texts: list[str] = []
         entities: list[str] = []
         seen: set[tuple[str, str]] = set()
-        for text, entity_id in _names(base):
+        for text, entity_id in tracked(list(_names(base)), naming):
             folded = fold(text)
             if not folded or (folded, entity_id) in seen:
                 continue
@@ -160,7 +163,7 @@ class Linker:
         # Typos: every indexed word under each spelling with one letter left out (two for long
         # words); a typo shares one of those with the word it misspells (a symmetric-delete index).
         deletions: dict[str, list[str]] = defaultdict(list)
-        for word in self.postings:
+        for word in tracked(list(self.postings), misspelling):
             if len(word) >= 3 and not word.isdigit():
                 for key in _deletions(word):
                     deletions[key].append(word)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..progress import Progress, no_progress, tracked
 from .names import Form, syllabic
 from .normalise import normalise
 
@@ -29,8 +30,9 @@ class Lexicon:
         labels: dict[str, str] | None = None,
         about: dict[str, str] | None = None,
         neutral: Iterable[str] = (),
+        progress: Progress = no_progress,
     ) -> None:
-        """`names` holds (text, entity id, kind, is main name) rows.
+        """`names` holds (text, entity id, kind, is main name) rows; `progress` follows their compiling.
 
         `neutral` words may stand beside an answer in a sentence without changing it (`Thai`).
         The lexicon keeps (and adds to) the `labels` and `about` dicts it is given.
@@ -45,7 +47,7 @@ class Lexicon:
         rows = list(names)
         # A person with a Korean-style name anywhere (`Na Hong-jin`) is strict in every spelling (`Na Hongjin`).
         strict = {entity for text, entity, kind, _ in rows if kind == "person" and syllabic(text)}
-        for text, entity, kind, main in rows:
+        for text, entity, kind, main in tracked(rows, progress):
             self.kind_of[entity] = kind
             if main or entity not in self.labels:
                 self.labels.setdefault(entity, text)
@@ -77,9 +79,13 @@ class Lexicon:
         return found
 
     @classmethod
-    def from_base(cls, base: FactBase | None) -> Lexicon:
-        """The lexicon of a fact base; None gives an empty one (packs with no facts)."""
+    def from_base(cls, base: FactBase | None, progress: Progress = no_progress) -> Lexicon:
+        """The lexicon of a fact base; None gives an empty one (packs with no facts).
+
+        `progress` follows the compiling of every name (seconds for a big base).
+        """
         if base is None:
+            progress(1, 1)
             return cls()
         labels = {entity: base.label(entity) for entity in base.by_id}
         about = {}
@@ -91,7 +97,8 @@ class Lexicon:
         adjectives = [
             w for c in base.facts.countries if (w := c.adjective.split()[-1]).endswith(_ADJECTIVE_ENDS)
         ]
-        return cls(((n.text, n.entity_id, n.kind, n.main) for n in base.names), labels, about, adjectives)
+        rows = ((n.text, n.entity_id, n.kind, n.main) for n in base.names)
+        return cls(rows, labels, about, adjectives, progress)
 
     def entities(self, text: str) -> tuple[str, ...]:
         """The ids of the entities that answer to `text` (any spelling the facts list)."""
