@@ -54,15 +54,15 @@ def test_a_changed_source_rebuilds_the_cache(tmp_path: Path, packs: Path):
         b"",
         b"\x00\xff garbage",
         b'{"magic": "something else", "key": "x"}\n{}\n[]\n[]\n',
-        None,  # the right header, then a fact base that fails validation
+        None,  # the right header, packs and problems, then a fact base that fails validation
     ],
 )
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, packs: Path, damage: bytes | None):
     cold = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
     path = tmp_path / "cache" / CACHE_FILE
     if damage is None:
-        header = path.read_bytes().split(b"\n", 1)[0]
-        damage = header + b'\n{"sources": "not a list"}\n[]\n[]\n'
+        header, packs_line, problems_line, _facts = path.read_bytes().split(b"\n", 3)
+        damage = b"\n".join([header, packs_line, problems_line, b'{"sources": "not a list"}']) + b"\n"
     path.write_bytes(damage)
     warm = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
     assert warm.questions() == cold.questions()
