@@ -209,7 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best is kept); 1 for 100k")
-    parser.add_argument("--work", type=Path, help="folder for the synthetic files (kept, and reused when there)")
+    parser.add_argument(
+        "--work", type=Path, help="folder for the synthetic files (kept, and reused when there)"
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--facts", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)

@@ -27,8 +27,8 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import Problem
-from .facts.base import FactBase
 from .facts import records
+from .facts.base import FactBase
 from .packs.load import Pack
 from .questions import Question
 
@@ -92,7 +92,9 @@ def read_cache(
             header = json.loads(f.readline())
             if not isinstance(header, dict) or header.get("magic") != MAGIC:
                 return None
-            if not _stamp_holds(header, stamp) and header.get("key") != (key if isinstance(key, str) else key()):
+            if not _stamp_holds(header, stamp) and header.get("key") != (
+                key if isinstance(key, str) else key()
+            ):
                 return None
             packs = [_pack(p) for p in json.loads(f.readline())]
             problems = [Problem(**p) for p in json.loads(f.readline())]

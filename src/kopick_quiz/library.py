@@ -170,7 +170,9 @@ def open_library(
         def key_of() -> str:
             return source_key((str(p), _hashed(read(p))) for p in paths)
 
-        cached = read_cache(cache_dir, key_of, fallback=lambda: _parse_facts(facts_path, read(facts_path)), stamp=stamp)
+        cached = read_cache(
+            cache_dir, key_of, fallback=lambda: _parse_facts(facts_path, read(facts_path)), stamp=stamp
+        )
         if cached is not None:
             read.read.clear()  # hashed, not needed: the fallback reads the facts again if it must
             return Library(*cached)
@@ -222,7 +224,9 @@ class _Sources:
     def __call__(self, path: Path) -> bytes | YamlError:
         found = self.read.get(path)
         if found is None:
-            found = self.read[path] = _read(path, FACTS_MAX_BYTES if path == self.facts_path else PACK_MAX_BYTES)
+            found = self.read[path] = _read(
+                path, FACTS_MAX_BYTES if path == self.facts_path else PACK_MAX_BYTES
+            )
         return found
 
 

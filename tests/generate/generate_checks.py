@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from kopick_quiz.facts import model as m
 from kopick_quiz.facts import records
 from kopick_quiz.facts.base import FactBase
 from kopick_quiz.grading.normalise import normalise

@@ -48,9 +48,7 @@ def test_a_second_studio_in_the_sentence_is_a_rival_unless_ruled_out(lexicon):
 
 
 def test_an_answer_inside_a_longer_name_is_not_found(lexicon):
-    korea = Candidates(
-        [lexicon.forms_of["south-korea"]], (), lexicon, frozenset({"country"})
-    )
+    korea = Candidates([lexicon.forms_of["south-korea"]], (), lexicon, frozenset({"country"}))
     assert not _search(korea, "North Korea").hits
     assert _search(korea, "Korea, I think").hits
 

@@ -17,7 +17,15 @@ import types
 import typing
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainValidator,
+    TypeAdapter,
+    WrapValidator,
+)
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
@@ -81,7 +89,7 @@ def _lean(annotation: Any, metadata: typing.Sequence[Any] = ()) -> Any:
 
 
 def _is_python_validator(item: Any) -> bool:
-    return type(item).__name__ in ("BeforeValidator", "AfterValidator", "PlainValidator", "WrapValidator")
+    return isinstance(item, (AfterValidator, BeforeValidator, PlainValidator, WrapValidator))
 
 
 Source = record_of(m.Source)

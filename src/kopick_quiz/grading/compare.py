@@ -229,7 +229,9 @@ class Candidates:
 
     def _counts_as_rival(self, form: Form) -> bool:
         """In a sentence, only the question's rivals and names of the answer's kind are a second answer."""
-        return self.rival_exact(form.squashed) is not None or self.lexicon.kind_of.get(form.owner) in self.kinds
+        return (
+            self.rival_exact(form.squashed) is not None or self.lexicon.kind_of.get(form.owner) in self.kinds
+        )
 
     # -- a whole answer -------------------------------------------------------------------------
     def search(self, words: Sequence[str], every: bool = False, text: str | None = None) -> Found:

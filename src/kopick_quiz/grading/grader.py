@@ -453,9 +453,7 @@ class _Choice(_Grader):
                 owner = found.rivals[0].form.owner
                 j = self.option_of.get(owner)
                 lead = self.feedback_for(owner) or (
-                    f"You chose {self.option(j)}"
-                    if j is not None
-                    else self.describe(found.rivals[0])
+                    f"You chose {self.option(j)}" if j is not None else self.describe(found.rivals[0])
                 )
             elif found.hits:
                 lead = "Give one answer, not a choice between several"

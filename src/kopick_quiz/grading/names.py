@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from sys import intern
 from functools import lru_cache
+from sys import intern
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -194,7 +194,9 @@ class Form:
             keys = parts
         key = "".join(keys)
         capitals = (
-            {w.lower() for w in _CAPITALS.findall(text.replace(".", ""))} if _TWO_CAPITALS.search(text) else ()
+            {w.lower() for w in _CAPITALS.findall(text.replace(".", ""))}
+            if _TWO_CAPITALS.search(text)
+            else ()
         )
         if strict is None:
             strict = syllabic(text)
