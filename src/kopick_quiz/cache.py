@@ -6,6 +6,11 @@ itself (its version and the size and modification time of each of its modules), 
 to a source or to the code rebuilds it. A cache that is unreadable, foreign, from another
 version or fails validation is ignored and rebuilt, never trusted.
 
+Indexes built from the fact base are kept beside it in the same folder, named by the hash of
+the fact base's cached JSON (`FactBase.content_hash`): the chat's sentence index
+(`chat-sentences-HASH.sqlite`, see `chat.retrieval`) is built on the first question and
+opened as it is by every later run, until the fact base changes.
+
 Hashing a 120 MB fact base on every start would cost more than reading the cache, so the header
 also keeps each source's size and modification time, as git's index does: when they are all
 unchanged, and the cache was written well after the last change (a file changed in the same
@@ -106,9 +111,11 @@ def read_cache(
 
     def load() -> FactBase:
         try:
-            return FactBase(records.from_json(facts_json))
+            base = FactBase(records.from_json(facts_json))
         except ValueError:
             return fallback()
+        base.content_hash = header["facts"]
+        return base
 
     return load, packs, problems
 
@@ -141,6 +148,7 @@ def write_cache(
     `stamp` is what stat said of the sources before they were read (see `source_stamp`).
     """
     facts_json = base.to_json()
+    base.content_hash = hashlib.sha256(facts_json).hexdigest()
     header = {
         "magic": MAGIC,
         "format": FORMAT,
@@ -148,7 +156,7 @@ def write_cache(
         "code": code_key(),
         "key": key,
         "stamp": stamp,
-        "facts": hashlib.sha256(facts_json).hexdigest(),
+        "facts": base.content_hash,
     }
     lines = [
         json.dumps(header).encode(),

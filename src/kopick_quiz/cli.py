@@ -407,9 +407,9 @@ def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .chat import Conversation
 
-    base = _base(args, err)
+    library = _library(args, err)  # through the compiled cache, where the sentence index is kept
     with _progress_bar("Indexing the names…", err) as progress:
-        conversation = Conversation(base, progress)
+        conversation = Conversation(library.base, progress, library.cache_dir)
     if args.text != "-":
         _print_reply(args.text, conversation.ask(args.text), args.json, out)
         return EXIT_OK
@@ -527,17 +527,20 @@ def _run_plain(
 
 
 def _asker(library: Library) -> Callable[[str, Question | None], str]:
-    """Answer '?' lines from the fact base; "it" means the subject of the question on screen."""
+    """Answer '?' lines from the fact base; "it" or "the ban" mean what the question on screen is
+    about (until the student names something else)."""
     from .chat import Conversation
 
     conversation: Conversation | None = None
+    focused: str | None = None
 
     def ask(text: str, question: Question | None) -> str:
-        nonlocal conversation
+        nonlocal conversation, focused
         if conversation is None:
-            conversation = Conversation(library.base)
-        if question is not None:
-            conversation.focus(question.subject)
+            conversation = Conversation(library.base, index_dir=library.cache_dir)
+        if question is not None and question.id != focused:
+            conversation.focus(question.subject, question.tags)
+            focused = question.id
         return conversation.ask(text).cited()
 
     return ask

@@ -44,6 +44,7 @@ class Library:
         self._lock = threading.Lock()
         self.packs = packs
         self.problems = problems or []  # packs skipped or doubtful
+        self.cache_dir: Path | None = None  # the compiled cache's folder, where indexes are kept too
 
     @property
     def base(self) -> FactBase:
@@ -175,7 +176,9 @@ def open_library(
         )
         if cached is not None:
             read.read.clear()  # hashed, not needed: the fallback reads the facts again if it must
-            return Library(*cached)
+            library = Library(*cached)
+            library.cache_dir = cache_dir
+            return library
         key = key_of()
 
     facts_data = read(facts_path)
@@ -211,7 +214,9 @@ def open_library(
 
         write_cache(cache_dir, key, base, packs, problems, stamp)
     written(1, 1)
-    return Library(base, packs, problems)
+    library = Library(base, packs, problems)
+    library.cache_dir = cache_dir
+    return library
 
 
 class _Sources:

@@ -82,3 +82,9 @@ def _small_facts() -> FactsFile:
 @pytest.fixture(scope="session")
 def small_base() -> FactBase:
     return FactBase(_small_facts())
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ask` keeps its compiled cache and sentence index in the data dir: a fresh one per test."""
+    monkeypatch.setenv("KOPICK_QUIZ_HOME", str(tmp_path_factory.mktemp("home")))

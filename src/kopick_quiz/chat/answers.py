@@ -18,6 +18,7 @@ from ..facts.base import FactBase
 from .brain import Brain, Question
 from .intents import PRONOUNS, RELATION_CUES, company_role_of, role_of, words
 from .linking import Mention, fold
+from .retrieval import MIN_COVERAGE, Passage, stem, stems
 
 Kind = Literal["answer", "clarify", "unknown"]
 
@@ -50,6 +51,13 @@ class Memory:
     person: str | None = None
     subject: str | None = None
     cues: frozenset[str] = frozenset()
+    recent: tuple[str, ...] = ()  # what the last reply named, its subject first
+    screen: tuple[str, ...] = ()  # what the quiz question on screen is about
+
+    def context(self) -> tuple[str, ...]:
+        """Everything "it", "they" or "the ban" may point back to, the likeliest first."""
+        found = [e for e in (self.subject, *self.recent, self.film, self.person, *self.screen) if e]
+        return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -156,6 +164,27 @@ _KIND_WORDS = {
 }
 
 
+_DETERMINERS = frozenset({"the", "that", "this", "those", "these"})
+# "the studio", "that film": the kind of entity a noun after a determiner points back to.
+_KIND_NOUNS = {
+    "film": "film",
+    "movie": "film",
+    "studio": "organisation",
+    "company": "organisation",
+    "festival": "festival",
+    "event": "event",
+    "period": "event",
+    "era": "event",
+    "exam": "term",
+}
+_ARTICLE_WORDS = frozenset({"article", "articles", "essay", "webzine", "source", "sources", "author"})
+_QUESTION_STEMS = frozenset({"happen", "happened"})
+# Cues that ask for films: with them, a year lists films only; without, what happened then too.
+_FILM_LIST_CUES = words(
+    "list make count release direct produce coproduce cast shoot location set company write genre"
+)
+
+
 def with_article(noun: str) -> str:
     """`a studio`, `an archive`, `an entertainment company`."""
     vowel = noun[:1].lower() in "aeiou" and not noun.lower().startswith(("uni", "use", "eu", "one"))
@@ -180,6 +209,11 @@ class _Answer:
     forced: dict[int, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     named: list[str] = field(default_factory=list)
+    unknown_words: list[str] = field(default_factory=list)  # content words no name accounts for
+    offer: list[Passage] = field(default_factory=list)  # the nearest sentences, when none answers
+
+    def __post_init__(self) -> None:
+        self.unknown_words = list(self.question.unknown_words)
 
     @property
     def base(self) -> FactBase:
@@ -250,6 +284,18 @@ class _Answer:
             if len(ids) == 1 and ids[0] not in resolved:
                 resolved.append(ids[0])
 
+        resolved.extend(e for e in self.from_context(resolved) if e not in resolved)
+        if not resolved and (cues & {"source"} or self._names_the_article()):
+            return self.about_source(cues)
+        if self.unknown_words:
+            found = self.retrieve(resolved, cues)
+            if isinstance(found, Outcome):
+                return found
+            if found is not None and found not in resolved:
+                resolved.append(found)  # a description that names an entity: "the ban on Japanese culture"
+        if self._why() and len(resolved) == 1:
+            return self.reasons(resolved[0], cues)
+
         films = [e for e in resolved if self.brain.kind(e) == "film"]
         others = [e for e in resolved if self.brain.kind(e) != "film"]
         kinds = {self.brain.kind(e) for e in others}
@@ -262,32 +308,196 @@ class _Answer:
 
         if not resolved:
             filtered = bool(q.years or q.decades or q.genres)
-            if q.unknown_words and not q.pronoun and (cues & _SUBJECT_CUES - {"release"} or not filtered):
-                return self.not_known(q.unknown_words, cues)
+            if self.unknown_words and not q.pronoun and (cues & _SUBJECT_CUES - {"release"} or not filtered):
+                return self.not_known(self.unknown_words, cues)
             if filtered and not q.pronoun:
                 return self.listing([], cues)
             context = self.from_memory(pronoun_kind)
             if context is None:
-                return self.not_known(q.unknown_words, cues)
+                return self.not_known(self.unknown_words, cues)
             if q.pronoun is None and not (cues & RELATION_CUES) and not q.follow_up:
-                return self.not_known(q.unknown_words, cues)
+                return self.not_known(self.unknown_words, cues)
             if self.brain.kind(context) == "film":
                 films = [context]
             else:
                 others = [context]
 
         alone = len(films) + len(others) == 1 and not (q.years or q.decades or q.genres)
-        if q.unknown_words and alone and not cues & RELATION_CUES:
+        if self.unknown_words and alone and not cues & RELATION_CUES:
             return self.unasked(films, others, cues)
         if films:
             return self.about_films(films, others, cues)
         return self.about_entity(others, cues)
 
+    # -- context, the article, retrieval --------------------------------------------------------
+    def from_context(self, resolved: list[str]) -> list[str]:
+        """What "the ban", "that crisis" or "the studio" points back to: an entity the last reply
+        or the question on screen is about whose name holds the word, or which is of that kind."""
+        context = [e for e in self.memory.context() if e not in resolved]
+        if not context:
+            return []
+        tokens = self.question.tokens
+        found: list[str] = []
+        kinds = {self.brain.kind(e) for e in resolved}
+        for p, token in enumerate(tokens[:-1]):
+            if token.text not in _DETERMINERS:
+                continue
+            word = tokens[p + 1].text
+            if word in self.unknown_words:
+                key = stem(word)
+                for entity_id in context:
+                    held = self.brain.name_stems(entity_id)
+                    if key in held:
+                        found.append(entity_id)
+                        self.unknown_words = [w for w in self.unknown_words if stem(w) not in held]
+                        break
+            elif word in _KIND_NOUNS and _KIND_NOUNS[word] not in kinds:
+                match = next((e for e in context if self.brain.kind(e) == _KIND_NOUNS[word]), None)
+                if match is not None:
+                    found.append(match)
+                    kinds.add(_KIND_NOUNS[word])
+        return found
+
+    def _the(self, name: str) -> str:
+        """A name as a sentence's subject: `The lifting of the ban ...`, `The Korean War`."""
+        words = name.split()
+        if words[0][:1].isdigit():
+            return name
+        proper = words[0].isupper() or (len(words) > 1 and words[1][:1].isupper())
+        proper = proper or fold(words[0]) in self.brain.linker.exact
+        return f"The {name}" if proper else f"The {name[0].lower()}{name[1:]}"
+
+    def _names_the_article(self) -> bool:
+        words = [t.text for t in self.question.tokens]
+        joined = f" {' '.join(words)} "
+        return bool(_ARTICLE_WORDS & set(words)) or " ko pick " in joined or " kopick " in joined
+
+    def about_source(self, cues: frozenset[str]) -> Outcome:
+        sources = self.base.facts.sources
+        return self._about_source(sources[0].id, [], cues)
+
+    def _about_source(self, sid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+        """Who wrote, edited and published the article the facts come from, when, and what it cites."""
+        src: m.Source = self.base.by_id[sid]
+        self.unknown_words = [
+            w for w in self.unknown_words if w not in _ARTICLE_WORDS | {"ko", "pick", "kopick"}
+        ]
+        if src.title not in self.sources:
+            self.sources.append(src.title)
+        words = {t.text for t in self.question.tokens}
+        title = f"“{src.title}”"
+        clauses = []
+        if words & {"wrote", "write", "written", "writer", "author", "authors", "by"} and src.author:
+            clauses.append(f"written by {src.author}")
+        if words & {"edited", "edit", "editor", "editors"} and src.editor:
+            clauses.append(f"edited by {src.editor}")
+        by = words & {"published", "publish", "publisher", "publishers"} and src.publisher
+        on = words & {"when", "date", "year"} and src.date
+        if by or on:
+            clauses.append(
+                "published"
+                + (f" by {src.publisher}" if by else "")
+                + (f" on {_long_date(src.date)}" if on else "")
+            )
+        cited = words & {"cite", "cites", "draw", "draws", "based", "credits", "credit", "rely", "relies"}
+        if clauses or (cited and src.credits):
+            text = f"The article {title} was {join(clauses)}." if clauses else f"The article {title}"
+            if cited and src.credits:
+                text += f"{' It' if clauses else ''} draws on {join(src.credits)}."
+            return self.reply(text, sid, "answer", cues)
+        bits = [f"{title} is the article every fact here comes from"]
+        if src.author:
+            bits.append(f", written by {src.author}")
+        if src.editor:
+            bits.append(f", edited by {src.editor}")
+        if src.publisher:
+            bits.append(f" and published by {src.publisher}")
+        if src.date:
+            bits.append(f" on {_long_date(src.date)}")
+        text = "".join(bits) + "."
+        if src.credits:
+            text += f" It draws on {join(src.credits)}."
+        return self.reply(text, sid, "answer", cues)
+
+    def retrieve(self, resolved: list[str], cues: frozenset[str]) -> Outcome | str | None:
+        """The base's sentences for the words no name accounts for.
+
+        An entity whose name holds them all is returned to be answered about ("the ban on
+        Japanese culture" is the lifting of that ban); sentences that hold enough of them
+        answer; too few: None, and the nearest sentence is kept to offer.
+        """
+        passages = self.brain.sentences.search(self.unknown_words, resolved, self.memory.context())
+        if not passages:
+            return None
+        top = passages[0]
+        if top.coverage < MIN_COVERAGE:
+            self.offer = passages[:1]
+            return None
+        words = [w for w in self.unknown_words if w not in _QUESTION_STEMS]
+        for passage in passages:
+            if passage.entity in resolved or self.brain.kind(passage.entity) == "film":
+                continue
+            held = self.brain.name_stems(passage.entity)
+            if words and all(stem(w) in held for w in words):
+                self.unknown_words = []
+                # "Japanese" in "the ban on Japanese culture" is part of the description, not a name.
+                for mention in self.question.mentions:
+                    span = " ".join(t.text for t in self.question.tokens[mention.start : mention.end])
+                    if all(s in held for s in stems(span)):
+                        resolved[:] = [e for e in resolved if e not in mention.ids]
+                return passage.entity
+        if resolved and cues & RELATION_CUES and not self._why():
+            self.offer = passages[:1]
+            return None  # "who played the composer in ...": the relation answers, not a sentence
+        subjects = [e for e in resolved if self.brain.kind(e) != "country"]  # "Korean studios": a modifier
+        if subjects and not any(p.entity in subjects for p in passages if p.coverage >= MIN_COVERAGE):
+            self.offer = passages[:1]
+            return None  # the words fit, but said of something else than what the question names
+        return self.passages(passages, cues)
+
+    def passages(self, passages: list[Passage], cues: frozenset[str]) -> Outcome:
+        """The best sentences, each said of what it is about."""
+        best = passages[0]
+        kept = [p for p in passages if p.coverage >= MIN_COVERAGE and p.score >= best.score - 0.5][:3]
+        lines = [self.sentence(p) for p in kept]
+        return self.reply("\n".join(lines), best.entity, "answer", cues)
+
+    def sentence(self, passage: Passage) -> str:
+        """A sentence of the base with what it is about named: `Showbox later turned to ...`."""
+        self.cite(passage.entity)
+        name = self.name(passage.entity)
+        item = self.base.by_id[passage.entity]
+        if isinstance(item, records.Event):
+            name += f" ({item.start}–{item.end})" if item.end else f" ({item.start})"
+        text = passage.text
+        first, _, rest = text.partition(" ")
+        if passage.field in ("note", "fact") and first in ("It", "He", "She") and rest:
+            return f"{name} {rest}"
+        if passage.field in ("note", "fact") and first in ("Its", "His", "Her") and rest:
+            return f"{self.base.label(passage.entity)}'s {rest}"
+        return f"{name}: {text}"
+
+    def _why(self) -> bool:
+        return any(t.text in ("why", "reason", "reasons") for t in self.question.tokens)
+
+    def reasons(self, entity_id: str, cues: frozenset[str]) -> Outcome:
+        """A "why" question about one thing: what the base says of it (its notes hold the reasons)."""
+        item = self.base.by_id[entity_id]
+        self.cite(entity_id)
+        name = self.name(entity_id)
+        said = [getattr(item, "summary", None) or getattr(item, "definition", None) or ""]
+        said += list(getattr(item, "notes", ()))
+        said = [s for s in said if s]
+        if not said:
+            return self.about_entity([entity_id], cues)
+        text = f"The fact base gives no reason in so many words; here is what it says about {name}:\n"
+        return self.reply(text + "\n".join(said), entity_id, "answer", cues)
+
     def unasked(self, films: list[str], others: list[str], cues: frozenset[str]) -> Outcome:
         """A name with words about it the base cannot answer ("the capital of France")."""
         outcome = self.about_films(films[:1], others, cues) if films else self.about_entity(others, cues)
         subject = films[0] if films else others[0]
-        words = " ".join(self.question.unknown_words[:8])
+        words = " ".join(self.unknown_words[:8])
         name = self.name(subject)
         text = (
             f"I don't know about “{words}” for {name}: the fact base does not say. "
@@ -343,7 +553,11 @@ class _Answer:
 
     def from_memory(self, pronoun_kind: str | None) -> str | None:
         if pronoun_kind == "film":
-            return self.memory.film or self.memory.subject
+            # "it" is the last thing talked about unless that was a person: an event, a studio ...
+            subject = self.memory.subject
+            if subject is not None and self.brain.kind(subject) not in ("person", "film"):
+                return subject
+            return self.memory.film or subject
         if pronoun_kind == "person":
             return self.memory.person or self.memory.subject
         return self.memory.subject
@@ -383,6 +597,9 @@ class _Answer:
                 text += f" The nearest names I know: {join(near, 'or')}."
         else:
             text = "I don't know how to answer that from the fact base."
+        if self.offer:
+            text += f" The nearest it comes to that: {self.sentence(self.offer[0])}"
+            return self.unknown(text, cues=())
         films = [f.title for f in self.brain.profiled_films[:4]]
         base = self.base
         text += (
@@ -857,7 +1074,7 @@ class _Answer:
                 )
             self.cite(spouse)
             return self.reply(f"{name} was married to {self.name(spouse)}.", pid, "answer", cues)
-        if "died" in cues:
+        if "died" in cues or ("age" in cues and person.died):
             if not person.died:
                 return self.unknown(f"I don't know when {name} died: the fact base does not say.", pid, cues)
             text = f"{name} died in {_date(person.died)}"
@@ -1038,11 +1255,24 @@ class _Answer:
         if cues & {"list", "count"}:
             return self.listing(entities, cues)
         name = self.name(eid)
-        when = f"{event.start}–{event.end}" if event.end else f"{event.start}"
-        lines = [f"{name} ({when}). {event.summary}"]
+        if "when" in cues:
+            when = f"lasted from {event.start} to {event.end}" if event.end else f"was in {event.start}"
+            lines = [f"{self._the(name)} {when}. {event.summary}"]
+        else:
+            when = f"{event.start}–{event.end}" if event.end else f"{event.start}"
+            lines = [f"{name} ({when}). {event.summary}"]
         films = self.brain.films_by_event.get(eid, [])
         if films:
             lines.append(f"Films tied to it: {join([self._item(f.id) for f in films[:MAX_LISTED]])}.")
+        if "after" in cues:
+            later = sorted(
+                (e for e in self.base.facts.events if e.start > (event.end or event.start)),
+                key=lambda e: e.start,
+            )[:3]
+            if later:
+                self.cite(*[e.id for e in later])
+                labels = [f"{self.name(e.id)} ({e.start})" for e in later]
+                lines.append(f"Next in the fact base's timeline: {join(labels)}.")
         return self.reply("\n".join(lines), eid, "answer", cues)
 
     def _about_term(self, tid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
@@ -1084,7 +1314,7 @@ class _Answer:
             genre_films = ids if genre_films is None else genre_films & ids
         adjective = " ".join(g.replace("-", " ") for g in q.genres)
         if not filters and genre_films is None:
-            return self.not_known(q.unknown_words, cues)
+            return self.not_known(self.unknown_words, cues)
 
         # A person asked about in a role the base never gives them: say what they did do.
         if len(filters) == 1 and filters[0].missing_role and filters[0].entity:
@@ -1114,22 +1344,41 @@ class _Answer:
         noun = f"{adjective} film" if adjective else "film"
         subject = kept[0] if len(kept) == 1 else next((e for e in entities), None)
         self.cite(*[e for e in entities])
-        events = self._events_of(q.years) if "event" in cues and not entities else ""
+        countries = [e for e in entities if self.brain.kind(e) == "country"]
+        wants_events = "event" in cues or not (cues & _FILM_LIST_CUES or q.genres)
+        events = ""
+        if wants_events and len(countries) == len(entities) and (q.years or q.decades):
+            events = self._events_of(q.years, q.decades, countries)
         if not kept:
             text = f"I don't know of any {noun} {phrases}: the fact base has none.".replace("  ", " ")
             if events:
-                return self.reply(f"{text.replace(' :', ':')}\n{events}", subject, "answer", cues)
-            return self.unknown(text.replace(" :", ":"), subject, cues)
+                return self.reply(
+                    f"{events}\nThe fact base has no {noun} {phrases}.", subject, "answer", cues
+                )
+            text = text.replace(" :", ":")
+            near = self._set_not_shot(filters)
+            return self.unknown(f"{text} {near}" if near else text, subject, cues)
         shown = [self._item(f, notes.get(f)) for f in kept[:MAX_LISTED]]
         more = f" and {len(kept) - MAX_LISTED:,} more" if len(kept) > MAX_LISTED else ""
         head = f"{count(len(kept), noun)} {phrases}".rstrip()
         text = f"{head}: {', '.join(shown) + more if more else join(shown)}."
-        text = text[0].upper() + text[1:] + (f"\n{events}" if events else "")
+        text = text[0].upper() + text[1:]
+        if events:
+            text = f"{events}\n{text}" if "event" in cues else f"{text}\n{events}"
         return self.reply(text, subject, "answer", cues)
 
-    def _events_of(self, years: Sequence[int]) -> str:
-        """`Events of 2016: THAAD missile crisis (2016).`, or nothing."""
-        events = [e for y in years for e in self.brain.events_in_year.get(y, [])]
+    def _events_of(
+        self, years: Sequence[int], decades: Sequence[int] = (), countries: Sequence[str] = ()
+    ) -> str:
+        """`In 2016: THAAD missile crisis (2016), the dispute that ...`, or nothing."""
+        spans = [(y, y) for y in years] + [(d, d + 9) for d in decades]
+        events = [
+            e
+            for e in self.base.facts.events
+            if any(e.start <= last and (e.end or e.start) >= first for first, last in spans)
+        ]
+        if countries:
+            events = [e for e in events if set(e.countries) & set(countries)] or events
         if not events:
             return ""
         self.cite(*[e.id for e in events])
@@ -1137,7 +1386,28 @@ class _Answer:
             f"{self.name(e.id)} ({e.start}–{e.end})" if e.end else f"{self.name(e.id)} ({e.start})"
             for e in events
         ]
-        return f"Events of {join([str(y) for y in years])}: {join(labels[:MAX_LISTED])}."
+        when = join([str(y) for y in years] + [f"the {d}s" for d in decades])
+        if len(events) == 1:
+            summary = events[0].summary
+            return f"In {when}: {labels[0]}. {summary}"
+        return f"In {when}: {join(labels[:MAX_LISTED])}."
+
+    def _set_not_shot(self, filters: list[_Filter]) -> str:
+        """For "shot in X" that finds nothing: the films set there, whose shooting the base leaves out."""
+        shot = [f for f in filters if f.phrase.startswith("shot in ") and f.entity]
+        if len(shot) != 1:
+            return ""
+        set_there = {f.id for f in self.brain.films_by_place["settings"].get(shot[0].entity, [])}
+        for flt in filters:
+            if flt is not shot[0]:
+                set_there &= set(flt.films)
+        if not set_there:
+            return ""
+        items = [self._item(f) for f in sorted(set_there, key=lambda f: self.brain.film(f).year)[:MAX_LISTED]]
+        where = self.base.label(shot[0].entity)
+        if len(items) == 1:
+            return f"It does not say where {items[0]} was shot, but its story is set in {where}."
+        return f"It does not say where these were shot, but their stories are set in {where}: {join(items)}."
 
     def _filter(self, entity_id: str, cues: frozenset[str]) -> _Filter:
         kind = self.brain.kind(entity_id)
@@ -1163,6 +1433,9 @@ class _Answer:
                     films.setdefault(film.id, []).append(credit_role)
             phrase = _COMPANY_PHRASE[role].format(name) if role else f"with {name}"
             return _Filter(phrase, {f: (None if role else join(r)) for f, r in films.items()}, entity_id)
+        if kind == "country" and entity_id in self.question.adjectival:
+            involved = self.brain.films_by_country.get(entity_id, {})
+            return _Filter(f"involving {name}", {f: "; ".join(n) for f, n in involved.items()}, entity_id)
         if kind in ("country", "place"):
             if cues & {"shoot", "location"} or (kind == "place" and not cues & {"set"}):
                 field_name, phrase = "locations", f"shot in {name}"
@@ -1184,8 +1457,9 @@ class _Answer:
             films_there = {f.id: None for f in self.brain.films_by_festival.get(entity_id, [])}
             return _Filter(f"that premiered at the {name}", films_there, entity_id)
         if kind == "event":
+            the = self._the(name)
             return _Filter(
-                f"tied to the {name}",
+                f"tied to {the[0].lower()}{the[1:]}",
                 {f.id: None for f in self.brain.films_by_event.get(entity_id, [])},
                 entity_id,
             )
@@ -1280,6 +1554,19 @@ def _money(amount: int) -> str:
         if amount >= size and amount % (size // 10) == 0:
             return f"{amount / size:g} {word}"
     return f"{amount:,}"
+
+
+def _long_date(text: str) -> str:
+    """`2025-04-03` -> `3 April 2025`."""
+    year, _, rest = text.partition("-")
+    month, _, day = rest.partition("-")
+    if month.isdigit() and 1 <= int(month) <= 12:
+        return (
+            f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+            if day.isdigit()
+            else f"{_MONTHS[int(month) - 1]} {year}"
+        )
+    return text
 
 
 def _date(text: str) -> str:

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from ..facts import model as m
 from ..facts.base import FactBase
 from ..progress import Progress, no_progress, split, tracked
 from .intents import AUXILIARIES, FOLLOW_UP_OPENINGS, PRONOUNS, cues_of, genres_of
-from .linking import CONTENT, YEAR, Linker, Mention, Token
+from .linking import CONTENT, CUE, YEAR, Linker, Mention, Token, fold
+from .retrieval import SentenceIndex, stems
+
+# "shot in Thailand", "filmed at Prague": a place, where "who shot it" asks for a camera.
+_SHOT_WORDS = frozenset({"shot", "shoot", "shoots", "shooting", "filmed", "filming", "lensed"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "across", "around"})
 
 
 @dataclass(frozen=True)
@@ -31,16 +38,22 @@ class Question:
     pronoun: str | None  # the first pronoun: "it", "he", ...
     yes_no: bool  # opens with did / was / is ...
     follow_up: bool  # opens with "and", "what about" ...
+    adjectival: frozenset[str] = frozenset()  # countries named as adjectives: "Korean films", "Thai studios"
 
 
 class Brain:
     """The linker and the lookup tables of one fact base; build with `brain_for`."""
 
-    def __init__(self, base: FactBase, progress: Progress = no_progress) -> None:
-        """`progress` follows the building of the indexes (seconds for a big base)."""
+    def __init__(
+        self, base: FactBase, progress: Progress = no_progress, index_dir: Path | None = None
+    ) -> None:
+        """`progress` follows the building of the indexes (seconds for a big base); the sentence
+        index is kept in `index_dir` (the compiled cache's folder) when one is given."""
         self.base = base
-        linking, indexing = split(progress, 8, 1)
+        linking, indexing, sentences = split(progress, 8, 1, 1)
         self.linker = Linker(base, linking)
+        self.sentences = SentenceIndex.open(base, index_dir, sentences)
+        self.country_names = frozenset(fold(n) for c in base.facts.countries for n in (c.name, *c.aliases))
         # Build every index now, so that no question pays for one (and threads share them).
         for index in tracked(_INDEXES, indexing):
             getattr(self, index)
@@ -66,6 +79,12 @@ class Brain:
             if p in starts or p not in inside
         ]
         words = [t.text for t in tokens]
+        cues = cues_of(residue)
+        if "shoot" in cues and any(
+            w in _SHOT_WORDS and nxt in _PLACE_PREPOSITIONS
+            for w, nxt in zip(residue, residue[1:], strict=False)
+        ):
+            cues = cues - {"shoot"} | {"location"}
         years = tuple(int(t.text) for t in tokens if t.cls == YEAR and len(t.text) == 4)
         decades = tuple(int(t.text[:-1]) for t in tokens if t.cls == YEAR and t.text.endswith("s"))
         unknown = tuple(t.text for p, t in enumerate(tokens) if p not in inside and t.cls == CONTENT)
@@ -77,7 +96,7 @@ class Brain:
             tokens=tuple(tokens),
             mentions=tuple(mentions),
             residue=tuple(residue),
-            cues=cues_of(residue),
+            cues=cues,
             years=years,
             decades=decades,
             genres=genres_of(residue),
@@ -85,7 +104,24 @@ class Brain:
             pronoun=pronoun,
             yes_no=bool(start) and start[0] in AUXILIARIES,
             follow_up=follow_up,
+            adjectival=self._adjectival(tokens, mentions),
         )
+
+    def _adjectival(self, tokens: list[Token], mentions: Sequence[Mention]) -> frozenset[str]:
+        """Countries named as a nationality, by position: "Korean films", "Hong Kong studios",
+        "Thai" (an adjective alone); not "shot in Thailand" or "films from Japan"."""
+        out: set[str] = set()
+        for mention in mentions:
+            if not all(self.base.kind_of.get(e) == "country" for e in mention.ids):
+                continue
+            before = tokens[mention.start - 1].text if mention.start > 0 else ""
+            if before in _PLACE_PREPOSITIONS or before in ("from", "to", "into", "with", "by"):
+                continue
+            span = " ".join(t.text for t in tokens[mention.start : mention.end])
+            after = tokens[mention.end].cls if mention.end < len(tokens) else None
+            if span not in self.country_names or after in (CUE, CONTENT):
+                out.update(mention.ids)
+        return frozenset(out)
 
     # -- lookups --------------------------------------------------------------------------------
     def kind(self, entity_id: str) -> str:
@@ -245,6 +281,20 @@ class Brain:
                 out.setdefault(person.spouse, person.id)
         return out
 
+    @cached_property
+    def names_of(self) -> dict[str, list[str]]:
+        """Entity id -> every name and alias it answers to (a country's adjective too)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for name in self.base.names:
+            out[name.entity_id].append(name.text)
+        for country in self.base.facts.countries:
+            out[country.id].append(country.adjective)
+        return dict(out)
+
+    def name_stems(self, entity_id: str) -> frozenset[str]:
+        """The stems of the words of an entity's names (see `retrieval.stem`)."""
+        return frozenset(s for name in self.names_of.get(entity_id, ()) for s in stems(name))
+
     def country_of(self, entity_id: str) -> str | None:
         """The country an entity is in (a country is in itself)."""
         kind = self.base.kind_of.get(entity_id)
@@ -270,22 +320,24 @@ _INDEXES = (
     "films_found_in",
     "events_in_year",
     "spouses",
+    "names_of",
 )
 
 _BRAINS: WeakKeyDictionary[FactBase, Brain] = WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
-def brain_for(base: FactBase, progress: Progress = no_progress) -> Brain:
+def brain_for(base: FactBase, progress: Progress = no_progress, index_dir: Path | None = None) -> Brain:
     """The one `Brain` of a fact base, built on first use (the TUI may ask from a worker thread).
 
-    `progress` follows the building, if this call is the one that builds it.
+    `progress` follows the building, if this call is the one that builds it; `index_dir` is
+    where its sentence index is kept (see `SentenceIndex.open`).
     """
     brain = _BRAINS.get(base)
     if brain is None:
         with _LOCK:
             brain = _BRAINS.get(base)
             if brain is None:
-                brain = _BRAINS[base] = Brain(base, progress)
+                brain = _BRAINS[base] = Brain(base, progress, index_dir)
     progress(1, 1)
     return brain

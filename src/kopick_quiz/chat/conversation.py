@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..facts.base import FactBase
 from ..progress import Progress, no_progress
@@ -29,10 +31,13 @@ class Conversation:
     `ask("what else did he direct?")`; after a clarifying question, `ask("2")` picks option 2.
     """
 
-    def __init__(self, base: FactBase, progress: Progress = no_progress) -> None:
-        """`progress` follows the indexing of the base's names, the first time it is talked about."""
+    def __init__(
+        self, base: FactBase, progress: Progress = no_progress, index_dir: Path | None = None
+    ) -> None:
+        """`progress` follows the indexing of the base's names and sentences, the first time it is
+        talked about; `index_dir` keeps the sentence index between runs (the compiled cache's folder)."""
         self.base = base
-        self._brain = brain_for(base, progress)
+        self._brain = brain_for(base, progress, index_dir)
         self._memory = Memory()
         self._pending: _Pending | None = None
 
@@ -41,16 +46,27 @@ class Conversation:
         """Id of the entity the conversation is about, if any."""
         return self._memory.subject
 
-    def focus(self, entity_id: str | None) -> None:
-        """Make `entity_id` what "it", "he" or "she" refers to (the subject of a quiz question)."""
-        if entity_id is None or entity_id not in self.base.by_id:
+    def focus(self, entity_id: str | None, related: Iterable[str] = ()) -> None:
+        """Make `entity_id` what "it", "he" or "she" refers to (the subject of a quiz question),
+        and `related` (its tags: ids of what else it is about) what "the ban" or "the studio" may."""
+        known = [e for e in related if e in self.base.by_id]
+        if entity_id is not None and entity_id in self.base.by_id:
+            known.insert(0, entity_id)
+        if not known:
             return
-        kind = self.base.kind_of.get(entity_id)
-        self._memory.subject = entity_id
-        if kind == "film":
-            self._memory.film = entity_id
-        elif kind == "person":
-            self._memory.person = entity_id
+        self._memory.screen = tuple(dict.fromkeys(known))
+        self._memory.recent = ()
+        first = known[0]
+        kind = self.base.kind_of.get(first)
+        self._memory.subject = first
+        films = [e for e in known if self.base.kind_of.get(e) == "film"]
+        people = [e for e in known if self.base.kind_of.get(e) == "person"]
+        if films:
+            self._memory.film = films[0]
+        if people:
+            self._memory.person = people[0]
+        elif kind == "film":
+            self._memory.person = None
 
     def ask(self, text: str) -> Reply:
         """The reply to one question (never raises for odd input; unknown things say so)."""
@@ -84,6 +100,10 @@ class Conversation:
             memory.film = films[0]
         if outcome.cues:
             memory.cues = outcome.cues
+        if reply.subject is not None or outcome.named:
+            memory.recent = tuple(
+                dict.fromkeys([*([reply.subject] if reply.subject else []), *outcome.named])
+            )
         return reply
 
     def _choice(self, text: str, pending: _Pending) -> str | None:

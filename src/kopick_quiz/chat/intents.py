@@ -104,7 +104,10 @@ _CUE_WORDS: dict[str, str] = {
     "members": "members member include includes consist consists comprise universities schools",
     "month": "month months",
     "people": "people person persons",
-    "event": "happened happen happens events event",
+    "event": "happened happen happens events event era eras period periods",
+    "age": "old age aged",
+    "after": "followed follow follows after afterwards aftermath led result results consequence consequences",
+    "source": "article articles author authors essay webzine published publisher publish edited editor",
 }
 _CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "coproduce": (
@@ -188,7 +191,7 @@ CUE_TYPO_TARGETS = tuple(sorted(w for w in WORD_CUES if len(w) >= 5))
 
 # Cues that say which relation is asked about; a question with none of them, opening with
 # "and"/"what about", borrows the previous question's.
-RELATION_CUES = frozenset(_CUE_WORDS) - {"who", "what", "card", "summary"} | {"count", "card_about"}
+RELATION_CUES = frozenset(_CUE_WORDS) - {"who", "what", "card", "summary", "age"} | {"count", "card_about"}
 
 
 def cues_of(words: Iterable[str]) -> frozenset[str]:
@@ -199,7 +202,12 @@ def cues_of(words: Iterable[str]) -> frozenset[str]:
     for cue, phrases in _CUE_PHRASES.items():
         if any(f" {p} " in joined for p in phrases):
             found.add(cue)
+    if any(f" {p} " in joined for p in _LEAD_TO):
+        found = (found - {"cast"}) | {"after"}  # "what did it lead to": what followed, not a lead role
     return frozenset(found)
+
+
+_LEAD_TO = ("lead to", "leads to", "led to", "lead on to")
 
 
 def genres_of(words: Iterable[str]) -> tuple[str, ...]:

@@ -45,6 +45,9 @@ class FactBase:
     def __init__(self, facts: m.FactsFile | Any) -> None:
         """`facts` is a validated file model (kept as lean records) or records already."""
         self.facts: Any = records.from_models(facts) if isinstance(facts, m.FactsFile) else facts
+        # The hash of the base's cached JSON, when it went through the compiled cache: what keys
+        # the indexes built from it and kept beside the cache (the chat's sentence index).
+        self.content_hash: str | None = None
         self.by_id: dict[str, Any] = {}
         self.kind_of: dict[str, str] = {}
         for section, kind in KIND_OF_SECTION.items():

@@ -519,10 +519,11 @@ class KopickApp(App[int]):
             return "One moment: the facts are still loading."
         with self._ask_lock:  # one conversation, one question at a time
             if self._conversation is None:
-                self._conversation = Conversation(self.library.base)
-            # "Who directed it?" is about the quiz's question, until the student names another.
-            if question is not None and question.id != self._focused and question.subject:
-                self._conversation.focus(question.subject)
+                self._conversation = Conversation(self.library.base, index_dir=self.library.cache_dir)
+            # "Who directed it?", "what was the ban about?" are about the quiz's question, until
+            # the student names another thing.
+            if question is not None and question.id != self._focused:
+                self._conversation.focus(question.subject, question.tags)
                 self._focused = question.id
             return self._conversation.ask(text).cited()
 
