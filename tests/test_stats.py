@@ -15,13 +15,17 @@ from hypothesis import strategies as st
 
 from kopick_quiz.cli import main
 from kopick_quiz.grading import Verdict
+from kopick_quiz.library import open_library
 from kopick_quiz.questions import Question
 from kopick_quiz.session import Answered
 from kopick_quiz.stats import (
     CSV_COLUMNS,
+    Retention,
     accuracy_by_tag,
     build,
+    forgetting_curve,
     is_era,
+    met_before,
     sessions,
     to_json,
     to_text,
@@ -145,6 +149,37 @@ def test_totals_count_days_in_the_players_time_zone() -> None:
     assert (t.first_at, t.last_at, t.accuracy) == (T0 + timedelta(hours=14), T0 + timedelta(hours=16), 0.5)
 
 
+def test_met_before_counts_only_answers_to_questions_seen_earlier() -> None:
+    rows = [row(1, "q1", "incorrect"), row(1, "q2"), row(2, "q1"), row(2, "q2", "incorrect"), row(3, "q1")]
+    assert met_before(rows) == (2, 3)
+
+
+def test_the_forgetting_curve_starts_high_after_a_review_and_falls() -> None:
+    from kopick_quiz.review import default_scheduler, schedule
+
+    scheduler = default_scheduler()
+    fresh = schedule(scheduler, None, 3, T0)  # met once, recalled (Good)
+    kept = schedule(
+        scheduler, schedule(scheduler, fresh, 4, T0 + timedelta(days=3)), 4, T0 + timedelta(days=20)
+    )
+    curve = forgetting_curve(scheduler, [fresh, kept], T0 + timedelta(days=20), days=30)
+    values = [v for _, v in curve]
+    assert [d for d, _ in curve] == list(range(31))
+    assert values == sorted(values, reverse=True) and values[0] > values[-1]
+    assert 0.0 < values[-1] < values[0] <= 1.0
+    alone = forgetting_curve(scheduler, [kept], T0 + timedelta(days=20), days=30)
+    assert alone[30][1] > curve[30][1]  # the well-kept card is forgotten more slowly
+    assert forgetting_curve(scheduler, [], T0) == []
+
+
+def test_text_report_says_how_well_questions_are_kept() -> None:
+    rows = [row(1, "q1", "incorrect"), row(2, "q1"), row(3, "q1")]
+    retention = Retention(1, ((0, 0.97), (7, 0.9), (30, 0.75)), 0.9, 2, 2)
+    text = to_text(build("Mina", rows, T0, retention=retention))
+    assert "Retention\n  questions met before: 2 of 2 answered right (100%)\n" in text
+    assert "recall about 90% of your 1 question in a week and 75% in a month" in text
+
+
 def test_no_answers_give_empty_stats_that_say_so() -> None:
     stats = build("Mina", [], T0)
     assert (stats.totals.answers, stats.totals.accuracy, stats.sessions, stats.weakest) == (0, 0.0, (), ())
@@ -167,6 +202,7 @@ def test_json_holds_every_part_of_the_stats() -> None:
         "due_now",
         "due",
         "weakest",
+        "retention",
     }
     assert data["generated_at"] == "2025-03-01T09:00:00+09:00"
     assert data["totals"]["accuracy"] == 0.5
@@ -181,8 +217,8 @@ def test_json_holds_every_part_of_the_stats() -> None:
         "accuracy": 0.5,
         "points": 10,
     }
-    assert data["by_tag"] == [{"tag": "people", "right": 1, "total": 2, "accuracy": 0.5}]
-    assert data["by_era"] == [{"tag": "1990s", "right": 1, "total": 1, "accuracy": 1.0}]
+    assert data["by_tag"] == [{"tag": "people", "label": "People", "right": 1, "total": 2, "accuracy": 0.5}]
+    assert data["by_era"] == [{"tag": "1990s", "label": "1990s", "right": 1, "total": 1, "accuracy": 1.0}]
     assert data["due"] == [{"date": "2025-03-01", "count": 2}, {"date": "2025-03-02", "count": 0}]
     assert data["weakest"][0]["question_id"] == "q2" and data["weakest"][0]["recall"] == 0.4
 
@@ -195,7 +231,7 @@ def test_text_report_shows_scores_tags_eras_due_and_weakest() -> None:
         "Progress of Mina",
         "2 answers in 1 quiz, 1 right (50%)",
         "2025-03-01 09:00  people (quick)  1/2",
-        "people  1/2  50%",
+        "People  1/2  50%",
         "1990s  1/1  100%",
         "Due for review: 1 now",
         "today: 2",
@@ -295,8 +331,59 @@ def test_stats_json_reports_the_named_player(tmp_path: Path) -> None:
     data = json.loads(out)
     assert data["player"] == "Mina"
     assert (data["totals"]["answers"], data["totals"]["right"]) == (3, 2)
-    assert data["by_era"] == [{"tag": "2000s", "right": 2, "total": 3, "accuracy": 0.6667}]
+    assert data["by_era"] == [{"tag": "2000s", "label": "2000s", "right": 2, "total": 3, "accuracy": 0.6667}]
     assert len(data["due"]) == 14 and data["weakest"][0]["question_id"] == "q1"
+
+
+def test_stats_names_tags_from_the_fact_base_and_json_keeps_their_ids(tmp_path: Path) -> None:
+    record(
+        tmp_path,
+        "Mina",
+        ["correct", "incorrect"],
+        tags=("mr-go", "a-midsummers-fantasia", "directors", "2010s"),
+    )
+    code, out, _ = run("stats", "--json", "--data-dir", str(tmp_path))
+    labels = {t["tag"]: t["label"] for t in json.loads(out)["by_tag"]}
+    assert (code, labels) == (
+        0,
+        {"mr-go": "Mr. Go", "a-midsummers-fantasia": "A Midsummer's Fantasia", "directors": "Directors"},
+    )
+    code, text, _ = run("stats", "--data-dir", str(tmp_path))
+    assert "  Mr. Go                  1/2  50%" in text and "mr-go" not in text
+
+
+def test_stats_shows_the_weakest_questions_as_asked(tmp_path: Path) -> None:
+    shipped = open_library().questions()[0]
+    with Store.open(tmp_path) as s:
+        quiz = s.start_quiz("Mina", shipped.pack, "quick", [shipped.id], None)
+        s.record(quiz, Answered(shipped, "no idea", Verdict("incorrect", 0.0, "A", ""), 0, 3.0, 0, 0))
+    code, text, _ = run("stats", "--data-dir", str(tmp_path))
+    assert code == 0
+    assert f"Weakest questions\n  {shipped.prompt}\n      missed 1 of 1" in text
+    assert f"({shipped.id})" in text
+
+
+def test_stats_plot_draws_every_plot_in_the_terminal(tmp_path: Path) -> None:
+    record(tmp_path, "Mina", ["correct", "incorrect", "close", "partial"], tags=("mr-go", "2010s"))
+    code, out, err = run("stats", "--plot", "--data-dir", str(tmp_path))
+    assert (code, err) == (0, "")
+    for title in (
+        "Score per quiz (% right)",
+        "Accuracy by tag, weakest first (%)",
+        "Accuracy by era (%)",
+        "Due for review, next 14 days",
+        "Recall if not reviewed (%)",
+        "Weakest questions",
+    ):
+        assert title in out
+    assert "Mr. Go" in out and "2010s 50%" in out
+    assert "\x1b[" not in out  # not a terminal: no colour codes in a file or a pipe
+
+
+def test_stats_plot_and_json_together_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = run("stats", "--plot", "--json", "--data-dir", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err.endswith("kopick-quiz stats: error: argument --json: not allowed with argument --plot\n")
 
 
 def test_stats_without_a_player_shows_whoever_answered_last(tmp_path: Path) -> None:

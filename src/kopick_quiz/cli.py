@@ -144,9 +144,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "stats",
         "a player's progress: score per quiz, accuracy by tag and era, reviews due, weakest questions",
-        "kopick-quiz stats --player mina --json",
+        "kopick-quiz stats --player mina --plot",
     )
-    p.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    shown.add_argument(
+        "--plot", action="store_true", help="draw the plots in the terminal (as the app's Stats screen shows)"
+    )
 
     p = command(
         "results",
@@ -562,6 +566,8 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .stats import player_stats, to_json, to_text
     from .store import StoreError
 
+    library = _library(args, err)  # names the tags and shows the weakest questions as asked
+    prompts = {q.id: q.prompt for q in library.questions()}
     try:
         store = _open_store(args, err)
         try:
@@ -572,13 +578,21 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if player not in players:
                 known = ", ".join(players) or "none yet"
                 raise CommandError(f"there is no player '{player}'; the players are: {known}")
-            stats = player_stats(store, player, datetime.now().astimezone())
+            stats = player_stats(
+                store, player, datetime.now().astimezone(), base=library.base, prompts=prompts
+            )
         finally:
             store.close()
     except StoreError as exc:
         raise CommandError(str(exc)) from None
     if args.json:
         out.write(json.dumps(to_json(stats), ensure_ascii=False) + "\n")
+    elif args.plot:
+        from .plots import draw_all
+
+        size = os.get_terminal_size(out.fileno()) if _is_terminal(out) else os.terminal_size((100, 24))
+        colour = _is_terminal(out) and not os.environ.get("NO_COLOR")
+        out.write(draw_all(stats, width=min(size.columns, 120), colour=colour))
     else:
         out.write(to_text(stats))
     return EXIT_OK

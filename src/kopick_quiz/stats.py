@@ -7,23 +7,26 @@ them from a store. `write_csv` is the teachers' `results --csv`.
 from __future__ import annotations
 
 import csv
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .review import FORECAST_DAYS, forecast_from_cards
 from .session import TagScore
 from .store import AnswerRow, QuizRow
+from .tags import is_era, tag_label
 
 if TYPE_CHECKING:
-    from .store import Store
+    import fsrs
 
-ERA_TAG = re.compile(r"^\d{3}0s$")  # "1950s", "2010s"
+    from .facts.base import FactBase
+    from .store import CardRow, Store
+
 WEAK_RECALL = 0.9  # below the retention FSRS aims for: a card is being forgotten
 WEAKEST_LIMIT = 10
+CURVE_DAYS = 30  # the forgetting curve looks this many days ahead
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class WeakQuestion:
     misses: int
     last_verdict: str
     recall: float | None  # the predicted chance of recalling it now; None without a card
+    prompt: str | None = None  # the question as asked, when its pack is known
+    due: datetime | None = None  # when its card is next due for review
 
     @property
     def accuracy(self) -> float:
@@ -76,6 +81,25 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """How well the questions met are kept: the forgetting curve ahead and the record so far."""
+
+    cards: int  # questions with a review card
+    curve: tuple[tuple[int, float], ...]  # (days from now, mean predicted recall) if nothing is reviewed
+    target: float  # the recall the schedule aims for when a card falls due
+    right: int  # right answers to questions met before
+    total: int  # answers to questions met before
+
+    @property
+    def measured(self) -> float | None:
+        """The share of questions met before that were answered right (None before any)."""
+        return self.right / self.total if self.total else None
+
+
+NO_RETENTION = Retention(0, (), 0.9, 0, 0)
+
+
+@dataclass(frozen=True)
 class Stats:
     """Everything the stats screen and `stats --json` show for one player."""
 
@@ -88,6 +112,12 @@ class Stats:
     due: tuple[tuple[date, int], ...]  # cards due per day, today first (today includes overdue)
     due_now: int
     weakest: tuple[WeakQuestion, ...]
+    retention: Retention = NO_RETENTION
+    labels: Mapping[str, str] = field(default_factory=dict)  # tag -> how people read it
+
+    def label(self, tag: str) -> str:
+        """The tag as people read it ("Mr. Go" for `mr-go`)."""
+        return self.labels.get(tag) or tag_label(tag)
 
 
 # -- pure computations -------------------------------------------------------------------------------
@@ -117,11 +147,6 @@ def sessions(rows: Iterable[AnswerRow], quizzes: Iterable[QuizRow] = ()) -> list
     return sorted(out, key=lambda s: (s.started_at, s.quiz_id))
 
 
-def is_era(tag: str) -> bool:
-    """Whether a tag names a decade ("1950s")."""
-    return bool(ERA_TAG.match(tag))
-
-
 def accuracy_by_tag(rows: Iterable[AnswerRow], *, eras: bool = False) -> list[TagScore]:
     """Right answers per tag: topic tags weakest first, or (eras=True) decade tags in time order."""
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -137,10 +162,17 @@ def accuracy_by_tag(rows: Iterable[AnswerRow], *, eras: bool = False) -> list[Ta
 
 
 def weakest(
-    rows: Iterable[AnswerRow], recall: Mapping[str, float] | None = None, limit: int = WEAKEST_LIMIT
+    rows: Iterable[AnswerRow],
+    recall: Mapping[str, float] | None = None,
+    limit: int = WEAKEST_LIMIT,
+    *,
+    prompts: Mapping[str, str] | None = None,
+    due: Mapping[str, datetime] | None = None,
 ) -> list[WeakQuestion]:
     """The questions most missed (then least likely recalled now); never-missed, well-kept ones are not weak."""
     recall = recall or {}
+    prompts = prompts or {}
+    due = due or {}
     attempts: dict[str, list[AnswerRow]] = defaultdict(list)
     for row in rows:
         attempts[row.question_id].append(row)
@@ -149,7 +181,11 @@ def weakest(
         misses = sum(not a.accepted for a in answers)
         chance = recall.get(qid)
         if misses or (chance is not None and chance < WEAK_RECALL):
-            found.append(WeakQuestion(qid, len(answers), misses, answers[-1].verdict, chance))
+            found.append(
+                WeakQuestion(
+                    qid, len(answers), misses, answers[-1].verdict, chance, prompts.get(qid), due.get(qid)
+                )
+            )
     found.sort(key=lambda w: (-w.misses, 1.0 if w.recall is None else w.recall, w.accuracy, w.question_id))
     return found[:limit]
 
@@ -172,6 +208,43 @@ def totals(rows: Iterable[AnswerRow], tz: Any = None) -> Totals:
     )
 
 
+def met_before(rows: Iterable[AnswerRow]) -> tuple[int, int]:
+    """(right, total) over the answers to questions the player had met before."""
+    seen: set[str] = set()
+    right = total = 0
+    for row in rows:
+        if row.question_id in seen:
+            total += 1
+            right += row.accepted
+        else:
+            seen.add(row.question_id)
+    return right, total
+
+
+def forgetting_curve(
+    scheduler: fsrs.Scheduler, cards: Iterable[fsrs.Card], now: datetime, days: int = CURVE_DAYS
+) -> list[tuple[int, float]]:
+    """The mean predicted recall of `cards` on each of the next `days` days if none is reviewed."""
+    cards = [c for c in cards if c.last_review is not None and c.stability]
+    if not cards:
+        return []
+    when = now.astimezone(UTC)
+    recall = scheduler.get_card_retrievability
+    return [
+        (d, sum(recall(card, when + timedelta(days=d)) for card in cards) / len(cards))
+        for d in range(days + 1)
+    ]
+
+
+def retention(
+    rows: Sequence[AnswerRow], cards: Mapping[str, CardRow], scheduler: fsrs.Scheduler, now: datetime
+) -> Retention:
+    """The forgetting curve of the player's cards and their record on questions met before."""
+    right, total = met_before(rows)
+    curve = forgetting_curve(scheduler, (c.card for c in cards.values()), now)
+    return Retention(len(cards), tuple(curve), float(scheduler.desired_retention), right, total)
+
+
 def build(
     player: str,
     rows: Sequence[AnswerRow],
@@ -181,29 +254,55 @@ def build(
     due: Sequence[tuple[date, int]] = (),
     due_now: int = 0,
     recall: Mapping[str, float] | None = None,
+    retention: Retention = NO_RETENTION,
+    labels: Mapping[str, str] | None = None,
+    prompts: Mapping[str, str] | None = None,
+    due_at: Mapping[str, datetime] | None = None,
 ) -> Stats:
-    """Put one player's stats together from rows already read."""
+    """Put one player's stats together from rows already read.
+
+    `labels` names tags (tag -> label; missing ones are worded from the tag), `prompts` the
+    questions, `due_at` when each card is next due.
+    """
     tz = now.tzinfo
+    by_tag = tuple(accuracy_by_tag(rows))
+    by_era = tuple(accuracy_by_tag(rows, eras=True))
+    labels = labels or {}
     return Stats(
         player=player,
         generated_at=now,
         totals=totals(rows, tz),
         sessions=tuple(sessions(rows, quizzes)),
-        by_tag=tuple(accuracy_by_tag(rows)),
-        by_era=tuple(accuracy_by_tag(rows, eras=True)),
+        by_tag=by_tag,
+        by_era=by_era,
         due=tuple(due),
         due_now=due_now,
-        weakest=tuple(weakest(rows, recall)),
+        weakest=tuple(weakest(rows, recall, prompts=prompts, due=due_at)),
+        retention=retention,
+        labels={s.tag: labels.get(s.tag) or tag_label(s.tag) for s in by_tag + by_era},
     )
 
 
-def player_stats(store: Store, player: str, now: datetime, *, days: int = FORECAST_DAYS) -> Stats:
-    """Read one player's answers, quizzes and cards from `store` and compute their stats."""
+def player_stats(
+    store: Store,
+    player: str,
+    now: datetime,
+    *,
+    days: int = FORECAST_DAYS,
+    base: FactBase | None = None,
+    prompts: Mapping[str, str] | None = None,
+) -> Stats:
+    """Read one player's answers, quizzes and cards from `store` and compute their stats.
+
+    With the fact base, tags are named from it; with `prompts` (question id -> prompt), the
+    weakest questions are shown as asked.
+    """
     now = now.astimezone() if now.tzinfo is None else now
     rows = list(store.answers(player))
     cards = store.cards(player)
     when = now.astimezone(UTC)
     recall = {qid: float(store.scheduler.get_card_retrievability(c.card, when)) for qid, c in cards.items()}
+    tags = {t for r in rows for t in r.tags}
     return build(
         player,
         rows,
@@ -212,6 +311,10 @@ def player_stats(store: Store, player: str, now: datetime, *, days: int = FORECA
         due=forecast_from_cards(cards, days, now),
         due_now=sum(c.due <= now for c in cards.values()),
         recall=recall,
+        retention=retention(rows, cards, store.scheduler, now),
+        labels={t: tag_label(t, base) for t in tags},
+        prompts=prompts,
+        due_at={qid: c.due for qid, c in cards.items()},
     )
 
 
@@ -251,13 +354,21 @@ def to_json(stats: Stats) -> dict[str, Any]:
             }
             for s in stats.sessions
         ],
-        "by_tag": [_tag_json(s) for s in stats.by_tag],
-        "by_era": [_tag_json(s) for s in stats.by_era],
+        "by_tag": [_tag_json(s, stats.label(s.tag)) for s in stats.by_tag],
+        "by_era": [_tag_json(s, stats.label(s.tag)) for s in stats.by_era],
         "due_now": stats.due_now,
         "due": [{"date": d.isoformat(), "count": n} for d, n in stats.due],
+        "retention": {
+            "cards": stats.retention.cards,
+            "target": stats.retention.target,
+            "met_before": {"right": stats.retention.right, "total": stats.retention.total},
+            "curve": [{"days": d, "recall": round(r, 4)} for d, r in stats.retention.curve],
+        },
         "weakest": [
             {
                 "question_id": w.question_id,
+                "prompt": w.prompt,
+                "due": _iso(w.due),
                 "attempts": w.attempts,
                 "misses": w.misses,
                 "accuracy": round(w.accuracy, 4),
@@ -273,15 +384,9 @@ def to_text(stats: Stats) -> str:
     """The plain-text report of `kopick-quiz stats`."""
     tz = stats.generated_at.tzinfo
     t = stats.totals
-    lines = [f"Progress of {stats.player}"]
+    lines = [f"Progress of {stats.player}", *summary_lines(stats)]
     if not t.answers:
-        lines.append("  no answers yet: play a quiz with `kopick-quiz play`")
         return "\n".join(lines) + "\n"
-    lines.append(
-        f"  {t.answers} answer{_s(t.answers)} in {t.quizzes} quiz{'zes' * (t.quizzes != 1)}, "
-        f"{t.right} right ({_pct(t.accuracy)}), {t.points} points, "
-        f"{t.questions_seen} question{_s(t.questions_seen)} seen on {t.days_active} day{_s(t.days_active)}"
-    )
     lines += ["", "Score per quiz"]
     for s in stats.sessions[-20:]:
         when = s.started_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
@@ -294,19 +399,63 @@ def to_text(stats: Stats) -> str:
         ("Accuracy by era", stats.by_era),
     ):
         if scores:
-            width = max(len(s.tag) for s in scores)
+            width = max(len(stats.label(s.tag)) for s in scores)
             lines += ["", title]
-            lines += [f"  {s.tag:<{width}}  {s.right}/{s.total}  {_pct(s.accuracy)}" for s in scores]
+            lines += [
+                f"  {stats.label(s.tag):<{width}}  {s.right}/{s.total}  {_pct(s.accuracy)}" for s in scores
+            ]
     lines += ["", f"Due for review: {stats.due_now} now"]
     days = [f"{'today' if i == 0 else d.strftime('%a %d')}: {n}" for i, (d, n) in enumerate(stats.due)]
     lines += ["  " + "  ".join(days[i : i + 7]) for i in range(0, len(days), 7)]
-    if stats.weakest:
-        width = max(len(w.question_id) for w in stats.weakest)
-        lines += ["", "Weakest questions"]
-        for w in stats.weakest:
-            chance = "" if w.recall is None else f", recall now {_pct(w.recall)}"
-            lines.append(f"  {w.question_id:<{width}}  missed {w.misses} of {w.attempts}{chance}")
+    kept = retention_lines(stats)
+    if kept:
+        lines += ["", "Retention", *kept]
+    weak = weakest_lines(stats)
+    if weak:
+        lines += ["", "Weakest questions", *weak]
     return "\n".join(lines) + "\n"
+
+
+def summary_lines(stats: Stats) -> list[str]:
+    """The totals in a sentence (or what to do first, with no answers yet)."""
+    t = stats.totals
+    if not t.answers:
+        return ["  no answers yet: play a quiz with `kopick-quiz play`"]
+    return [
+        f"  {t.answers} answer{_s(t.answers)} in {t.quizzes} quiz{'zes' * (t.quizzes != 1)}, "
+        f"{t.right} right ({_pct(t.accuracy)}), {t.points} points, "
+        f"{t.questions_seen} question{_s(t.questions_seen)} seen on {t.days_active} day{_s(t.days_active)}"
+    ]
+
+
+def retention_lines(stats: Stats) -> list[str]:
+    """How well the questions met are kept, in words: the record so far, then the curve ahead."""
+    r = stats.retention
+    lines = []
+    if r.measured is not None:
+        lines.append(
+            f"  questions met before: {r.right:,} of {r.total:,} answered right ({_pct(r.measured)})"
+        )
+    curve = dict(r.curve)
+    week, month = curve.get(7), curve.get(CURVE_DAYS)
+    if week is not None and month is not None:
+        lines.append(
+            f"  with no more review, you would still recall about {_pct(week)} of your {r.cards:,} "
+            f"question{_s(r.cards)} in a week and {_pct(month)} in a month"
+        )
+    return lines
+
+
+def weakest_lines(stats: Stats) -> list[str]:
+    """The weakest questions, as asked (their ids when the pack is not known), with their record."""
+    lines = []
+    for w in stats.weakest:
+        chance = "" if w.recall is None else f", recall now {_pct(w.recall)}"
+        if w.prompt:
+            lines += [f"  {w.prompt}", f"      missed {w.misses} of {w.attempts}{chance}  ({w.question_id})"]
+        else:
+            lines.append(f"  {w.question_id}  missed {w.misses} of {w.attempts}{chance}")
+    return lines
 
 
 CSV_COLUMNS = (
@@ -360,8 +509,14 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _tag_json(s: TagScore) -> dict[str, Any]:
-    return {"tag": s.tag, "right": s.right, "total": s.total, "accuracy": round(s.accuracy, 4)}
+def _tag_json(s: TagScore, label: str) -> dict[str, Any]:
+    return {
+        "tag": s.tag,
+        "label": label,
+        "right": s.right,
+        "total": s.total,
+        "accuracy": round(s.accuracy, 4),
+    }
 
 
 def _iso(when: datetime | None) -> str | None:
@@ -378,6 +533,7 @@ def _s(n: int) -> str:
 
 __all__ = [
     "CSV_COLUMNS",
+    "Retention",
     "SessionScore",
     "Stats",
     "TagScore",
@@ -385,12 +541,18 @@ __all__ = [
     "WeakQuestion",
     "accuracy_by_tag",
     "build",
+    "forgetting_curve",
     "is_era",
+    "met_before",
+    "retention_lines",
+    "summary_lines",
     "player_stats",
+    "retention",
     "sessions",
     "to_json",
     "to_text",
     "totals",
     "weakest",
+    "weakest_lines",
     "write_csv",
 ]
