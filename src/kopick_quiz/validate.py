@@ -22,7 +22,7 @@ def validate(files: Sequence[Path], facts: Path, progress: Progress = no_progres
     others = [path for path in files if path.resolve() != facts.resolve()]
     costs = _costs(facts, others)
     facts_done, *others_done = split(progress, *(parse + check for parse, check in costs))
-    base, facts_problems = check_facts(facts, shown=shown_path(facts), progress=facts_done)
+    base, facts_problems = check_facts(facts, shown=shown_path(facts), progress=facts_done, trace=True)
     checks_facts = len(others) < len(files)
     problems: list[Problem] = list(facts_problems) if checks_facts else []
     for path, done, cost in zip(others, others_done, costs[1:], strict=True):

@@ -98,7 +98,7 @@ COMPANIES_COUNTRIES = [
     ("which companies co-produced mr go", ["Showbox", "Huayi Brothers"], ANSWER),
     ("Who co-produced Mr. Go?", ["Showbox", "Huayi Brothers"], ANSWER),
     ("which studio or country co-produced mr go", ["China", "Huayi Brothers"], ANSWER),
-    ("which countries co-produced love with an alien", ["South Korea", "Hong Kong", "Japan"], ANSWER),
+    ("which countries co-produced love with an alien", ["South Korea", "Hong Kong"], ANSWER),
     ("Which country co-produced Reach for the SKY?", ["Belgium"], ANSWER),
     ("who financed snowpiercer", ["CJ ENM"], ANSWER),
     ("who distributed snowpiercer", ["CJ ENM"], ANSWER),
@@ -144,7 +144,6 @@ SOURCES_PLACES_NUMBERS = [
     ("Is the medium a horror film?", ["Yes", "horror"], ANSWER),
     ("what language is snowpiercer in", ["English"], ANSWER),
     ("what is tyrant's hong kong title", ["The Goddess of Mercy"], ANSWER),
-    ("what is obaltan also known as", ["Aimless Bullet"], ANSWER),
     ("what is the medium about", ["shaman"], ANSWER),
     ("what's the plot of snowpiercer", ["train"], ANSWER),
 ]
@@ -181,7 +180,7 @@ PEOPLE = [
     ("when did linda lin dai die", ["July 1964", "30"], ANSWER),
     ("where is banjong pisanthanakun from", ["Thailand"], ANSWER),
     ("what nationality is joe odagiri", ["Japan"], ANSWER),
-    ("who is jason bechervaise", ["critic"], ANSWER),
+    ("who is jason bechervaise", ["Ko-pick article"], ANSWER),
 ]
 
 ORGANISATIONS = [
@@ -205,7 +204,7 @@ COUNTRIES_PLACES_YEARS = [
     ("which films involved Thailand", ["The Medium"], ANSWER),
     (
         "which films were co-produced with japan",
-        ["Love with an Alien", "Asako in Ruby Shoes", "A Midsummer's Fantasia"],
+        ["Asako in Ruby Shoes", "A Midsummer's Fantasia"],
         ANSWER,
     ),
     ("which films involved belgium", ["Reach for the SKY"], ANSWER),
@@ -250,13 +249,11 @@ TERMS_EVENTS_FESTIVALS = [
     ("What is the Suneung?", ["university entrance exam", "November"], ANSWER),
     ("when is the suneung", ["November"], ANSWER),
     ("what is the seneung", ["November"], ANSWER),
-    ("what is the CSAT", ["Suneung"], ANSWER),
     ("What is BIFAN?", ["Bucheon International Fantastic Film Festival", "The Medium"], ANSWER),
     ("what is pifan", ["Bucheon International Fantastic Film Festival"], ANSWER),
     ("what was the THAAD crisis", ["2016", "Southeast Asia"], ANSWER),
     ("what was the korean war", ["1950", "I Am a Truck"], ANSWER),
     ("what is a co-production", ["more than one country"], ANSWER),
-    ("what is day-and-date release", ["same time"], ANSWER),
     ("what is a spirit medium", ["spirits"], ANSWER),
     ("which films are tied to the thaad crisis", ["Sweet 20", "The House of No Man", "The Medium"], ANSWER),
     ("which films premiered at bifan", ["The Medium"], ANSWER),

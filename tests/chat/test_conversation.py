@@ -57,7 +57,7 @@ DIALOGUES = [
     ],
     [
         ("who is shaw", ["Run Run Shaw"]),
-        ("run run shaw", ["Run Run Shaw", "executive"]),
+        ("run run shaw", ["Run Run Shaw", "founder"]),
     ],
 ]
 

@@ -55,7 +55,7 @@ def test_longer_names_forgive_more_typos(length: int, typos: int):
         ("tell me about joon-ho bong", "bong-joon-ho"),  # the other name order
         ("tell me about kim jin kyu", "kim-jin-gyu"),
         ("tell me about Kim Yong-hwaa", "kim-yong-hwa"),
-        ("what is Dragon Wars", "d-war"),  # another title
+        ("what is The Goddess of Mercy", "tyrant"),  # another title
         ("what is drwar", "d-war"),  # a short name run together and mistyped
         ("what did kim yonghwa direct", "kim-yong-hwa"),  # given name run together
         ("who is Hong Kyungupyo", "hong-kyung-pyo"),  # run together and mistyped

@@ -162,3 +162,48 @@ def test_no_sentence_of_the_article_is_copied():
             ours.append(words(line))
     copied = [" ".join(w[i : i + 8]) for w in ours for i in range(len(w) - 7) if tuple(w[i : i + 8]) in grams]
     assert copied == []
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the source article is not beside the project")
+def test_every_field_traces_to_the_article_or_cites_its_own_source():
+    """`validate`'s reading of the base against the article finds nothing it cannot trace."""
+    _, problems = check_facts(ROOT / "data" / "facts.yaml", trace=True)
+    assert [str(p) for p in problems] == []
+
+
+def test_facts_from_elsewhere_name_their_source(base: FactBase):
+    article = "ko-pick-2025"
+    cited = {
+        c.source
+        for kind in ("people", "organisations", "events", "films")
+        for x in getattr(base.facts, kind)
+        for c in x.cite
+    }
+    outside = {s.id for s in base.facts.sources} - {article}
+    assert cited == outside  # every outside source backs a fact, and only those cite one
+    for source in base.facts.sources:
+        if source.id != article:
+            assert source.publisher and (source.url or source.date), source
+
+
+def test_claims_the_article_does_not_make_are_gone_or_cited(base: FactBase):
+    assert names(base, base.get("love-with-an-alien").countries) == {"South Korea", "Hong Kong"}
+    directors = base.get("love-with-an-alien").directors
+    assert names(base, [base.get(p).nationality for p in directors]) == {"South Korea", "Hong Kong", "Japan"}
+    covid = base.get("covid-19-pandemic")
+    assert covid.start == 2020 and [c.field for c in covid.cite] == ["start"]
+    assert base.get("run-run-shaw").roles == ("founder",)
+    assert "critic" not in {r for p in base.people for r in p.roles}
+    assert not any(f.genres for f in base.films if f.id in ("love-with-an-alien", "mr-go", "snowpiercer"))
+    assert "day-and-date-release" not in base.by_id
+    assert base.get("choi-woo-young").nationality is None
+    for film, title in (("obaltan", "Aimless Bullet"), ("d-war", "Dragon Wars")):
+        assert title not in base.aliases(film)
+    assert [c.field for c in base.get("banjong-pisanthanakun").cite] == ["nationality"]
+
+
+def test_spellings_are_variants_and_other_names_are_aliases(base: FactBase):
+    assert "The Goddess of Mercy" in base.get("tyrant").aliases
+    assert "BIFAN" in base.get("bifan").aliases
+    assert "Kim Ki-yeong" in base.get("kim-ki-young").variants
+    assert "Kim Ki-yeong" in base.aliases("kim-ki-young")  # grading still accepts a variant

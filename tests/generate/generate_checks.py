@@ -85,6 +85,8 @@ def right_answers(base: FactBase, q: Question) -> set[str] | None:
     if isinstance(subject, records.Film):
         film = subject
         rel = parts[1]
+        if rel == "director" and parts[2] == "countries":
+            return all_names(base, [base.get(p).nationality for p in film.directors])
         if rel == "director":
             return all_names(base, film.directors)
         if rel == "producer":

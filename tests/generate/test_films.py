@@ -108,7 +108,7 @@ def test_year_questions_never_show_the_year(shipped_base: FactBase) -> None:
 
 def test_reverse_question_adds_what_makes_the_film_unique(shipped_base: FactBase) -> None:
     q = by_id(shipped_base)["mr-go.director.kim-yong-hwa.reverse"]
-    assert q.prompt == "Which 2013 sports co-production with Huayi Brothers was directed by Kim Yong-hwa?"
+    assert q.prompt == "Which 2013 co-production with Huayi Brothers was directed by Kim Yong-hwa?"
     assert q.subject == "kim-yong-hwa" and q.kind == "film"
 
 

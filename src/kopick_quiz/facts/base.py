@@ -82,8 +82,9 @@ class FactBase:
         return f"{film.title} ({film.year})"
 
     def aliases(self, entity_id: str) -> tuple[str, ...]:
+        """Every other name an entity answers to: its other names, then its spelling variants."""
         item = self.by_id[entity_id]
-        return tuple(getattr(item, "aliases", ()))
+        return (*getattr(item, "aliases", ()), *getattr(item, "variants", ()))
 
     def source_of(self, entity_id: str) -> m.Source | None:
         ref = getattr(self.by_id.get(entity_id), "source", None)
@@ -100,7 +101,7 @@ class FactBase:
                 continue
             main = self.label(entity_id)
             out.append(Name(main, entity_id, kind, True))
-            out.extend(Name(a, entity_id, kind, False) for a in item.aliases)
+            out.extend(Name(a, entity_id, kind, False) for a in (*item.aliases, *item.variants))
         return out
 
     @cached_property
@@ -138,7 +139,7 @@ class FactBase:
 
         out: dict[str, list[m.Film]] = defaultdict(list)
         for film in self.films:
-            for title in {film.title, *film.aliases}:
+            for title in {film.title, *film.aliases, *film.variants}:
                 out[normalise(title)].append(film)
         return dict(out)
 

@@ -48,6 +48,7 @@ REFS: dict[tuple[type[BaseModel], str], tuple[str, ...]] = {
     (m.Term, "members"): ("organisations", "people", "films", "places", "countries"),
     (m.Place, "country"): ("countries",),
 }
+REFS[(m.Cite, "source")] = ("sources",)
 for _cls in (m.Film, m.Person, m.Organisation, m.Festival, m.Event, m.Term, m.Place, m.Country):
     REFS[(_cls, "source")] = ("sources",)
 
@@ -79,9 +80,12 @@ def load_facts(path: Path | str, shown: str | None = None, progress: Progress = 
 
 
 def check_facts(
-    path: Path | str, shown: str | None = None, progress: Progress = no_progress
+    path: Path | str, shown: str | None = None, progress: Progress = no_progress, *, trace: bool = False
 ) -> tuple[FactBase | None, list[Problem]]:
-    """Every problem in a fact base file, and the base itself when it has no error."""
+    """Every problem in a fact base file, and the base itself when it has no error.
+
+    `trace` also reads the facts against the texts of their sources (`facts.trace`), as `validate` does.
+    """
     name = shown or str(path)
     parsing, checking = split(progress, 1, CHECK_COST)
     try:
@@ -89,7 +93,12 @@ def check_facts(
     except YamlError as exc:
         checking(1, 1)
         return None, [Problem.from_yaml(exc)]
-    return check_facts_data(root, name, checking)
+    base, problems = check_facts_data(root, name, checking)
+    if trace and base is not None:
+        from .trace import trace as trace_facts
+
+        problems = sorted([*problems, *trace_facts(base, root, name, Path(path).resolve().parent)])
+    return base, problems
 
 
 def check_facts_data(
@@ -143,6 +152,7 @@ def check_facts_data(
         for i, item in enumerate(tracked(items, part)):
             if item is not None:
                 _check_refs(item, (section, i), root, name, ids, problems, known_ids)
+                _check_cites(item, (section, i), root, name, problems)
     _check_names(root, name, sections, problems, names_done)
 
     if any(p.severity == "error" for p in problems):
@@ -222,6 +232,26 @@ def _check_refs(
                     _check_refs(item, loc + (field, j), root, name, ids, problems, known_ids)
 
 
+# What a citation may not name: the record's identity and provenance.
+_UNCITABLE = {"id", "source", "cite"}
+
+
+def _check_cites(
+    item: BaseModel, loc: tuple[Any, ...], root: YMap, name: str, problems: list[Problem]
+) -> None:
+    """Each `cite` names a field the record has (and has filled in)."""
+    fields = [f for f in type(item).model_fields if f not in _UNCITABLE]
+    kind = _SINGULAR[loc[0]]
+    for j, cite in enumerate(getattr(item, "cite", ())):
+        if cite.field not in fields:
+            message = f"'cite' names '{cite.field}', which is not a field of a {kind}{did_you_mean(cite.field, fields)}"
+        elif getattr(item, cite.field) in (None, [], ""):
+            message = f"'cite' names '{cite.field}', but this {kind} gives no {cite.field}"
+        else:
+            continue
+        problems.append(Problem.at(name, locate(root, loc + ("cite", j, "field")), message))
+
+
 def _check_names(
     root: YMap, name: str, sections: dict[str, list[Any]], problems: list[Problem], progress: Progress
 ) -> None:
@@ -235,13 +265,16 @@ def _check_names(
             if item is None:
                 continue
             label = getattr(item, "name", None) or getattr(item, "title", "")
-            for k, text in enumerate([label, *item.aliases]):
+            places = [
+                (section, i),
+                *((section, i, f, j) for f in ("aliases", "variants") for j in range(len(getattr(item, f)))),
+            ]
+            for at, text in zip(places, [label, *item.aliases, *item.variants], strict=True):
                 key = normalise(text)
                 owner = seen.get(key)
                 if owner is not None and owner[0] != item.id:
                     if section == "films":  # recurring titles are told apart by year
                         continue
-                    at = (section, i, "aliases", k - 1) if k else (section, i)
                     problems.append(
                         Problem.at(
                             name,

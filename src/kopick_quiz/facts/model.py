@@ -19,6 +19,8 @@ PersonRole = Literal[
     "cartoonist",
     "novelist",
     "critic",
+    "author",
+    "founder",
 ]
 OrgKind = Literal[
     "studio",
@@ -55,16 +57,31 @@ Genre = Literal[
 ]
 
 
+ALIASES_DOC = "other names or titles the source gives (e.g. the Hong Kong title): each one a fact of its own"
+VARIANTS_DOC = (
+    "the same name spelled another way: romanisations, name orders, short forms, abbreviations, "
+    "misspellings in the source; no claim, so `validate` does not trace them"
+)
+
+
+class Cite(Model):
+    """A field of a record that another source than the record's own states."""
+
+    field: Text = Field(description="the field's name, e.g. nationality")
+    source: Id = Field(description="id of the source that states it")
+
+
 class Named(Model):
     """Anything a student may type the name of."""
 
     id: Id
     name: Text
-    aliases: list[Text] = Field(
-        default_factory=list,
-        description="other spellings: romanisations, name orders, short names, abbreviations, variants in the source",
-    )
+    aliases: list[Text] = Field(default_factory=list, description=ALIASES_DOC)
+    variants: list[Text] = Field(default_factory=list, description=VARIANTS_DOC)
     source: Id = Field(description="id of the source that states this")
+    cite: list[Cite] = Field(
+        default_factory=list, description="fields stated by another source than `source`, each with its own"
+    )
 
 
 class Source(Model):
@@ -74,7 +91,13 @@ class Source(Model):
     editor: Text | None = None
     publisher: Text | None = None
     date: Text | None = Field(default=None, description="publication date, YYYY-MM-DD")
+    url: Text | None = Field(default=None, description="where to read it")
     credits: list[Text] = Field(default_factory=list, description="works the source itself draws on")
+    text: Text | None = Field(
+        default=None,
+        description="a local copy of its text (a path relative to the fact base) that `validate` traces "
+        "the facts of this source against; left alone when the file is not there",
+    )
 
 
 class Country(Named):
@@ -199,7 +222,8 @@ class Archive(Model):
 class Film(Model):
     id: Id
     title: Text
-    aliases: list[Text] = Field(default_factory=list, description="other titles (e.g. the Hong Kong title)")
+    aliases: list[Text] = Field(default_factory=list, description=ALIASES_DOC)
+    variants: list[Text] = Field(default_factory=list, description=VARIANTS_DOC)
     year: Year
     profiled: Flag = Field(default=False, description="true for the films the source profiles at length")
     kind: Literal["feature", "documentary"] = "feature"
@@ -228,6 +252,9 @@ class Film(Model):
     summary: LongText = Field(description="one or two sentences in our own words")
     notes: list[Text] = Field(default_factory=list)
     source: Id
+    cite: list[Cite] = Field(
+        default_factory=list, description="fields stated by another source than `source`, each with its own"
+    )
 
 
 class FactsFile(Model):

@@ -433,6 +433,7 @@ class FilmQuestions:
                 unrelated=not crew.complete,
                 statement=lambda p, said=said: said.format(film=L, person=ctx.ref(p)),
             )
+            out += ctx.attempt(lambda people=people, crew=crew: self.crew_countries(crew, people))
             for p in people:
                 prompt = "Which {desc} " + crew.passive.format(person=ctx.ref(p)) + "?"
                 out += ctx.attempt(
@@ -446,6 +447,30 @@ class FilmQuestions:
                     )
                 )
         return out
+
+    def crew_countries(self, crew: Crew, people: list[str]) -> list[Draft]:
+        """`The three directors of Love with an Alien came from three countries. Name all three.`
+
+        Asked of the people, not of the film: a film with a Japanese director is not thereby a
+        Japanese co-production.
+        """
+        ctx, L = self.ctx, self.L
+        nationality = [getattr(ctx.base.get(p), "nationality", None) for p in people]
+        countries = list(dict.fromkeys(nationality))
+        if len(people) < 2 or None in countries or len(countries) != len(people):
+            raise Skip("only for several crew members, each from another country")
+        n = en.number_word(len(people))
+        said_names = [ctx.label(c) for c in countries]
+        said = en.join([f"{ctx.ref(p)} from {ctx.ref(c)}" for p, c in zip(people, nationality, strict=True)])
+        fact = f"The {en.plural(crew.noun)} of {L} came from {n} countries: {said}"
+        ask = self.ask(
+            crew.relation, "countries", relation="country", explanation=self.explain(fact, *said_names)
+        )
+        prompt = (
+            f"The {n} {en.plural(crew.noun)} of {L} each came from a different country. "
+            f"Name {en.all_of(len(people))} countries."
+        )
+        return [multi(ctx, ask, prompt, [ctx.label(c) for c in countries], kind="country")]
 
     def credited(self, person: str) -> list[m.Film]:
         """The films a person is credited on."""
@@ -669,8 +694,11 @@ class FilmQuestions:
 
         def _choice() -> Draft:
             shown = one_of(ask.qid("choice"), foreign)
-            wrong = pick(ctx, ask.qid("choice"), candidates, countries, score=country_score(ctx, countries))
-            wrong = [w for w in wrong if not ctx.is_related(film.id, w)] or wrong
+            score = country_score(ctx, countries)
+            try:  # a country the film is tied to otherwise (a director's) is no clean distractor
+                wrong = pick(ctx, ask.qid("choice"), candidates, countries, score=score, unrelated_to=film.id)
+            except Skip:
+                wrong = pick(ctx, ask.qid("choice"), candidates, countries, score=score)
             others = [ctx.ref(c) for c in countries if c != shown and c == HOME]
             lead = f"with {others[0]}" if others else ""
             prompt = f"Which of these countries co-produced {L}{' ' + lead if lead else ''}?"
@@ -1255,14 +1283,14 @@ class FilmQuestions:
         out: list[Draft] = []
         for event_id in dict.fromkeys(film.context):
             event = ctx.base.get(event_id)
-            during = event.kind == "period" and event.start <= film.year <= (event.end or event.start)
+            during = event.kind == "period" and _during(event, film.year)
             fact = f"{L} is tied to {ctx.event(event_id)}: {ctx.lower_first(event.summary.rstrip('.'))}"
             ask = self.ask("event", event_id, relation="event", explanation=en.sentence(fact))
             if during:
 
                 def outside(e_id: str) -> bool:
                     e = ctx.base.get(e_id)
-                    return e_id not in film.context and not (e.start <= film.year <= (e.end or e.start))
+                    return e_id not in film.context and not _during(e, film.year)
 
                 wrong_pool = Draw(ctx.pool("events-kind", "period"), outside)
                 out += entity_questions(
@@ -1399,6 +1427,13 @@ class FilmQuestions:
             choice_prompt=f"Which of these films tells this story? {text}",
             candidates=profiled,
         )
+
+
+def _during(event: m.Event, year: int) -> bool:
+    """Whether `year` falls in an event's years; a period with no end given runs on (Covid-19)."""
+    if event.end is None and event.kind == "period":
+        return event.start <= year
+    return event.start <= year <= (event.end or event.start)
 
 
 def _strip_article(text: str) -> str:
