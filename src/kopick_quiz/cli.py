@@ -641,7 +641,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .diagnostics import FileProblems, Problem
     from .library import shown_path
     from .packs.starter import SCHEMA_FILE, schema_text
-    from .packs.writer import finish_import, import_file
+    from .packs.convert import finish_import, import_file
 
     source = shown_path(args.file)
     imported = import_file(args.file, args.format, source)
@@ -678,7 +678,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .library import shown_path
     from .packs.load import load_pack
-    from .packs.writer import export_pack, format_of
+    from .packs.convert import export_pack, format_of
 
     fmt = args.format or (format_of(args.output) if args.output else None)
     if fmt is None:

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from .schema import UNION_TAGS
 from .yamlio import Mark, Plain, YamlError, locate
 
 Severity = Literal["error", "warning"]
@@ -68,7 +69,7 @@ def _unwrap(annotation: Any) -> list[Any]:
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model class that owns the last element of `loc`."""
+    """The model class that owns the last element of `loc` (a path without union tags)."""
     current: type[BaseModel] | None = model
     for part in loc[:-1]:
         if current is None:
@@ -83,11 +84,35 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
     return current
 
 
-def _field_name(loc: tuple[Any, ...]) -> str:
+def _author_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The part of `loc` that exists in the author's file: what pydantic added is left out.
+
+    A lone `answer: x` is validated as the list `[x]`, and a text in a list of entries as an
+    entry: the error's path then ends in an index or a field the file does not have.
+    """
+    node = data
+    path: list[Any] = []
+    for part in loc:
+        if (
+            isinstance(node, dict)
+            and isinstance(part, str)
+            and part in node
+            or isinstance(node, list)
+            and isinstance(part, int)
+            and 0 <= part < len(node)
+        ):
+            node = node[part]
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _last_name(loc: tuple[Any, ...]) -> str | None:
     for part in reversed(loc):
         if isinstance(part, str):
             return part
-    return "item"
+    return None
 
 
 def _shown(value: Any) -> str:
@@ -97,67 +122,106 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "...'"
 
 
+def _bound(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def error_message(
+    err: Any, data: Any, model: type[BaseModel], context: tuple[Any, ...] = ()
+) -> tuple[tuple[Any, ...], str, Literal["value", "key", "parent"]]:
+    """One pydantic error of `model` (validated from `data`, found at `context` in its file) in
+    the author's words.
+
+    Returns the path in `data` to report it at, the message, and whether the position is the
+    value's, its key's or (for a missing field) its parent's.
+    """
+    loc = tuple(
+        p for p in err["loc"] if not (isinstance(p, str) and (p.startswith("function-") or p in UNION_TAGS))
+    )
+    ctx = err.get("ctx") or {}
+    at = ctx.get("at")
+    if isinstance(at, tuple):  # a check across fields names the field it is about
+        loc = loc + at
+    kind = err["type"]
+    path = _author_path(data, loc)
+    named = loc if kind in ("missing", "extra_forbidden") else path
+    field = _last_name(named) or _last_name(context) or "this value"
+    in_list = bool(context + named) and isinstance((context + named)[-1], int)
+    value = err.get("input")
+    where: Literal["value", "key", "parent"] = "value"
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc) if loc else model
+        fields = list(owner.model_fields) if owner else []
+        hint = did_you_mean(field, fields)
+        if not hint and fields:
+            hint = "; allowed here: " + ", ".join(fields)
+        return path, f"unknown field '{field}'{hint}", "key"
+    if kind == "missing":
+        return path, f"missing required field '{field}'", "parent"
+    if kind == "string_type" and isinstance(value, (Plain, int, float)) and not isinstance(value, bool):
+        raw = value.text if isinstance(value, Plain) else str(value)
+        reads = value.kind if isinstance(value, Plain) else "a number"
+        message = f"'{field}' must be text, but {raw} unquoted reads as {reads}; quote it: {field}: \"{raw}\""
+    elif kind == "literal_error":
+        expected = ctx.get("expected", "")
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
+        hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
+        message = f"'{field}' must be one of {expected}, not {_shown(value)}{hint}"
+    elif kind == "string_pattern_mismatch":
+        message = (
+            f"'{field}' must be an id: lower-case words joined by '-' (like the-medium), not {_shown(value)}"
+        )
+    elif kind in ("int_parsing", "int_type", "int_from_float"):
+        message = f"'{field}' must be a whole number, not {_shown(value)}"
+    elif kind in ("float_parsing", "float_type"):
+        message = f"'{field}' must be a number, not {_shown(value)}"
+    elif kind in ("less_than_equal", "less_than"):
+        message = f"'{field}' must be at most {_bound(ctx.get('le', ctx.get('lt')))}, not {_shown(value)}"
+    elif kind in ("greater_than_equal", "greater_than"):
+        message = f"'{field}' must be at least {_bound(ctx.get('ge', ctx.get('gt')))}, not {_shown(value)}"
+    elif kind == "list_type":
+        message = f"'{field}' must be a list ('- ...' lines or [a, b]), not {_shown(value)}"
+    elif kind == "too_short" and isinstance(value, list):
+        message = f"'{field}' is empty; give at least one"
+    elif kind == "too_long" and isinstance(value, list):
+        message = f"'{field}' has {len(value)} entries; the limit is {ctx.get('max_length')}"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        each = f"each entry of '{field}'" if in_list else f"'{field}'"
+        message = f"{each} must be a mapping of 'key: value' lines, not {_shown(value)}"
+    elif kind == "string_too_short":
+        message = f"'{field}' is empty; give it a value or remove the line"
+    elif kind == "string_too_long":
+        message = f"'{field}' is longer than {ctx.get('max_length'):,} characters; shorten it"
+    elif kind in ("bool_type", "bool_parsing"):
+        message = f"'{field}' must be true or false, not {_shown(value)}"
+    elif kind in ("string_type", "text_type"):
+        if value is None:
+            message = f"'{field}' is empty; give it a value or remove the line"
+        else:
+            message = f"'{field}' must be text, not {_shown(value)}"
+    else:
+        message = f"'{field}': {err['msg'][0].lower() + err['msg'][1:]}"
+    return path, message, where
+
+
 def schema_problems(
     exc: ValidationError, root: Any, path: str, model: type[BaseModel], prefix: tuple[Any, ...] = ()
 ) -> list[Problem]:
     """Turn pydantic's errors for `model` (validated from `root` at `prefix`) into problems."""
+    data = _author_data(root, prefix)
     problems = []
     for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-        full = prefix + loc
-        kind = err["type"]
-        field = _field_name(loc)
-        value = err.get("input")
-        owner = _model_at(model, loc) if loc else model
-        if kind == "extra_forbidden":
-            fields = list(owner.model_fields) if owner else []
-            hint = did_you_mean(field, fields)
-            if not hint and fields:
-                hint = "; allowed here: " + ", ".join(fields)
-            message = f"unknown field '{field}'{hint}"
-            mark = locate(root, full, key=True)
-        elif kind == "missing":
-            message = f"missing required field '{field}'"
-            mark = locate(root, full[:-1])
-        elif kind == "string_type" and isinstance(value, (Plain, int, float)) and not isinstance(value, bool):
-            raw = value.text if isinstance(value, Plain) else str(value)
-            reads = value.kind if isinstance(value, Plain) else "a number"
-            message = (
-                f"'{field}' must be text, but {raw} unquoted reads as {reads}; quote it: {field}: \"{raw}\""
-            )
-            mark = locate(root, full)
-        elif kind == "literal_error":
-            expected = err.get("ctx", {}).get("expected", "")
-            options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
-            hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
-            message = f"'{field}' must be one of {expected}, not {_shown(value)}{hint}"
-            mark = locate(root, full)
-        elif kind == "string_pattern_mismatch":
-            message = f"'{field}' must be an id: lower-case words joined by '-' (like the-medium), not {_shown(value)}"
-            mark = locate(root, full)
-        elif kind in ("int_parsing", "int_type", "int_from_float"):
-            message = f"'{field}' must be a whole number, not {_shown(value)}"
-            mark = locate(root, full)
-        elif kind in ("list_type",):
-            message = f"'{field}' must be a list ('- item' lines or [a, b]), not {_shown(value)}"
-            mark = locate(root, full)
-        elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            message = f"'{field}' must be a mapping of 'key: value' lines, not {_shown(value)}"
-            mark = locate(root, full)
-        elif kind == "string_too_short":
-            message = f"'{field}' is empty; give it a value or remove the line"
-            mark = locate(root, full)
-        elif kind in ("bool_type", "bool_parsing"):
-            message = f"'{field}' must be true or false, not {_shown(value)}"
-            mark = locate(root, full)
-        elif kind in ("string_type", "text_type"):
-            if value is None:
-                message = f"'{field}' is empty; give it a value or remove the line"
-            else:
-                message = f"'{field}' must be text, not {_shown(value)}"
-            mark = locate(root, full)
-        else:
-            message = f"'{field}': {err['msg'][0].lower() + err['msg'][1:]}"
-            mark = locate(root, full)
+        at, message, where = error_message(err, data, model, prefix)
+        mark = locate(root, prefix + at, key=where == "key")
         problems.append(Problem.at(path, mark, message))
     return problems
+
+
+def _author_data(root: Any, prefix: tuple[Any, ...]) -> Any:
+    node = root
+    for part in prefix:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node

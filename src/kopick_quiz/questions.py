@@ -28,6 +28,21 @@ class Tolerance:
 
 
 @dataclass(frozen=True)
+class Weighted:
+    """An answer with its own share of the points (`weight`, in percent) or its own feedback.
+
+    A weight of 100 is a full answer (also in `Question.answers`) that has its own feedback;
+    below 100 it earns that share of the points; 0 is a wrong answer the author named.
+    `tolerance` (number questions) is how far from `text` still earns the weight.
+    """
+
+    text: str
+    weight: float = 100.0
+    feedback: str = ""
+    tolerance: Tolerance | None = None
+
+
+@dataclass(frozen=True)
 class Question:
     """One question. `answers` holds the canonical accepted answers (DESIGN.md, `questions --json`).
 
@@ -37,6 +52,9 @@ class Question:
     - choice: `answers[0]` is the right one of `choices`;
     - truefalse: `answers[0]` is "true" or "false";
     - order: `answers` is the right order of the items, `choices` the order they are shown in.
+
+    `weighted` holds the answers that carry a weight or feedback of their own (short, number,
+    year and choice questions); `otherwise` is the feedback for any wrong answer not in `feedback`.
     """
 
     id: str
@@ -55,6 +73,8 @@ class Question:
     source: str = ""
     subject: str | None = None
     feedback: tuple[tuple[str, str], ...] = ()
+    weighted: tuple[Weighted, ...] = ()
+    otherwise: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The `questions --json` object of DESIGN.md."""
@@ -103,6 +123,16 @@ class Question:
             source=d.get("source", ""),
             subject=d.get("subject"),
             feedback=tuple(tuple(pair) for pair in d.get("feedback", ())),
+            weighted=tuple(
+                Weighted(
+                    w["text"],
+                    w["weight"],
+                    w["feedback"],
+                    Tolerance(**w["tolerance"]) if w.get("tolerance") else None,
+                )
+                for w in d.get("weighted", ())
+            ),
+            otherwise=d.get("otherwise", ""),
         )
 
 
@@ -118,4 +148,6 @@ _COMPACT_DEFAULTS: dict[str, Any] = {
     "source": "",
     "subject": None,
     "feedback": (),
+    "weighted": (),
+    "otherwise": "",
 }

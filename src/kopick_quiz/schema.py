@@ -14,6 +14,11 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from .yamlio import Plain
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
+# Tags of the unions a field may hold (text or an entry): they appear in pydantic's error paths,
+# never in the author's file, so the messages leave them out.
+TEXT_TAG = "plain-text"
+ENTRY_TAG = "entry-mapping"
+UNION_TAGS = frozenset({TEXT_TAG, ENTRY_TAG})
 
 
 def plain_text(value: Any) -> Any:

@@ -183,8 +183,37 @@ def _check_text(path: str, text: str) -> None:
             )
 
 
+_UTF32 = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+def _utf16(data: bytes) -> str | None:
+    """The codec of UTF-16 text: by its byte-order mark, or by the zero bytes ASCII text has in it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:200]
+    if len(head) >= 4 and len(head) % 2 == 0:
+        even, odd = head[0::2], head[1::2]
+        if odd.count(0) >= len(odd) * 0.9 and 0 not in even:
+            return "utf-16-le"
+        if even.count(0) >= len(even) * 0.9 and 0 not in odd:
+            return "utf-16-be"
+    return None
+
+
 def decode(path: str, data: bytes) -> str:
-    """Decode UTF-8 (a leading BOM is fine), naming the line and column of a bad byte."""
+    """Text of a file saved as UTF-8 (a leading BOM is fine) or UTF-16 (Notepad's "Unicode").
+
+    Anything else is refused with the line and column of the first bad byte.
+    """
+    if data.startswith(_UTF32):
+        raise YamlError(path, 1, 1, "the file is saved as UTF-32; save it as UTF-8")
+    codec = _utf16(data)
+    if codec is not None:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            raise YamlError(path, 1, 1, "this UTF-16 file is damaged; save it again as UTF-8") from None
+        return text[1:] if text.startswith("\ufeff") else text
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -252,6 +281,9 @@ def load_yaml(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = _mark(mark)
+        pasted = _pasted_space(path, text, at.line)
+        if pasted is not None:
+            raise pasted from None
         problem = exc.problem or exc.context or "is not valid YAML"
         raise YamlError(path, at.line, at.col, _explain(problem)) from None
     except yaml.YAMLError as exc:
@@ -260,6 +292,57 @@ def load_yaml(
         raise YamlError(path, 1, 1, f"cannot read this file as YAML ({type(exc).__name__}: {exc})") from None
     progress(len(text), len(text))
     return root
+
+
+# Spaces a web page or a word processor pastes where YAML wants a plain one (U+0020).
+_ODD_SPACE = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACE_NAMES = {
+    "\t": "a tab",
+    "\u00a0": "a non-breaking space",
+    "\u202f": "a narrow non-breaking space",
+    "\u3000": "a full-width space",
+}
+_INDENT = re.compile(f"^[ \\t{_ODD_SPACE}]*")
+_AFTER_KEY = re.compile(f"^[ ]*(?:-[ ]+)*([^\\s:#'\"\\[\\]{{}},&*!|>%@`-][^:#]*?):([{_ODD_SPACE}])")
+_AFTER_DASH = re.compile(f"^[ ]*(-)([{_ODD_SPACE}])")
+_KEY_IN_ITEM = re.compile(f"^([A-Za-z_][\\w-]*:|-)([{_ODD_SPACE}])")
+
+
+def _pasted_in_scalar(value: str, in_list: bool) -> bool:
+    """Whether a plain text begins as a list entry or (in a list) a key followed by an odd space."""
+    m = _KEY_IN_ITEM.match(value)
+    return m is not None and (in_list or m.group(1) == "-")
+
+
+def _space_name(ch: str) -> str:
+    return _SPACE_NAMES.get(ch, f"the space character U+{ord(ch):04X}")
+
+
+def _pasted_space(path: str, text: str, upto: int) -> YamlError | None:
+    """The last odd space (a non-breaking space, a tab) where YAML wants a plain one, up to line `upto`.
+
+    libyaml reports such a space as a structure error on a later line ("could not find expected
+    ':'"); the space itself is the mistake to show.
+    """
+    found: YamlError | None = None
+    for number, line in enumerate(text.split("\n")[:upto], start=1):
+        line = line.rstrip("\r")
+        indent = _INDENT.match(line)
+        if indent and indent.end() < len(line):
+            odd = next((i for i, ch in enumerate(indent.group()) if ch != " "), None)
+            if odd is not None and line[indent.end()] != "#":
+                name = _space_name(line[odd])
+                found = YamlError(
+                    path, number, odd + 1, f"{name} in the indentation; indent with plain spaces"
+                )
+                continue
+        m = _AFTER_KEY.match(line) or _AFTER_DASH.match(line)
+        if m:
+            message = f"{_space_name(m.group(2))} after '{m.group(1).strip()}:'; use a plain space"
+            if m.group(1) == "-":
+                message = f"{_space_name(m.group(2))} after '-'; use a plain space"
+            found = YamlError(path, number, m.start(2) + 1, message)
+    return found
 
 
 def _explain(problem: str) -> str:
@@ -343,6 +426,18 @@ def _walk(path: str, loader: Any, progress: Progress, size: int) -> YMap:
                 raise error(event, f"tags such as '{event.tag}' are not supported; quote the value instead")
             if stack and pending_key[-1] is no_key and isinstance(stack[-1], YMap):
                 add(event.value, event)  # keys stay plain text whatever they look like
+            elif (
+                event.implicit[0]
+                and (event.value[:1] == "-" or ":" in event.value)  # cheap test first: most are neither
+                and _pasted_in_scalar(event.value, bool(stack) and isinstance(stack[-1], YSeq))
+            ):
+                # `- prompt:<non-breaking space>Who` or `-<non-breaking space>Kim` reads as one
+                # text instead of a mapping or a list
+                m = _KEY_IN_ITEM.match(event.value)
+                assert m is not None
+                at = _mark(event.start_mark)
+                message = f"{_space_name(m.group(2))} after '{m.group(1)}'; use a plain space"
+                raise YamlError(path, at.line, at.col + m.start(2), message)
             else:
                 add(_scalar(event.value, event.implicit[0]), event)
         elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:

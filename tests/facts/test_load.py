@@ -60,7 +60,7 @@ def test_a_correct_fact_base_has_no_problem(tmp_path: Path):
         (("title: Okja", "title: 2013-08-01"), "reads as a date; quote it"),
         (("title: Okja", "title: 1:20"), "reads as a number; quote it"),
         (("year: 2017", "year: 1:20"), "facts.yaml:13:11: error: 'year' must be a whole number, not '1:20'"),
-        (("year: 2017", "year: 20177"), "'year': input should be less than or equal to 2100"),
+        (("year: 2017", "year: 20177"), "'year' must be at most 2100, not 20177"),
         (("    summary: A film.\n", ""), "facts.yaml:11:5: error: missing required field 'summary'"),
         (
             ("directors: [bong]", "directors: [bnog]"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kopick_quiz.packs.aiken import parse_aiken, read_aiken
-from kopick_quiz.packs.writer import finish_import, import_file, sniff
+from kopick_quiz.packs.convert import finish_import, import_file, sniff
 
 from .conftest import DATA
 

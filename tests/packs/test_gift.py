@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kopick_quiz.diagnostics import FileProblems
+from kopick_quiz.packs.formats import Imported, finish_import
 from kopick_quiz.packs.gift import html_to_text, parse_gift, read_gift
-from kopick_quiz.packs.writer import Imported, finish_import
 
 from .conftest import DATA
 
@@ -351,7 +351,10 @@ def test_a_very_long_prompt_is_skipped_with_a_note():
     result = parse_gift("x" * 5000 + "{=yes}", "long.gift")
     assert result.questions == []
     (note,) = result.notes
-    assert str(note).startswith("long.gift:1: warning: question skipped: prompt")
+    assert (
+        str(note)
+        == "long.gift:1: warning: question skipped: 'prompt' is longer than 2,000 characters; shorten it"
+    )
 
 
 def test_kopick_comments_that_are_not_json_are_ignored_with_a_note():

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from kopick_quiz.packs.aiken import export_aiken, parse_aiken
 from kopick_quiz.packs.csvio import export_csv, parse_csv
+from kopick_quiz.packs.formats import Imported, finish_import
 from kopick_quiz.packs.gift import export_gift, parse_gift
 from kopick_quiz.packs.load import Pack
-from kopick_quiz.packs.writer import Imported, dump_pack, finish_import
+from kopick_quiz.packs.writer import dump_pack
 
 from .conftest import comparable, pack_of
 

@@ -24,6 +24,7 @@ from ..diagnostics import did_you_mean
 from ..facts import model as m
 from ..facts.base import FactBase
 from ..packs.model import Recipe
+from ..packs.writer import to_pack_yaml
 from ..progress import Progress, no_progress, split, tracked
 from ..questions import Question
 from .choice import film_people
@@ -31,7 +32,6 @@ from .context import by_region, event_questions, place_questions, region_questio
 from .core import Ctx, Draft, decade, stable_hash
 from .films import film_questions
 from .organisations import festival_questions, org_questions
-from .packfile import to_pack_yaml
 from .people import person_questions
 
 __all__ = ["generate", "generate_all", "to_pack_yaml", "drafts"]

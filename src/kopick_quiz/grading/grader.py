@@ -41,7 +41,13 @@ _FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect", "untrue"})
 
 def grade(question: Question, text: str, lexicon: Lexicon) -> Verdict:
     """Judge `text` as an answer to `question`; never raises on any text."""
-    return compile_question(question, lexicon).grade(text if isinstance(text, str) else "")
+    text = text if isinstance(text, str) else ""
+    verdict = compile_question(question, lexicon).grade(text)
+    if question.weighted or question.otherwise:  # answers worth a share of the points (weights.py)
+        from .weights import weigh
+
+        verdict = weigh(question, text, verdict, lexicon)
+    return verdict
 
 
 def compile_question(question: Question, lexicon: Lexicon) -> _Grader:

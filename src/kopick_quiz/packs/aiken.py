@@ -19,8 +19,19 @@ from pathlib import Path
 from typing import Any
 
 from ..grading.normalise import normalise
+from .formats import (
+    Exported,
+    Format,
+    Imported,
+    ImportNote,
+    clean_text,
+    keep_valid,
+    read_source,
+    register,
+    slugify,
+    unique_id,
+)
 from .load import Pack
-from .writer import Exported, Imported, ImportNote, clean_text, keep_valid, read_source, slugify, unique_id
 
 _OPTION = re.compile(r"^\s*([A-Z])\s*[.)]\s+(.*?)\s*$")
 _ANSWER = re.compile(r"^\s*ANSWER\s*:\s*(.*?)\s*$", re.IGNORECASE)
@@ -139,3 +150,6 @@ def export_aiken(pack: Pack) -> Exported:
 
 def _one_line(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+register(Format("aiken", (".aiken",), parse=parse_aiken, export=export_aiken))

@@ -17,12 +17,15 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
-
-import genanki
+from typing import TYPE_CHECKING
 
 from ..questions import Question
+from .formats import Exported, Format, register
 from .load import Pack
-from .writer import Exported, number_text
+from .writer import number_text
+
+if TYPE_CHECKING:
+    import genanki  # imported when a deck is built: `import` and the other formats do without it
 
 _CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
 .choices { margin-top: 0.8em; }
@@ -39,6 +42,8 @@ def stable_id(*parts: str) -> int:
 
 def note_guid(question_id: str) -> str:
     """The GUID of a question's note: the same question id always gives the same note."""
+    import genanki
+
     return genanki.guid_for("kopick-quiz", question_id)
 
 
@@ -88,6 +93,8 @@ def back(q: Question) -> str:
 
 
 def _model(pack: Pack) -> genanki.Model:
+    import genanki
+
     return genanki.Model(
         stable_id("model", pack.id),
         f"kopick-quiz: {pack.title}",
@@ -105,6 +112,8 @@ def _model(pack: Pack) -> genanki.Model:
 
 def build_deck(pack: Pack) -> genanki.Deck:
     """The pack as a genanki deck."""
+    import genanki
+
     model = _model(pack)
     deck = genanki.Deck(stable_id("deck", pack.id), pack.title, description=html.escape(pack.description))
     for q in pack.questions:
@@ -117,6 +126,8 @@ def build_deck(pack: Pack) -> genanki.Deck:
 
 def export_apkg(pack: Pack, timestamp: float | None = None) -> Exported:
     """The pack as the bytes of an `.apkg` file, and notes (none: every question fits a card)."""
+    import genanki
+
     package = genanki.Package(build_deck(pack))
     stamp = time.time() if timestamp is None else timestamp
     # genanki's own write_to_file leaves its temporary database behind; build it in a folder we remove.
@@ -133,3 +144,6 @@ def export_apkg(pack: Pack, timestamp: float | None = None) -> Exported:
             out.write(db_path, "collection.anki2")
             out.writestr("media", "{}")
     return Exported(buffer.getvalue(), len(pack), [])
+
+
+register(Format("apkg", (".apkg",), export=export_apkg))

@@ -17,18 +17,20 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .load import Pack
-from .writer import (
+from .formats import (
     Exported,
+    Format,
     Imported,
     ImportNote,
     clean_text,
     keep_valid,
     read_source,
+    register,
     slugify,
-    spec_from_question,
     unique_id,
 )
+from .load import Pack
+from .writer import spec_from_question
 
 COLUMNS = (
     "id",
@@ -160,3 +162,6 @@ def _spec(cells: dict[str, str]) -> dict[str, Any]:
     if difficulty:
         spec["difficulty"] = int(difficulty) if difficulty.isdigit() else difficulty
     return {k: v for k, v in spec.items() if v not in (None, [])}
+
+
+register(Format("csv", (".csv",), parse=parse_csv, export=export_csv))

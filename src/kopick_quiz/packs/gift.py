@@ -34,18 +34,20 @@ from typing import Any
 from ..diagnostics import FileProblems, Problem
 from ..grading.normalise import normalise
 from ..questions import Question
-from .load import Pack
-from .writer import (
+from .formats import (
     Exported,
+    Format,
     Imported,
     ImportNote,
     clean_text,
     keep_valid,
-    number_text,
     read_source,
+    register,
     slugify,
     unique_id,
 )
+from .load import Pack
+from .writer import number_text
 
 _SPECIALS = "~=#{}:"
 _HOLD = {c: chr(0xE000 + ord(c)) for c in _SPECIALS}
@@ -786,3 +788,6 @@ def _question_gift(q: Question, notes: list[str]) -> list[str] | None:
     lines.extend(body)
     lines.append("}")
     return lines
+
+
+register(Format("gift", (".gift",), parse=parse_gift, export=export_gift))

@@ -15,7 +15,7 @@ from ..diagnostics import FileProblems, Problem, did_you_mean, schema_problems
 from ..facts.base import FactBase
 from ..grading.normalise import normalise
 from ..progress import Progress, no_progress
-from ..questions import Question, Tolerance
+from ..questions import Question, Tolerance, Weighted
 from ..yamlio import PACK_MAX_BYTES, YamlError, YMap, YSeq, locate, read_yaml
 from .model import PackFile, QuestionSpec
 
@@ -176,13 +176,25 @@ def _check_questions(
             prompts[folded] = i
         if spec.type == "choice":
             folded_choices = [normalise(c) for c in spec.choices]
-            if not any(normalise(a) in folded_choices for a in spec.answer):
-                hint = did_you_mean(spec.answer[0], spec.choices)
+            full = spec.full_answers
+            if not any(normalise(a) in folded_choices for a in full):
+                hint = did_you_mean(full[0], spec.choices)
                 problems.append(
                     Problem.at(
                         name,
                         locate(root, (*at, "answer")),
-                        f"the answer '{spec.answer[0]}' is not one of the choices{hint}",
+                        f"the answer '{full[0]}' is not one of the choices{hint}",
+                    )
+                )
+            for j, entry in enumerate(spec.answer):
+                if isinstance(entry, str) or entry.full or normalise(entry.text) in folded_choices:
+                    continue
+                hint = did_you_mean(entry.text, spec.choices)
+                problems.append(
+                    Problem.at(
+                        name,
+                        locate(root, (*at, "answer", j, "text")),
+                        f"the weighted answer '{entry.text}' is not one of the choices{hint}",
                     )
                 )
             dupes = {c for c in folded_choices if folded_choices.count(c) > 1}
@@ -197,7 +209,7 @@ def _check_questions(
                         )
                     )
         if spec.type in ("short", "multi"):
-            for j, answer in enumerate(spec.answer):
+            for j, answer in enumerate(e.text for e in spec.entries):
                 if len(normalise(answer)) <= 2:
                     problems.append(
                         Problem.at(
@@ -211,6 +223,25 @@ def _check_questions(
     problems.extend(_answers_across_questions(root, name, specs))
     if base is not None:
         problems.extend(_confusable_answers(root, name, specs, base))
+        problems.extend(_unknown_subjects(root, name, specs, base))
+    return problems
+
+
+def _unknown_subjects(
+    root: YMap, name: str, specs: list[tuple[int, QuestionSpec]], base: FactBase
+) -> list[Problem]:
+    """A `subject` must be an id of the fact base: the bot and the fuller explanation look it up."""
+    problems = []
+    for i, spec in specs:
+        if spec.subject is not None and spec.subject not in base.by_id:
+            hint = did_you_mean(spec.subject, base.by_id)
+            problems.append(
+                Problem.at(
+                    name,
+                    locate(root, ("questions", i, "subject")),
+                    f"'subject': '{spec.subject}' is not an id in the fact base{hint}",
+                )
+            )
     return problems
 
 
@@ -237,9 +268,13 @@ def _answers_across_questions(root: YMap, name: str, specs: list[tuple[int, Ques
     for i, spec in specs:
         if spec.type != "short":
             continue
-        canonical[i] = frozenset(normalise(a) for a in spec.answer)
+        canonical[i] = frozenset(normalise(a) for a in spec.full_answers)
         many = len(spec.answer) > 1
-        named = [(a, ("answer", j) if many else ("answer",)) for j, a in enumerate(spec.answer)]
+        named = [
+            (e.text, ("answer", j) if many else ("answer",))
+            for j, e in enumerate(spec.entries)
+            if e.weight > 0
+        ]
         named += [(a, ("accept", j)) for j, a in enumerate(spec.accept)]
         for text, where in named:
             folded = normalise(text)
@@ -258,7 +293,7 @@ def _answers_across_questions(root: YMap, name: str, specs: list[tuple[int, Ques
         if sort == "shared":
             message = (
                 f"'{later[1]}' is also accepted by the question at line {line}, whose answer is "
-                f"'{by_index[first[0]].answer[0]}'; it cannot tell the two apart: remove it from one of them"
+                f"'{by_index[first[0]].full_answers[0]}'; it cannot tell the two apart: remove it from one of them"
             )
         else:
             message = (
@@ -314,7 +349,7 @@ def _confusable_answers(
     for i, spec in specs:
         if spec.type != "short":
             continue
-        for answer in spec.answer:
+        for answer in spec.full_answers:
             ids = owners.get(normalise(answer), set())
             if len(ids) > 1:
                 problems.append(
@@ -339,17 +374,41 @@ def parse_tolerance(text: str | None) -> Tolerance:
     return Tolerance(relative=value / 100) if m.group(2) else Tolerance(absolute=value)
 
 
+def _number(text: str) -> str:
+    return text.replace(",", "").replace("_", "")
+
+
 def to_question(spec: QuestionSpec, pack_id: str) -> Question:
     """A hand-written question as the session's `Question`."""
-    answers = tuple(spec.answer)
+    answers = tuple(spec.full_answers)
     choices = tuple(spec.choices)
+    numeric = spec.type in ("number", "year")
     if spec.type == "truefalse":
         answers = ("true",) if answers[0].lower() in ("true", "yes") else ("false",)
         choices = ("true", "false")
-    elif spec.type in ("number", "year"):
-        answers = (answers[0].replace(",", "").replace("_", ""),)
+    elif numeric:
+        answers = (_number(answers[0]),)
     elif spec.type == "order" and not choices:
         choices = shuffled(answers, spec.id)
+    entries = spec.entries
+    # Full answers with feedback of their own first, then the others, each in the order written.
+    weighted = [
+        Weighted(_number(e.text) if numeric else e.text, 100.0, e.feedback or "")
+        for e in entries
+        if e.full and e.feedback
+    ]
+    weighted += [
+        Weighted(
+            _number(e.text) if numeric else e.text,
+            e.weight,
+            e.feedback or "",
+            parse_tolerance(e.tolerance) if e.tolerance else None,
+        )
+        for e in entries
+        if not e.full
+    ]
+    feedback = dict(spec.feedback)
+    otherwise = feedback.pop("*", "")
     return Question(
         id=spec.id,
         pack=pack_id,
@@ -359,12 +418,16 @@ def to_question(spec: QuestionSpec, pack_id: str) -> Question:
         accept=tuple(spec.accept),
         choices=choices,
         tolerance=parse_tolerance(spec.tolerance),
+        kind=spec.kind,
         explanation=spec.explanation or "",
         hint=spec.hint,
         tags=tuple(spec.tags),
         difficulty=spec.difficulty,
         source=spec.source or "",
-        feedback=tuple(spec.feedback.items()),
+        subject=spec.subject,
+        feedback=tuple(feedback.items()),
+        weighted=tuple(weighted),
+        otherwise=otherwise,
     )
 
 

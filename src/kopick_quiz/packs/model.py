@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..questions import QTYPES
-from ..schema import Flag, Id, LongText, Model, Text, plain_text
+from ..schema import ENTRY_TAG, TEXT_TAG, Flag, Id, LongText, Model, Text, plain_text
 from ..yamlio import Plain
 
 QTypeField = Literal["short", "multi", "number", "year", "choice", "truefalse", "order"]
@@ -61,7 +61,51 @@ def _tolerance(value: Any) -> Any:
     return text
 
 
-Answers = Annotated[list[Text], BeforeValidator(_as_list), Field(min_length=1, max_length=50)]
+_PERCENT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*%?\s*$")
+WEIGHTED_TYPES = ("short", "number", "year", "choice")
+Kind = Literal["film", "person", "organisation", "festival", "event", "term", "place", "country", "source"]
+
+
+def _weight(value: Any) -> Any:
+    # `weight: 50` or `weight: 50%`, as a Moodle author writes the share of the points.
+    text = plain_text(value)
+    if isinstance(text, str):
+        m = _PERCENT.match(text)
+        if m:
+            return float(m.group(1))
+    return text
+
+
+class AnswerEntry(Model):
+    """An answer with its own share of the points or its own feedback (an item of `answer`)."""
+
+    text: Text = Field(description="the answer (a number for number and year questions)")
+    weight: Annotated[float, BeforeValidator(_weight)] = Field(
+        default=100,
+        ge=0,
+        le=100,
+        description="the share of the points this answer earns, in percent: 100 is a full answer, "
+        "50 half the points, 0 a wrong answer (with its feedback)",
+    )
+    feedback: Text | None = Field(default=None, description="shown to a student who gives this answer")
+    tolerance: Annotated[str | None, BeforeValidator(_tolerance)] = Field(
+        default=None, description="for number questions: how far from this answer still earns its weight"
+    )
+
+    @property
+    def full(self) -> bool:
+        return self.weight >= 100
+
+
+def _entry_tag(value: Any) -> str:
+    return ENTRY_TAG if isinstance(value, dict) else TEXT_TAG
+
+
+# A plain text is a full answer; a mapping is an AnswerEntry. The tags never reach a message.
+Answer = Annotated[
+    Annotated[Text, Tag(TEXT_TAG)] | Annotated[AnswerEntry, Tag(ENTRY_TAG)], Discriminator(_entry_tag)
+]
+Answers = Annotated[list[Answer], BeforeValidator(_as_list), Field(min_length=1, max_length=50)]
 
 
 class QuestionSpec(Model):
@@ -72,7 +116,8 @@ class QuestionSpec(Model):
     prompt: Text
     answer: Answers = Field(
         description="the accepted answer(s): any one for short, all for multi, the number for number/year, "
-        "the right choice for choice, true or false for truefalse, the items in order for order"
+        "the right choice for choice, true or false for truefalse, the items in order for order; "
+        "short, number, year and choice answers may be {text, weight, feedback} entries"
     )
     accept: list[Text] = Field(default_factory=list, description="other spellings also accepted as right")
     choices: list[Text] = Field(default_factory=list, description="the options of a choice or order question")
@@ -82,11 +127,23 @@ class QuestionSpec(Model):
     explanation: LongText | None = None
     hint: Text | None = None
     feedback: dict[str, Text] = Field(
-        default_factory=dict, description="feedback shown for a given wrong answer: {answer: feedback}"
+        default_factory=dict,
+        description="feedback shown for a given wrong answer: {answer: feedback}; the key '*' is "
+        "for any other wrong answer",
     )
     tags: list[Text] = Field(default_factory=list)
     difficulty: int = Field(default=2, ge=1, le=5)
     source: Text | None = None
+    kind: Kind | None = Field(
+        default=None,
+        description="what kind of thing the answer is: another thing's name is then graded wrong, "
+        "and the hints say what to look for",
+    )
+    subject: Id | None = Field(
+        default=None,
+        description="the fact base's id of what the question is about (what 'it' means when a "
+        "student asks the bot, and the fuller explanation)",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -94,29 +151,92 @@ class QuestionSpec(Model):
         # `answer: 1958` or `answer: true` is natural for number, year and true/false questions.
         if isinstance(data, dict) and data.get("type") in ("number", "year", "truefalse"):
             answer = data.get("answer")
-            if isinstance(answer, (Plain, int)) and not isinstance(answer, bool):
-                data = {**data, "answer": str(plain_text(answer))}
+            if isinstance(answer, list):
+                data = {**data, "answer": [_plain_answer(a) for a in answer]}
+            else:
+                data = {**data, "answer": _plain_answer(answer)}
         return data
+
+    @property
+    def full_answers(self) -> list[str]:
+        """The answers worth the full points, in the order written."""
+        return [a if isinstance(a, str) else a.text for a in self.answer if isinstance(a, str) or a.full]
+
+    @property
+    def entries(self) -> list[AnswerEntry]:
+        """Every answer as an entry (a plain text is a full answer without feedback)."""
+        return [AnswerEntry(text=a) if isinstance(a, str) else a for a in self.answer]
 
     @model_validator(mode="after")
     def _consistent(self) -> QuestionSpec:
         kind = self.type
+        entries = self.entries
+        many = len(self.answer) > 1
+        where = ["answer", 0] if many else ["answer"]
+
+        def at(i: int, *more: str) -> list[Any]:
+            return [*(["answer", i] if many else ["answer"]), *more]
+
+        if kind not in WEIGHTED_TYPES:
+            for i, a in enumerate(self.answer):
+                if not isinstance(a, str):
+                    raise _error(
+                        "weight_kind",
+                        "only short, number, year and choice answers take a weight or their own "
+                        "feedback; write the answer as plain text",
+                        at(i),
+                    )
+        elif not any(e.full for e in entries):
+            raise _error(
+                "no_full",
+                "no answer is worth the full points; give at least one answer without a weight "
+                "(or with weight: 100)",
+                where[:1],
+            )
+        for i, e in enumerate(entries):
+            if e.tolerance is not None and kind != "number":
+                raise _error("tolerance_kind", "only number questions take a tolerance", at(i, "tolerance"))
         if kind in ("number", "year"):
-            if len(self.answer) != 1 or not _is_number(self.answer[0]):
-                raise PydanticCustomError(
-                    "answer_number", "a {kind} question's answer must be one number", {"kind": kind}
+            for i, e in enumerate(entries):
+                if not _is_number(e.text):
+                    path = at(i) if isinstance(self.answer[i], str) else at(i, "text")
+                    raise _error("answer_number", "'{value}' is not a number", path, value=e.text)
+            full = [i for i, e in enumerate(entries) if e.full]
+            if len(full) > 1:
+                raise _error(
+                    "answer_numbers",
+                    "a {kind} question has one right number; give the others a weight below 100",
+                    at(full[1]),
+                    kind=kind,
                 )
         elif kind == "truefalse":
-            if len(self.answer) != 1 or self.answer[0].lower() not in ("true", "false", "yes", "no"):
-                raise PydanticCustomError("answer_tf", "a truefalse question's answer must be true or false")
+            if len(self.answer) != 1 or entries[0].text.lower() not in ("true", "false", "yes", "no"):
+                raise _error(
+                    "answer_tf", "'{value}' is not true or false", where, value=", ".join(self.full_answers)
+                )
         elif kind == "choice":
             if len(self.choices) < 2:
-                raise PydanticCustomError("choices", "a choice question needs at least two choices")
+                raise _error("choices", "a choice question needs at least two choices", ["choices"])
         elif kind == "order" and len(self.answer) < 2:
-            raise PydanticCustomError("order", "an order question's answer lists at least two items in order")
+            raise _error(
+                "order", "an order question's answer lists at least two things, in order", ["answer"]
+            )
         if self.tolerance is not None and kind != "number":
-            raise PydanticCustomError("tolerance_kind", "only number questions take a tolerance")
+            raise _error("tolerance_kind", "only number questions take a tolerance", ["tolerance"])
         return self
+
+
+def _plain_answer(value: Any) -> Any:
+    if isinstance(value, dict) and "text" in value:
+        return {**value, "text": _plain_answer(value["text"])}
+    if isinstance(value, (Plain, int)) and not isinstance(value, bool):
+        return str(plain_text(value))
+    return value
+
+
+def _error(kind: str, message: str, at: list[Any], **context: Any) -> PydanticCustomError:
+    """A check across fields, reported at `at` (a path below the question) in the author's words."""
+    return PydanticCustomError(kind, message, {**context, "at": tuple(at)})
 
 
 def _is_number(text: str) -> bool:

@@ -7,8 +7,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from .formats import slugify
 from .model import PackFile
-from .writer import SCHEMA_FILE, scalar, slugify
+from .writer import SCHEMA_FILE, scalar
 
 _STARTER = """\
 # yaml-language-server: $schema={schema}

@@ -1,0 +1,93 @@
+"""Answers with a weight of their own: a share of the points and their own feedback (Moodle's
+`=%50%Kitten#...`).
+
+The question's own grader judges the answer first. Each weighted answer is then judged as the
+answer of a question of its own (the same type, prompt and rivals, that one answer), so typos,
+romanisations and number tolerances work the same way for it. Rules, written down:
+
+- a full answer (correct) stands; a full answer that has its own feedback adds it;
+- a weighted answer given exactly (correct) earns its weight, even where the full answer's
+  typo allowance would have accepted it as close: the author listed it on purpose;
+- otherwise the best score wins: a close full answer scores 0.9, a weighted answer its weight
+  times what its own grader gave (1 exactly, 0.9 for a typo or a number off but within the
+  answer's tolerance, as for a full answer);
+- a weighted answer earns `partial`; one of weight 0 stays incorrect, with its feedback;
+- the feedback for any other wrong answer (`*`) is given when no named answer matched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..questions import Question, Tolerance, Weighted
+from . import verdict as v
+from .lexicon import Lexicon
+from .normalise import normalise
+from .verdict import Verdict
+
+
+def weigh(question: Question, text: str, verdict: Verdict, lexicon: Lexicon) -> Verdict:
+    """`verdict` (the question's grader's) with the question's weighted answers taken into account."""
+    from .grader import compile_question
+
+    teach = question.explanation
+    best: tuple[float, Weighted] | None = None
+    if verdict.verdict != "correct":
+        for i, w in enumerate(question.weighted):
+            if w.weight >= 100:
+                continue
+            own = compile_question(_alone(question, i, w), lexicon).grade(text)
+            if not own.accepted:
+                continue
+            score = own.score * w.weight / 100
+            if verdict.verdict == "close" and own.verdict != "correct" and verdict.score >= score:
+                continue
+            if best is None or score > best[0]:
+                best = (score, w)
+    if best is not None:
+        score, w = best
+        if w.weight <= 0:
+            lead = v.sentences(w.feedback, f"The answer is {verdict.expected}")
+            return v.incorrect(verdict.expected, lead, teach)
+        share = f"That earns {w.weight:g}% of the points; the full answer is {verdict.expected}"
+        return v.partial(verdict.expected, score, v.sentences(w.feedback or "Partly right", share), teach)
+    if verdict.accepted:
+        for i, w in enumerate(question.weighted):
+            if w.weight >= 100 and compile_question(_alone(question, i, w), lexicon).grade(text).accepted:
+                return _with_feedback(verdict, w.feedback, teach)
+        return verdict
+    if question.otherwise and text.strip() and not _anticipated(question, verdict, text):
+        feedback = v.sentences(question.otherwise, verdict.feedback)
+        return Verdict(verdict.verdict, verdict.score, verdict.expected, feedback)
+    return verdict
+
+
+def _alone(question: Question, i: int, w: Weighted) -> Question:
+    """The question as if `w` were its only answer (its grader is kept in the lexicon by this id)."""
+    return replace(
+        question,
+        id=f"{question.id}\x1fweighted-{i}",
+        answers=(w.text,),
+        accept=(),
+        tolerance=w.tolerance or (question.tolerance if w.weight >= 100 else Tolerance()),
+        weighted=(),
+        otherwise="",
+    )
+
+
+def _with_feedback(verdict: Verdict, feedback: str, teach: str) -> Verdict:
+    """The verdict with an answer's own feedback after its first sentence, before the explanation."""
+    if not feedback:
+        return verdict
+    told = verdict.feedback
+    tail = v.sentences(teach) if teach else ""
+    if tail and told.endswith(tail):
+        lead = told[: len(told) - len(tail)].strip()
+        return replace(verdict, feedback=v.sentences(lead, feedback, teach))
+    return replace(verdict, feedback=v.sentences(told, feedback))
+
+
+def _anticipated(question: Question, verdict: Verdict, text: str) -> bool:
+    """Whether the wrong answer already got feedback the author wrote for it."""
+    typed = normalise(text)
+    return any(normalise(wrong) == typed or said in verdict.feedback for wrong, said in question.feedback)
