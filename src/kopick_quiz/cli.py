@@ -86,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--plain", action="store_true", help="a line-mode chat on stdin/stdout (screen readers, scripts)"
     )
+    p.add_argument(
+        "--class",
+        dest="class_code",
+        metavar="CODE",
+        help="join your teacher's class with its code (with --player NAME: the name your teacher sees)",
+    )
 
     p = command("review", "the questions due for review today", "kopick-quiz review --player mina")
     p.add_argument("--plain", action="store_true", help="a line-mode chat on stdin/stdout")
@@ -159,8 +165,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--csv", action="store_true", help="comma-separated values (the default and only format)")
     p.add_argument("-o", "--output", metavar="FILE", type=Path, help="write here instead of standard output")
+    p.add_argument("--class", dest="class_code", metavar="CODE", help="only the answers of this class")
     _pack_commands(command)
+
+    from .cli_class import add_class_parser
+
+    add_class_parser(command, _common)
+
+    p = command(
+        "serve",
+        "serve the app to browsers: each visitor joins a class with a name and gets their own app",
+        "kopick-quiz serve --class KXP4TM   (then open the URL it prints)",
+    )
+    p.add_argument(
+        "--host",
+        metavar="H",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 opens it to the network)",
+    )
+    p.add_argument("--port", metavar="P", type=_port, default=8000, help="the port (default 8000)")
+    p.add_argument(
+        "--class", dest="class_code", metavar="CODE", help="every visitor joins this class (no code to type)"
+    )
+    # What `serve` runs for each browser (not listed: a student never types it).
+    p = sub.add_parser("served", description="the app as `serve` gives it to one browser")
+    _common(p, top=False)
+    p.add_argument("--class", dest="class_code", metavar="CODE")
     return parser
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
+    return value
 
 
 def _pack_commands(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
@@ -446,6 +487,13 @@ def _positive(text: str) -> int:
 
 
 def cmd_play(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.class_code is not None:
+        if args.pack or args.count or args.seed is not None:
+            raise CommandError("a class fixes its own questions; leave out --pack, --count and --seed")
+        if args.plain:
+            from .cli_class import cmd_play_class_plain
+
+            return cmd_play_class_plain(args, out, err)
     if args.plain:
         return cmd_play_plain(args, out, err)
     return _open_app(args)
@@ -486,15 +534,19 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _player(args: argparse.Namespace, store) -> str:  # noqa: ANN001 - a kopick_quiz.store.Store
     """--player, else whoever played last, else the login name."""
-    import getpass
-
     if args.player:
         return " ".join(args.player.split())
+    return store.last_player() if store is not None and store.last_player() else _login()
+
+
+def _login() -> str:
+    """The login name (on a shared school server, who the student is)."""
+    import getpass
+
     try:
-        login = getpass.getuser()
+        return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry in some containers
-        login = "student"
-    return store.last_player() if store is not None and store.last_player() else login
+        return "student"
 
 
 def _run_plain(
@@ -605,7 +657,12 @@ def cmd_results(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         store = _open_store(args, err)
         try:
-            rows = list(store.answers(args.player))
+            class_id = None
+            if args.class_code is not None:
+                from .cli_class import _class
+
+                class_id = _class(store, args.class_code).class_id
+            rows = list(store.answers(args.player, class_id=class_id))
         finally:
             store.close()
     except StoreError as exc:
@@ -726,7 +783,22 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "ask": cmd_ask,
     "stats": cmd_stats,
     "results": cmd_results,
+    "class": lambda args, out, err: _cmd_class(args, out, err),
+    "serve": lambda args, out, err: _cmd_serve(args, out, err),
+    "served": lambda args, out, err: _open_app(args),
 }
+
+
+def _cmd_class(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .cli_class import cmd_class
+
+    return cmd_class(args, out, err)
+
+
+def _cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .serve import serve
+
+    return serve(args, out, err)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -6,6 +6,7 @@ movement, so it reads well aloud and diffs well in a script.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TextIO
 
@@ -159,8 +160,13 @@ def run_plain(
     ask: Callable[[str, Question | None], str] | None = None,
     record: Callable[[Answered], None] | None = None,
     prompt: bool = False,
+    deadline: float | None = None,
 ) -> Results:
-    """Run a whole quiz over `inp`/`out`; returns the results (also printed)."""
+    """Run a whole quiz over `inp`/`out`; returns the results (also printed).
+
+    With a `deadline` (a time.monotonic() value: an exam's), an answer given after it is not
+    graded: the quiz ends there.
+    """
 
     def write(line: str) -> None:
         out.write(line + "\n")
@@ -174,6 +180,9 @@ def run_plain(
             out.flush()
         line = inp.readline()
         if not line:
+            break
+        if deadline is not None and time.monotonic() > deadline:
+            write("Time is up: that answer came after the end of the exam, so it was not taken.")
             break
         chat.handle(line)
     for line in chat.summary():

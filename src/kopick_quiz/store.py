@@ -83,8 +83,34 @@ MIGRATIONS: list[tuple[str, ...]] = [
             PRIMARY KEY (player_id, question_id)
         ) WITHOUT ROWID""",
     ),
+    (
+        # A class: a fixed list of questions that a teacher's students answer under a join code.
+        """CREATE TABLE classes (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            pack TEXT NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('self', 'exam', 'live')),
+            question_ids TEXT NOT NULL,   -- JSON list, the order every student gets
+            seed INTEGER,
+            seconds INTEGER,              -- an exam's time limit for each student; NULL: none
+            created_at TEXT NOT NULL,
+            closed_at TEXT
+        )""",
+        # A student's place in a class: their one quiz of it, and the key that proves it is theirs.
+        """CREATE TABLE seats (
+            class_id INTEGER NOT NULL REFERENCES classes(id),
+            name_key TEXT NOT NULL,       -- the name folded: 'Mina' and 'mina' are one seat
+            player_id INTEGER NOT NULL REFERENCES players(id),
+            quiz_id INTEGER NOT NULL UNIQUE REFERENCES quizzes(id),
+            token TEXT NOT NULL,
+            joined_at TEXT NOT NULL,
+            PRIMARY KEY (class_id, name_key)
+        )""",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+EXAM_GRACE_S = 5.0  # an exam answer this late is still taken (the network, a slow machine)
 
 VERDICTS = ("correct", "close", "partial", "incorrect", "skipped")
 ACCEPTED = ("correct", "close")  # what grading counts as right
@@ -92,6 +118,14 @@ ACCEPTED = ("correct", "close")  # what grading counts as right
 
 class StoreError(Exception):
     """The history cannot be used: one plain sentence for the user (what is wrong, what to do)."""
+
+
+class Refused(StoreError):
+    """An answer the store will not take (a closed class, an exam's time up, given twice)."""
+
+
+class SeatTaken(StoreError):
+    """A class seat already held by someone else (another session of that name)."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +208,56 @@ class CardRow:
     introduced_at: datetime
     reviews: int
     lapses: int
+
+
+@dataclass(frozen=True)
+class ClassRow:
+    """A class as stored: its code, questions, mode and how many have joined."""
+
+    class_id: int
+    code: str
+    title: str
+    pack: str
+    mode: str  # self, exam or live
+    question_ids: tuple[str, ...]
+    seed: int | None
+    seconds: int | None  # an exam's time limit for each student
+    created_at: datetime
+    closed_at: datetime | None
+    players: int
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A student's place in a class: their quiz of it, and how far they are."""
+
+    class_id: int
+    player: str
+    quiz_id: int
+    token: str
+    joined_at: datetime
+    new: bool  # taken just now (False: an earlier join's seat, resumed)
+    answered_ids: tuple[str, ...]
+    score: int
+    streak: int
+    finished: bool
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One student's totals in a class, from their recorded answers."""
+
+    player: str
+    points: int
+    right: int
+    answered: int
+    seconds: float
+    finished: bool
+    joined_at: datetime
 
 
 def utcnow() -> datetime:
@@ -260,12 +344,26 @@ class Store:
         score = 0.0 if verdict is None else float(verdict.score)
         rating = rating_for(answered)
         with self._write() as db:
-            row = db.execute("SELECT player_id, status FROM quizzes WHERE id = ?", (quiz_id,)).fetchone()
+            row = db.execute(
+                """SELECT q.player_id, q.status, q.started_at, c.closed_at, c.seconds, s.class_id FROM quizzes q
+                   LEFT JOIN seats s ON s.quiz_id = q.id LEFT JOIN classes c ON c.id = s.class_id
+                   WHERE q.id = ?""",
+                (quiz_id,),
+            ).fetchone()
             if row is None:
                 raise StoreError(f"there is no quiz {quiz_id} in {self.path}")
-            player_id, status = row
+            player_id, status, started, closed_at, limit, class_id = row
+            if closed_at is not None:
+                raise Refused("this class is closed: the teacher has stopped taking answers")
             if status != "open":
                 raise StoreError(f"quiz {quiz_id} is {status}; start a new one")
+            if limit is not None and (now - _time(started)).total_seconds() > limit + EXAM_GRACE_S:
+                raise Refused("time is up for this exam: answers are no longer taken")
+            # A class's board and results count each question once a student.
+            if class_id is not None and db.execute(
+                "SELECT 1 FROM answers WHERE quiz_id = ? AND question_id = ?", (quiz_id, question.id)
+            ).fetchone():
+                raise Refused("this question has already been answered in this quiz")
             cur = db.execute(
                 """INSERT INTO answers (quiz_id, question_id, question_pack, tags, answered_at, typed, verdict,
                                         score, points, hints, seconds, streak, rating)
@@ -330,6 +428,7 @@ class Store:
                 """SELECT q.id, q.pack, q.mode, q.question_ids, q.seed, q.started_at FROM quizzes q
                    JOIN players p ON p.id = q.player_id
                    WHERE p.name = ? AND q.status = 'open' AND EXISTS (SELECT 1 FROM answers a WHERE a.quiz_id = q.id)
+                     AND NOT EXISTS (SELECT 1 FROM seats s WHERE s.quiz_id = q.id)
                    ORDER BY q.id DESC LIMIT 20""",
                 (_lookup(player),),
             ).fetchall()
@@ -405,9 +504,16 @@ class Store:
             for r in rows
         ]
 
-    def answers(self, player: str | None = None) -> Iterator[AnswerRow]:
-        """Every recorded answer (of one player, or of all), in the order given."""
-        where, params = ("WHERE p.name = ?", (_lookup(player),)) if player is not None else ("", ())
+    def answers(self, player: str | None = None, *, class_id: int | None = None) -> Iterator[AnswerRow]:
+        """Every recorded answer (of one player, or of all; of one class, or of any), in the order given."""
+        conditions, params = [], []
+        if player is not None:
+            conditions.append("p.name = ?")
+            params.append(_lookup(player))
+        if class_id is not None:
+            conditions.append("q.id IN (SELECT quiz_id FROM seats WHERE class_id = ?)")
+            params.append(class_id)
+        where = "WHERE " + " AND ".join(conditions) if conditions else ""
         with self._read() as db:
             rows = db.execute(
                 f"""SELECT a.id, p.name, q.id, q.pack, q.mode, a.question_id, a.question_pack, a.tags,
@@ -445,6 +551,172 @@ class Store:
                 (_lookup(player),),
             ).fetchall()
         return {r[0]: CardRow(r[0], _card(r[1]), _time(r[2]), _time(r[3]), r[4], r[5]) for r in rows}
+
+    # -- classes ---------------------------------------------------------------------------------
+    def create_class(
+        self,
+        code: str,
+        title: str,
+        pack: str,
+        mode: str,
+        question_ids: Sequence[str],
+        seed: int | None,
+        seconds: int | None,
+    ) -> ClassRow | None:
+        """Store a new class; None when `code` is already taken (draw another)."""
+        with self._write() as db:
+            cur = db.execute(
+                """INSERT INTO classes (code, title, pack, mode, question_ids, seed, seconds, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""",
+                (code, title, pack, mode, json.dumps(list(question_ids)), seed, seconds, _iso(self._now())),
+            )
+            if cur.rowcount == 0:
+                return None
+        return self.find_class(code)
+
+    def find_class(self, code: str) -> ClassRow | None:
+        """The class with this join code (as stored: upper case), or None."""
+        found = self._classes("WHERE c.code = ?", (code,))
+        return found[0] if found else None
+
+    def classes(self) -> list[ClassRow]:
+        """Every class, newest first."""
+        return self._classes("", ())
+
+    def _classes(self, where: str, params: tuple[object, ...]) -> list[ClassRow]:
+        with self._read() as db:
+            rows = db.execute(
+                f"""SELECT c.id, c.code, c.title, c.pack, c.mode, c.question_ids, c.seed, c.seconds,
+                           c.created_at, c.closed_at, (SELECT COUNT(*) FROM seats s WHERE s.class_id = c.id)
+                    FROM classes c {where} ORDER BY c.id DESC""",
+                params,
+            ).fetchall()
+        return [
+            ClassRow(
+                class_id=r[0],
+                code=r[1],
+                title=r[2],
+                pack=r[3],
+                mode=r[4],
+                question_ids=tuple(json.loads(r[5])),
+                seed=r[6],
+                seconds=r[7],
+                created_at=_time(r[8]),
+                closed_at=_time(r[9]) if r[9] else None,
+                players=r[10],
+            )
+            for r in rows
+        ]
+
+    def close_class(self, class_id: int) -> None:
+        """Stop taking answers and joins for a class (its answers stay)."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE classes SET closed_at = ? WHERE id = ? AND closed_at IS NULL",
+                (_iso(self._now()), class_id),
+            )
+            db.execute(
+                """UPDATE quizzes SET status = 'finished', ended_at = ?
+                   WHERE status = 'open' AND id IN (SELECT quiz_id FROM seats WHERE class_id = ?)""",
+                (_iso(self._now()), class_id),
+            )
+
+    def take_seat(
+        self, klass: ClassRow, player: str, name_key: str, token: str, *, proof: str | None, trusted: bool
+    ) -> Seat:
+        """`player`'s seat in `klass`: a new one (with a new quiz), or theirs from an earlier join.
+
+        An earlier seat is given back when `trusted` (a terminal on this machine) or when `proof`
+        is its token; otherwise SeatTaken. One transaction, so two joins of one name never both win.
+        """
+        name = _player_name(player)
+        now = self._now()
+        with self._write() as db:
+            row = db.execute("SELECT closed_at FROM classes WHERE id = ?", (klass.class_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"there is no class {klass.code} in {self.path}")
+            seat = db.execute(
+                """SELECT p.name, s.quiz_id, s.token, s.joined_at FROM seats s JOIN players p ON p.id = s.player_id
+                   WHERE s.class_id = ? AND s.name_key = ?""",
+                (klass.class_id, name_key),
+            ).fetchone()
+            if seat is not None:
+                if not trusted and (proof is None or not _same_secret(proof, seat[2])):
+                    raise SeatTaken(f"'{seat[0]}' has already joined this class")
+                return self._seat(db, klass.class_id, seat[0], seat[1], seat[2], _time(seat[3]), new=False)
+            if row[0] is not None:
+                raise Refused("this class is closed: the teacher has stopped taking answers")
+            player_id = self._player_id(db, name, now)
+            cur = db.execute(
+                "INSERT INTO quizzes (player_id, pack, mode, question_ids, seed, started_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    player_id,
+                    klass.pack,
+                    klass.mode,
+                    json.dumps(list(klass.question_ids)),
+                    klass.seed,
+                    _iso(now),
+                ),
+            )
+            quiz_id = int(cur.lastrowid or 0)
+            db.execute(
+                "INSERT INTO seats (class_id, name_key, player_id, quiz_id, token, joined_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (klass.class_id, name_key, player_id, quiz_id, token, _iso(now)),
+            )
+            return self._seat(db, klass.class_id, name, quiz_id, token, now, new=True)
+
+    def _seat(
+        self,
+        db: sqlite3.Connection,
+        class_id: int,
+        player: str,
+        quiz_id: int,
+        token: str,
+        joined: datetime,
+        *,
+        new: bool,
+    ) -> Seat:
+        status = db.execute("SELECT status FROM quizzes WHERE id = ?", (quiz_id,)).fetchone()[0]
+        answers = db.execute(
+            "SELECT question_id, points, streak FROM answers WHERE quiz_id = ? ORDER BY id", (quiz_id,)
+        ).fetchall()
+        return Seat(
+            class_id=class_id,
+            player=player,
+            quiz_id=quiz_id,
+            token=token,
+            joined_at=joined,
+            new=new,
+            answered_ids=tuple(a[0] for a in answers),
+            score=sum(a[1] for a in answers),
+            streak=answers[-1][2] if answers else 0,
+            finished=status != "open",
+        )
+
+    def standings(self, class_id: int) -> list[Standing]:
+        """Every student of a class with their totals (unsorted: the board's order is the classroom's)."""
+        with self._read() as db:
+            rows = db.execute(
+                """SELECT p.name, COALESCE(SUM(a.points), 0),
+                          COALESCE(SUM(CASE WHEN a.verdict IN ('correct', 'close') THEN 1 ELSE 0 END), 0),
+                          COUNT(a.id), COALESCE(SUM(a.seconds), 0), q.status, s.joined_at
+                   FROM seats s JOIN players p ON p.id = s.player_id JOIN quizzes q ON q.id = s.quiz_id
+                   LEFT JOIN answers a ON a.quiz_id = q.id
+                   WHERE s.class_id = ? GROUP BY s.quiz_id, p.name, q.status, s.joined_at""",
+                (class_id,),
+            ).fetchall()
+        return [
+            Standing(
+                player=r[0],
+                points=int(r[1]),
+                right=int(r[2]),
+                answered=int(r[3]),
+                seconds=float(r[4]),
+                finished=r[5] != "open",
+                joined_at=_time(r[6]),
+            )
+            for r in rows
+        ]
 
     def backup(self, target: Path | str) -> None:
         """Copy the whole history, consistent even while answers are being recorded, to `target`."""
@@ -738,6 +1010,12 @@ def _player_name(player: str) -> str:
     return name
 
 
+def _same_secret(given: str, kept: str) -> bool:
+    import hmac
+
+    return hmac.compare_digest(given.strip().upper().encode(), kept.upper().encode())
+
+
 def _lookup(player: str) -> str:
     return " ".join(player.split())
 
@@ -761,7 +1039,12 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnswerRow",
     "CardRow",
+    "ClassRow",
     "QuizRow",
+    "Refused",
+    "Seat",
+    "SeatTaken",
+    "Standing",
     "Store",
     "StoreError",
     "Unfinished",

@@ -13,7 +13,7 @@ import random
 import threading
 import time
 from argparse import Namespace
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -38,11 +38,13 @@ if TYPE_CHECKING:
     from ..progress import Progress
     from ..questions import Question
     from ..session import Session
-    from ..store import Unfinished
+    from ..store import ClassRow, Seat, Unfinished
     from .progress import History
     from .quickstart import Early
     from .screens.home import HomeScreen
+    from .screens.join import JoinScreen
     from .screens.results import ResultsScreen
+    from .screens.stats import StatsScreen
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class Launch:
     facts: Path | None = None
     packs_dirs: tuple[Path, ...] = ()
     data_dir: Path | None = None
+    class_code: str | None = None  # `play --class CODE`, or the class a served session is fixed to
+    served: bool = False  # a browser's session: untrusted, it starts on the join screen
 
     @classmethod
     def from_args(cls, args: Namespace) -> Launch:
@@ -69,6 +73,8 @@ class Launch:
             facts=getattr(args, "facts", None),
             packs_dirs=tuple(getattr(args, "packs", None) or ()),
             data_dir=getattr(args, "data_dir", None),
+            class_code=getattr(args, "class_code", None),
+            served=getattr(args, "command", None) == "served",
         )
 
 
@@ -140,10 +146,16 @@ class KopickApp(App[int]):
         self._focused: str | None = None  # the quiz question it was last pointed at
         self._ask_lock = threading.Lock()
         self._quiz: QuizScreen | None = None
+        self.seat: Seat | None = None  # the class seat being played, when it is a class
+        self.klass: ClassRow | None = None
+        self._joined: tuple[ClassRow, Seat] | None = None  # joined before the library was there
+        self._join_screen: JoinScreen | None = None
 
     # -- start -----------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
         """For `play` and `review` the quiz is the first screen: no blank one to draw first."""
+        if self.launch.served:
+            return self.join_screen()
         if self.launch.command in ("play", "review"):
             early = self._early.result() if self._early is not None and self._early.done() else None
             first = (early.question, early.total) if early is not None else None
@@ -163,7 +175,7 @@ class KopickApp(App[int]):
             self.switch_screen(screen)
 
     def on_mount(self) -> None:
-        if self._quiz is None:
+        if self._quiz is None and not self.launch.served:
             self.push_screen(self.home())
         early = self._early
         if early is None:
@@ -208,7 +220,7 @@ class KopickApp(App[int]):
     def _load(self) -> None:
         """Settings, then the library (the first question shows), then the grader and history."""
         data_dir = self._resolved_data_dir()
-        if self.persist:
+        if self.persist and not self.launch.served:  # the settings file is the teacher's, not a visitor's
             from ..settings import read_settings
 
             settings, notice = read_settings(data_dir)
@@ -269,7 +281,7 @@ class KopickApp(App[int]):
         self.settings = settings
         if notice:
             self.notify(notice, severity="warning", markup=False)
-        if not self.player:
+        if not self.player and not self.launch.served:  # a visitor is who they say on the join screen
             saved = settings.get("player")
             self.player = clean(saved, one_line=True).strip() if isinstance(saved, str) else ""
             self.player = self.player or _login_name()
@@ -285,6 +297,8 @@ class KopickApp(App[int]):
 
             self.history = History(self, self._resolved_data_dir(), self._history_failed)
             self.history.open(self._history_ready)
+            if self.launch.class_code is not None and not self.launch.served:
+                self.join_class(self.launch.class_code, self.player, "")
 
     def _load_failed(self, exc: Exception) -> None:
         from ..diagnostics import FileProblems
@@ -310,7 +324,11 @@ class KopickApp(App[int]):
         ]
         if self._home is not None:
             self._home.show_packs(self.rows)
-        if self.launch.command == "play":
+        if self._joined is not None:
+            self._class_ready(*self._joined)
+        elif self.launch.class_code is not None or self.launch.served:
+            pass  # the quiz starts once the class is joined
+        elif self.launch.command == "play":
             self.start_quiz(self._play_plan())
         elif self.launch.command == "review":
             self.start_quiz(QuizPlan(None, "review", None, None, self.player))
@@ -374,6 +392,104 @@ class KopickApp(App[int]):
         done, total = len(unfinished.answered_ids), len(unfinished.question_ids)
         return f"Unfinished: {self._pack_title(unfinished.pack)} ({MODES.get(unfinished.mode, unfinished.mode).lower()}), {done} of {total} done"
 
+    # -- classes ---------------------------------------------------------------------------------
+    def join_screen(self) -> JoinScreen:
+        """The served session's first screen (a new one each time: nothing typed is kept)."""
+        from .screens.join import JoinScreen
+
+        self._join_screen = JoinScreen(code=self.launch.class_code)
+        return self._join_screen
+
+    def on_join_screen_join(self, message: JoinScreen.Join) -> None:
+        self.join_class(message.code, message.name, message.key)
+
+    def join_class(self, code: str, name: str, key: str) -> None:
+        """Seat `name` in the class `code` (on the history thread), then start its quiz."""
+        from ..classroom import ClassError, join
+
+        trusted = not self.launch.served
+        if self.history is None:
+            self._class_refused("Answers cannot be saved on this machine, so you cannot join a class here.")
+            return
+
+        def job(store: Any) -> tuple[ClassRow, Seat] | ClassError:
+            try:
+                return join(store, code, name, key=key, trusted=trusted)
+            except ClassError as exc:
+                return exc
+
+        def done(result: tuple[ClassRow, Seat] | ClassError | None) -> None:
+            if result is None:  # the store failed: History has said why
+                self._class_refused("Your answers could not be saved; ask your teacher.")
+            elif isinstance(result, ClassError):
+                from ..classroom import NameTaken
+
+                self._class_refused(
+                    str(result)[0].upper() + str(result)[1:] + ".", ask_key=isinstance(result, NameTaken)
+                )
+            elif self.library is None:
+                self._joined = result
+            else:
+                self._class_ready(*result)
+
+        future = self.history.later(job)
+        future.add_done_callback(lambda f: self.post_message(Reply(done, (f.result(),))))
+
+    def _class_refused(self, message: str, *, ask_key: bool = False) -> None:
+        if self.launch.served:
+            if self._join_screen is not None:
+                self._join_screen.refuse(message, ask_key=ask_key)
+        else:
+            self.error = message[0].lower() + message[1:].rstrip(".")
+            self.exit(1, return_code=1)
+
+    def _class_ready(self, klass: ClassRow, seat: Seat) -> None:
+        """The student has a seat: start (or resume) the class's quiz from where they are."""
+        from ..classroom import ClassError, class_questions
+        from ..store import Unfinished
+
+        self._joined = None
+        assert self.library is not None
+        if klass.mode == "live":
+            self._class_refused(
+                f"{klass.code} is a live class: it is played together on the projector, "
+                "which this version of kopick-quiz cannot do yet."
+            )
+            return
+        try:
+            questions = class_questions(klass, self.library.question_index())
+        except ClassError as exc:
+            self._class_refused(str(exc)[0].upper() + str(exc)[1:] + ".")
+            return
+        if seat.finished:
+            self._class_refused(
+                f"You have finished {clean(klass.title, one_line=True)}, {clean(seat.player, one_line=True)}: "
+                f"{seat.score} points. Your teacher has the results."
+            )
+            return
+        self.klass, self.seat = klass, seat
+        self.player = seat.player
+        if self._quiz is not None:
+            self._quiz.player = seat.player
+        done = set(seat.answered_ids)
+        remaining = [q for q in questions if q.id not in done]
+        mode = "exam" if klass.mode == "exam" else "quick"
+        plan = QuizPlan(klass.pack, mode, None, klass.seed, seat.player)  # type: ignore[arg-type]
+        self.plan = plan
+        self.session = None
+        resumed = Unfinished(
+            quiz_id=seat.quiz_id,
+            pack=klass.pack,
+            mode=klass.mode,
+            question_ids=klass.question_ids,
+            answered_ids=seat.answered_ids,
+            score=seat.score,
+            streak=seat.streak,
+            seed=klass.seed,
+            started_at=seat.joined_at,
+        )
+        self._questions_chosen(plan, remaining, resumed)
+
     # -- quizzes ---------------------------------------------------------------------------------
     def start_quiz(self, plan: QuizPlan, questions: list[Question] | None = None) -> None:
         """Run `plan`: pick its questions, show the first, begin once the grader is ready."""
@@ -432,6 +548,8 @@ class KopickApp(App[int]):
             self._show(self.home())
             return
         screen = self._show_quiz(plan)
+        if self.klass is not None and self.seat is not None:
+            screen.note(self._welcome(self.klass, self.seat))
         screen.preview(questions[0], len(questions), self._title(plan, resumed))
         self._waiting = (plan, questions, resumed)
         self._maybe_begin()
@@ -475,7 +593,12 @@ class KopickApp(App[int]):
                     self.unfinished = None
                 ids = [q.id for q in questions]
                 self.history.start(self.player, plan.pack or ALL_PACKS, plan.mode, ids, plan.order_seed)
-        if plan.mode == "exam":
+        if self.klass is not None and self.seat is not None:
+            from ..classroom import time_left
+
+            left = time_left(self.klass, self.seat, datetime.now().astimezone())
+            self._quiz.exam_seconds = left
+        elif plan.mode == "exam":
             self._quiz.exam_seconds = float(EXAM_SECONDS_PER_QUESTION * len(questions))
         self._quiz.begin(session)
 
@@ -487,15 +610,20 @@ class KopickApp(App[int]):
         from .screens.results import ResultsScreen
 
         self._quiz = None
+        # A self-paced class left half-way stays open: joining again goes on from there.
+        keep_open = self.klass is not None and self.klass.mode == "self" and not message.complete
         if message.session is None or message.results is None or not message.results.answered:
-            if self.history is not None and message.session is not None:
+            if self.history is not None and message.session is not None and not keep_open:
                 self.history.finish()
-            self._show(self.home())
-            self._refresh_progress()
+            self._leave_class()
             return
-        if self.history is not None:
+        if self.history is not None and not keep_open:
             self.history.finish()
-        self._show(ResultsScreen(message.results, message.session.title))
+        from ..tags import tag_labels
+
+        base = self.library.base if self.library is not None else None
+        labels = tag_labels((t.tag for t in message.results.by_tag), base)
+        self._show(ResultsScreen(message.results, message.session.title, labels))
         self._refresh_progress()
 
     def on_quiz_screen_asked(self, message: QuizScreen.Asked) -> None:
@@ -528,12 +656,68 @@ class KopickApp(App[int]):
             return self._conversation.ask(text).cited()
 
     def on_results_screen_retry_missed(self, message: ResultsScreen.RetryMissed) -> None:
+        if self.launch.served or self.klass is not None:
+            self.notify("A class is answered once; practise the questions you missed later, on your own.")
+            return
         plan = self.plan or QuizPlan(None, player=self.player)
         retry = QuizPlan(plan.pack, "quick", None, plan.seed, self.player)
         self.start_quiz(retry, list(message.questions))
 
     def on_results_screen_go_home(self, message: ResultsScreen.GoHome) -> None:
+        self._leave_class()
+
+    def _leave_class(self) -> None:
+        """After a quiz: home, or for a class in a browser the join screen; a class from the
+        command line ends the app, as `play` does."""
+        was_class = self.klass is not None
+        self.klass = self.seat = None
+        if self.launch.served:
+            self._show(self.join_screen())
+        elif was_class and self.launch.class_code is not None:
+            self.exit(0)
+        else:
+            self._show(self.home())
+            self._refresh_progress()
+
+    def on_home_screen_show_stats(self, message: HomeScreen.ShowStats) -> None:
+        self.player = message.player
+        self.show_stats(message.player)
+
+    def show_stats(self, player: str) -> None:
+        """The Stats screen of `player`, filled once the history has computed them."""
+        from ..stats import player_stats
+        from .screens.stats import StatsScreen
+
+        screen = StatsScreen(player)
+        self._show(screen)
+        if self.history is None:
+            screen.show_unavailable("Your progress is not being saved here, so there are no stats to show.")
+            return
+        library, now = self.library, self.now()
+
+        def job(store: Any) -> Any:
+            prompts = {q.id: q.prompt for q in library.questions()} if library is not None else None
+            return player_stats(store, player, now, base=library.base if library else None, prompts=prompts)
+
+        def failed(future: Future[Any]) -> None:
+            if future.result() is None:
+                why = "Your history could not be read, so there are no stats to show."
+                self.post_message(Reply(screen.show_unavailable, (why,)))
+
+        self.history.later(job, screen.show_stats).add_done_callback(failed)
+
+    def on_stats_screen_go_home(self, message: StatsScreen.GoHome) -> None:
         self._show(self.home())
+
+    def on_stats_screen_practise(self, message: StatsScreen.Practise) -> None:
+        if self.library is None:
+            return
+        index = self.library.question_index()
+        questions = [index[qid] for qid in message.question_ids if qid in index]
+        if not questions:
+            self.notify("Those questions are no longer in any pack.", severity="warning")
+            return
+        self.start_quiz(QuizPlan(None, "quick", None, None, self.player), questions)
 
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         if self.library is None:
@@ -579,12 +763,16 @@ class KopickApp(App[int]):
             self._show(self.home())
 
     def watch_theme(self, theme: str) -> None:
+        if self.launch.served:
+            return
         if getattr(self, "history", None) is not None and self.settings.get("theme") != theme:
             self.settings["theme"] = theme
             self.history.save_settings(dict(self.settings))
 
     # -- inside ----------------------------------------------------------------------------------
     def _remember(self, plan: QuizPlan) -> None:
+        if self.launch.served or self.klass is not None:
+            return  # a class's quiz is not the player's next default
         self.settings.update(
             player=plan.player, pack=plan.pack, mode=plan.mode, count=plan.count, seed=plan.seed
         )
@@ -592,6 +780,9 @@ class KopickApp(App[int]):
             self.history.save_settings(dict(self.settings))
 
     def _title(self, plan: QuizPlan, resumed: Unfinished | None) -> str:
+        if self.klass is not None:
+            again = self.seat is not None and not self.seat.new
+            return f"{self.klass.title} (resumed)" if again else self.klass.title
         title = "Review" if plan.mode == "review" else self._pack_title(plan.pack)
         if plan.mode == "exam":
             title = f"Exam · {title}"
@@ -605,6 +796,22 @@ class KopickApp(App[int]):
                 return row.title
         return pack_id
 
+    def _welcome(self, klass: ClassRow, seat: Seat) -> str:
+        from ..classroom import time_left
+
+        who, title = clean(seat.player, one_line=True), clean(klass.title, one_line=True)
+        lines = [f"{'Welcome back' if not seat.new else 'Welcome'}, {who}: this is {title} ({klass.code})."]
+        left = time_left(klass, seat, datetime.now().astimezone())
+        if left is not None:
+            lines.append(
+                f"An exam: no hints, no questions to me, and {int(left // 60)} min {int(left % 60):02d} s in all."
+            )
+        if self.launch.served:
+            lines.append(
+                f"Your rejoin key is {seat.token}. If you lose the connection, join again with your name and this key."
+            )
+        return " ".join(lines)
+
     def _fatal_or_notify(self, message: str) -> None:
         """A name from the command line that does not exist ends the app (exit 1, the reason
         printed); chosen inside the app, it is only a notification."""
@@ -613,6 +820,18 @@ class KopickApp(App[int]):
             self.exit(1, return_code=1)
         else:
             self.notify(message, severity="error", markup=False)
+
+
+class ServedApp(KopickApp):
+    """The app as a browser gets it from `serve`: it starts on the join screen, and nothing in it
+    reaches a file or the machine (no system commands in the palette: no screenshots to save,
+    no theme saved into the teacher's settings)."""
+
+    COMMANDS = {QuizCommands}
+    CSS_PATH = [*KopickApp.CSS_PATH, "screens/join.tcss"]  # the first screen: see KopickApp.CSS_PATH
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
+        return iter(())
 
 
 def _login_name() -> str:
@@ -631,10 +850,10 @@ def run_app(args: Namespace) -> int:
     seed = launch.seed if launch.seed is not None else random.randrange(1, 1_000_000)
     launch = replace(launch, seed=seed)  # fixed now, so the early question and the quiz agree
     early = None
-    if launch.command == "play":
+    if launch.command == "play" and launch.class_code is None:
         cache = data_dir(launch.data_dir) / "cache"
         early = start_early(cache, launch.pack, launch.count or DEFAULT_COUNT, seed)
-    app = KopickApp(launch, early=early)
+    app = (ServedApp if launch.served else KopickApp)(launch, early=early)
     try:
         app.run()
     finally:

@@ -17,7 +17,7 @@ class QuizCommands(Provider):
             yield from screen_commands()
         app: Any = self.app
         yield "Help", "Keys, commands and how points are counted", app.action_help
-        if type(self.screen).__name__ != "HomeScreen":
+        if type(self.screen).__name__ != "HomeScreen" and not app.launch.served:
             yield "Home", "Back to the packs (ends the quiz in progress)", app.action_home
         yield "Quit", "Leave kopick-quiz", lambda: app.run_action("quit")
 

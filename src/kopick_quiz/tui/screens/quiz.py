@@ -207,6 +207,14 @@ class QuizScreen(Screen[None]):
         """The answer to a `?` question."""
         self.say(Content(clean(text)), kind="note")
 
+    def note(self, text: str) -> None:
+        """A note from the app, e.g. a class's welcome (kept until the screen is up)."""
+        if not self._up:
+            self._queued.append(lambda: self.note(text))
+            return
+        self._drop_loading()
+        self.say(Content(clean(text)), kind="note")
+
     def say(self, body: Content, *, kind: str = "", role: Role = "bot") -> ChatBubble:
         """Add a message to the chat and scroll to it."""
         sender = BOT if role == "bot" else self.player

@@ -1,0 +1,312 @@
+"""The teacher's commands (`class new|list|close|board`) and a student's `play --class`, line mode.
+
+Argument parsing and printing only; the classroom core does the work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from .store import ClassRow, Store
+
+MODE_WORDS = {"self": "self-paced", "exam": "exam", "live": "live game"}
+
+
+def add_class_parser(
+    command: Callable[[str, str, str], argparse.ArgumentParser], common: Callable[..., None]
+) -> None:
+    """`class new|list|close|board` under the main parser."""
+    p = command(
+        "class",
+        "run a pack for a class: make one (a join code), list them, close one, see its board",
+        'kopick-quiz class new "Week 3" --pack contemporary --count 10',
+    )
+    sub = p.add_subparsers(dest="class_command", metavar="ACTION", required=True)
+
+    def action(name: str, help: str, example: str) -> argparse.ArgumentParser:
+        q = sub.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=f"example: {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        common(q, top=False)
+        return q
+
+    q = action(
+        "new",
+        "make a class: a fixed list of questions from a pack, and the code students join it with",
+        'kopick-quiz class new "Week 3" --pack contemporary --count 10 --mode exam',
+    )
+    q.add_argument("title", metavar="TITLE", help='what students see, e.g. "Week 3"')
+    q.add_argument("--pack", metavar="P", required=True, help="the pack its questions come from (by id)")
+    q.add_argument(
+        "--count", metavar="N", type=_positive, help="how many questions (default: the whole pack)"
+    )
+    q.add_argument("--seed", metavar="S", type=int, help="fix which questions and their order")
+    q.add_argument(
+        "--mode",
+        choices=("self", "exam", "live"),
+        default="self",
+        help="self: each at their own pace, hints allowed (default); exam: no hints, no questions "
+        "to the bot, a time limit of a minute a question, one attempt; live: a game on the projector",
+    )
+    q.add_argument("--json", action="store_true", help='one line: {"code", "title", "mode", "questions"}')
+
+    action("list", "the classes, newest first", "kopick-quiz class list")
+
+    q = action(
+        "close", "stop a class taking answers and joins (its results stay)", "kopick-quiz class close KXP4TM"
+    )
+    q.add_argument("code", metavar="CODE")
+
+    q = action("board", "a class's leaderboard", "kopick-quiz class board KXP4TM --json")
+    q.add_argument("code", metavar="CODE")
+    q.add_argument("--json", action="store_true", help="one JSON object a line per student, best first")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def cmd_class(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .classroom import ClassError
+    from .cli import CommandError, _open_store
+    from .store import StoreError
+
+    try:
+        store = _open_store(args, err)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    try:
+        handler = {"new": _new, "list": _list, "close": _close, "board": _board}[args.class_command]
+        return handler(args, store, out, err)
+    except (ClassError, StoreError) as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        store.close()
+
+
+def _new(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    from .classroom import create_class
+    from .cli import _library
+
+    library = _library(args, err)
+    pack = library.pack(args.pack)  # LookupProblem names the packs there are
+    klass = create_class(
+        store,
+        args.title,
+        pack.id,
+        library.questions(pack.id),
+        count=args.count,
+        seed=args.seed,
+        mode=args.mode,
+    )
+    n = len(klass.question_ids)
+    if args.json:
+        line = {"code": klass.code, "title": klass.title, "mode": klass.mode, "questions": n}
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        return 0
+    print(klass.code, file=out)
+    limit = f", {klass.seconds // 60} minutes" if klass.seconds else ""
+    print(
+        f"class '{klass.title}': {MODE_WORDS[klass.mode]}, {n} question{'s' * (n != 1)} from {pack.title}{limit}.\n"
+        f"Students join in a terminal: kopick-quiz play --class {klass.code} --player NAME\n"
+        f"or in a browser you serve:   kopick-quiz serve --class {klass.code}\n"
+        f"See how they do:             kopick-quiz class board {klass.code}",
+        file=err,
+    )
+    return 0
+
+
+def _list(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    from .plain import clean
+
+    classes = store.classes()
+    if not classes:
+        print('No classes yet; make one: kopick-quiz class new "Week 3" --pack PACK', file=out)
+        return 0
+    rows = [("code", "title", "mode", "questions", "students", "status", "made")]
+    for c in classes:
+        status = "open" if c.is_open else "closed"
+        rows.append(
+            (
+                c.code,
+                clean(c.title),
+                MODE_WORDS[c.mode],
+                str(len(c.question_ids)),
+                str(c.players),
+                status,
+                _local(c.created_at),
+            )
+        )
+    _table(rows, out, right={3, 4})
+    return 0
+
+
+def _close(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    from .plain import clean
+
+    klass = _class(store, args.code)
+    if not klass.is_open:
+        print(
+            f"{klass.code} ({clean(klass.title)}) was already closed on {_local(klass.closed_at)}.", file=out
+        )
+        return 0
+    store.close_class(klass.class_id)
+    answers = sum(1 for _ in store.answers(class_id=klass.class_id))
+    print(
+        f"closed {klass.code} ({clean(klass.title)}): {klass.players} student{'s' * (klass.players != 1)}, "
+        f"{answers} answer{'s' * (answers != 1)}; it takes no more.",
+        file=out,
+    )
+    return 0
+
+
+def _board(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    from .classroom import board
+    from .plain import clean
+
+    klass = _class(store, args.code)
+    rows = board(store, klass)
+    if args.json:
+        for row in rows:
+            out.write(json.dumps(row.to_json(), ensure_ascii=False) + "\n")
+        return 0
+    n = len(klass.question_ids)
+    status = "" if klass.is_open else " · closed"
+    print(
+        f"{clean(klass.title)} ({klass.code}) · {MODE_WORDS[klass.mode]} · {n} questions · "
+        f"{len(rows)} student{'s' * (len(rows) != 1)}{status}",
+        file=out,
+    )
+    if not rows:
+        print(f"Nobody has joined yet. Students join with: kopick-quiz play --class {klass.code}", file=out)
+        return 0
+    table = [("#", "student", "points", "right", "progress")]
+    for r in rows:
+        progress = "finished" if r.finished else f"{r.answered} of {r.questions}"
+        table.append((str(r.rank), clean(r.player), str(r.points), f"{r.right}/{r.answered}", progress))
+    _table(table, out, right={0, 2, 3})
+    return 0
+
+
+def _class(store: Store, code: str) -> ClassRow:
+    from .classroom import normalise_code
+    from .cli import CommandError
+
+    wanted = normalise_code(code)
+    klass = store.find_class(wanted) if wanted else None
+    if klass is None:
+        known = ", ".join(c.code for c in store.classes()[:8]) or "none yet"
+        raise CommandError(f"there is no class with the code '{code[:20]}'; the classes are: {known}")
+    return klass
+
+
+def _table(rows: list[tuple[str, ...]], out: TextIO, *, right: set[int]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [
+            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        print("  ".join(cells).rstrip(), file=out)
+
+
+def _local(when: datetime | None) -> str:
+    return "" if when is None else when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+# -- a student's `play --class CODE --player NAME --plain` -----------------------------------------
+
+
+def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Join a class from a terminal and answer its questions line by line (a second join resumes)."""
+    import time
+    from datetime import UTC
+
+    from .classroom import ClassError, class_questions, join, time_left
+    from .cli import CommandError, _asker, _library, _login, _open_store
+    from .plain import clean, run_plain
+    from .store import Refused, StoreError
+
+    try:
+        store = _open_store(args, err)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    try:
+        try:
+            klass, seat = join(store, args.class_code, args.player or _login(), trusted=True)
+        except ClassError as exc:
+            raise CommandError(str(exc)) from None
+        if klass.mode == "live":
+            raise CommandError(
+                f"{klass.code} is a live class: it is played together when your teacher runs it on the "
+                "projector, which this version of kopick-quiz cannot do yet"
+            )
+        library = _library(args, err)
+        for problem in library.problems:
+            print(problem, file=err)
+        try:
+            questions = class_questions(klass, library.question_index())
+        except ClassError as exc:
+            raise CommandError(str(exc)) from None
+        who = clean(seat.player)
+        if seat.finished:
+            print(
+                f"You have finished {clean(klass.title)}, {who}: {seat.score} points. "
+                f"Your teacher has the results.",
+                file=out,
+            )
+            return 0
+        done = set(seat.answered_ids)
+        remaining = [q for q in questions if q.id not in done]
+        session = library.session(remaining, klass.title, "exam" if klass.mode == "exam" else "quick")
+        session.score, session.streak = seat.score, seat.streak
+        left = time_left(klass, seat, datetime.now(UTC))
+        deadline = None if left is None else time.monotonic() + left
+        greeting = "Welcome back" if not seat.new else "Welcome"
+        print(f"{greeting}, {who}: {clean(klass.title)} ({klass.code}), {MODE_WORDS[klass.mode]}.", file=out)
+        if left is not None:
+            print(f"You have {_minutes(left)} for the {len(remaining)} questions left.", file=out)
+
+        def record(answered) -> None:  # noqa: ANN001 - an Answered
+            store.record(seat.quiz_id, answered)
+
+        try:
+            run_plain(
+                session,
+                sys.stdin,
+                out,
+                ask=_asker(library) if klass.mode != "exam" else None,
+                record=record,
+                prompt=sys.stdin.isatty(),
+                deadline=deadline,
+            )
+        except Refused as exc:
+            print(f"{str(exc)[0].upper()}{str(exc)[1:]}.", file=out)
+            return 0
+        if session.finished:
+            store.finish(seat.quiz_id)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        store.close()
+    return 0
+
+
+def _minutes(seconds: float) -> str:
+    m, s = divmod(int(seconds), 60)
+    return f"{m} min {s:02d} s" if m else f"{s} s"
