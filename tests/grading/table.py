@@ -4,7 +4,8 @@ Shared by the tests and by `bench/grading.py`. Row format, `|`-separated:
 
     verdict | type | expected | typed
 
-`expected` is the canonical answer (`;` between several for multi and order), optionally
+`expected` is the canonical answer (`;` between several: multi and order want them all, short
+any one of them, as in `Name one of ...`), optionally
 followed by `[option; option; ...]` (choice and order: the options as shown), `~5%` or `~1000`
 (number tolerance) and `{kind}` (the entity kind the question asks for). In `typed`, `<empty>`,
 `<spaces>` and `<long>` stand for those inputs and `\\n` for a line break.
@@ -44,7 +45,7 @@ def question_for(qtype: str, expected: str) -> Question:
     assert m is not None, expected
     answers = (
         tuple(a.strip() for a in m.group("answers").split(";"))
-        if qtype in ("multi", "order")
+        if qtype in ("multi", "order", "short")
         else (m.group("answers"),)
     )
     choices = tuple(c.strip() for c in m.group("choices").split(";")) if m.group("choices") else ()

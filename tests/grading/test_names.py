@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kopick_quiz.grading.names import EXACT, Form, allowance, fold, span, syllabic, typos
+from kopick_quiz.grading.names import EXACT, Form, allowance, fold, numerals, span, syllabic, typos
 
 
 @pytest.mark.parametrize(
@@ -127,8 +127,57 @@ def test_a_name_typed_without_its_spaces_is_cut_where_its_parts_meet():
     assert _typos("Lee Jung-jae", "leejungjin") is None
 
 
-def test_strict_forms_allow_only_swaps_even_in_long_parts():
+def test_strict_forms_allow_one_slip_that_makes_no_name_syllable():
     strict = Form.of("Sangjoon Lee", "x", strict=True)
     assert typos(strict, span(("sangjoon", "lee"))) == 0
-    assert typos(strict, span(("sangjoen", "lee"))) is None
+    assert typos(strict, span(("sangjoen", "lee"))) == 1  # `joen`: no syllable of a Korean name
     assert typos(strict, span(("sanjgoon", "lee"))) == 1
+    assert typos(strict, span(("sangmoon", "lee"))) is None  # `sang` + `moon`: another name
+    assert typos(strict, span(("sangjoen", "lea"))) is None  # one slip per name, not per part
+
+
+@pytest.mark.parametrize(
+    ("expected", "typed"),
+    [
+        ("Kim Yong-hwa", "kim yong hwha"),  # a letter added
+        ("Kwak Kyung-taek", "kwak kyung tek"),  # a letter dropped
+        ("Choi Eun-hee", "choi eun he"),
+        ("Kim Yong-hwa", "kin yong hwa"),  # `kin` is no Korean surname
+        ("Okja", "okha"),  # a short word of any name
+    ],
+)
+def test_one_slip_in_a_short_part_is_one_typo(expected, typed):
+    assert _typos(expected, typed) == 1
+
+
+@pytest.mark.parametrize(
+    ("expected", "typed"),
+    [
+        ("Kim Yong-hwa", "lim yong hwa"),  # Lim is another surname
+        ("Kim Yong-hwa", "kim young hwa"),  # young: another syllable
+        ("Kwak Kyung-taek", "kwak kyung tae"),
+        ("Choi Eun-hee", "choi eun ha"),
+        ("Na Hong-jin", "na hongjun"),  # hong + jun: other syllables, even joined
+        ("Na Hong-jin", "n hong jin"),  # one letter left of a part is no slip
+        ("Kim Yong-hwa", "kin yong hwha"),  # two slips
+    ],
+)
+def test_a_slip_that_makes_another_name_or_a_second_slip_is_no_match(expected, typed):
+    assert _typos(expected, typed) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("the", "seventh", "team"), ("the", "7", "team")),
+        (("the", "7th", "team"), ("the", "7", "team")),
+        (("mickey", "seventeen"), ("mickey", "17")),
+        (("twenty", "one"), ("21",)),
+        (("twenty", "first", "century"), ("21", "century")),
+        (("fortieth", "anniversary"), ("40", "anniversary")),
+        (("the", "one", "i", "mean"), ("the", "one", "i", "mean")),  # `one` alone stays a word
+        (("gdh", "559"), ("gdh", "559")),
+    ],
+)
+def test_numbers_in_names_are_written_one_way(words, expected):
+    assert numerals(words) == expected

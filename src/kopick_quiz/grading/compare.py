@@ -19,7 +19,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .lexicon import Lexicon
-from .names import Form, Span, distance, span, typos
+from .names import NUMERAL_WORDS as _NUMERAL_WORDS
+from .names import Form, Span, distance, numerals, span, typos
 from .normalise import normalise
 
 # Words a sentence around an answer is made of: they never make a second answer.
@@ -122,8 +123,8 @@ class Candidates:
         self.shared = lexicon.rival_index(kinds)
         self.has_rivals = bool(self.extras) or any(self._is_kind_rival(f) for f in self.shared.forms)
         self.max_parts = max((len(f.parts) for _, f in self.forms), default=1)
-        self.min_key = min((len(f.key) - f.slack for _, f in self.forms), default=0)
-        self.max_key = max((len(f.key) + f.slack for _, f in self.forms), default=0)
+        self.min_key = min((len(f.key) - f.slack - f.slips for _, f in self.forms), default=0)
+        self.max_key = max((len(f.key) + f.slack + f.slips for _, f in self.forms), default=0)
         self.span_parts = max(self.max_parts, lexicon.max_parts, *(len(f.parts) for f in self.extras), 1)
 
     # -- the rivals -----------------------------------------------------------------------------
@@ -247,6 +248,9 @@ class Candidates:
         if n == 0:
             return found
         squashed = "".join(words)
+        if not squashed.isalpha() or not _NUMERAL_WORDS.isdisjoint(words):
+            words = numerals(tuple(words))  # `the seventh team` is `the 7th team`
+            squashed = "".join(words)
         target = self.exact.get(squashed)
         if target is not None:
             found.hits.append(Hit(target[0], target[1], 0, True, 0, n))
@@ -273,7 +277,7 @@ class Candidates:
                 return found
             # A few words with nothing of a sentence about them are one name, and not this one.
             if n == 1 or not (
-                any(self._apart(w) and w not in self.part_words for w in words)
+                any(self.apart(w) and w not in self.part_words for w in words)
                 or (text and _BREAKS.search(text))
             ):
                 found.near = self._near(whole, n)
@@ -287,6 +291,8 @@ class Candidates:
             words = []
             for piece in _BREAKS.split(text):
                 more = normalise(piece).split()
+                if not _NUMERAL_WORDS.isdisjoint(more) or not "".join(more).isalpha():
+                    more = list(numerals(tuple(more)))
                 if more:
                     breaks.add(len(words))
                     words.extend(more)
@@ -339,7 +345,7 @@ class Candidates:
                     found.hits.append(item)
             elif not negated:
                 found.rivals.append(item)
-        found.leftover = [words[i] for i in range(n) if not taken[i] and not self._apart(words[i])]
+        found.leftover = [words[i] for i in range(n) if not taken[i] and not self.apart(words[i])]
         if not found.hits and not found.rivals:
             found.near = self._near(span(tuple(w for w in words if w not in FILLER)), n)
         return found
@@ -356,8 +362,8 @@ class Candidates:
             start, end, found = item
             if not isinstance(found, Hit):
                 continue
-            left = start in breaks or taken[start - 1] or self._apart(words[start - 1])
-            right = end in breaks or taken[end] or self._apart(words[end])
+            left = start in breaks or taken[start - 1] or self.apart(words[start - 1])
+            right = end in breaks or taken[end] or self.apart(words[end])
             if not (left and right):
                 mentions.remove(item)
                 for j in range(start, end):
@@ -365,9 +371,9 @@ class Candidates:
 
     def _extra(self, word: str) -> bool:
         """A word of a sentence that is not a word of the answer: `it`, but not the `in` of `In-hyeon`."""
-        return word not in self.part_words and self._apart(word)
+        return word not in self.part_words and self.apart(word)
 
-    def _apart(self, word: str) -> bool:
+    def apart(self, word: str) -> bool:
         """A word that may stand beside an answer: `was`, `Thai` (not a number: `GDH 558`)."""
         return word in FILLER or word in self.lexicon.neutral
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..questions import Question
 from . import verdict as v
 from .compare import DISJUNCTIONS, Candidates, Found, Hit, Mention
 from .lexicon import Lexicon
-from .names import Form, span
+from .names import Form, span, squash
 from .normalise import normalise
 from .numbers import numbers, parse_number, show
 from .verdict import CLOSE_SCORE, Verdict
@@ -215,13 +216,19 @@ class _Short(_Grader):
     def __init__(self, question: Question, lexicon: Lexicon) -> None:
         super().__init__(question, lexicon)
         forms, self.kinds = self.targets(question.answers[:1] or ("",))
-        # Any one answer is right: they are all accepted forms of the same target.
-        for extra in question.answers[1:]:
+        # Any one answer is right (`Name one of ...`): every answer's forms stand for one target;
+        # which answer a form spells is kept for the feedback.
+        self.answer_of: dict[str, int] = {f.owner: 0 for f in forms[0]}
+        for k, extra in enumerate(question.answers[1:], start=1):
             more, kinds = self.targets((extra,))
-            forms[0].extend(more[0])
+            for form in more[0]:
+                if form.owner.startswith("answer:"):
+                    form = replace(form, owner=f"answer:{k}")
+                self.answer_of.setdefault(form.owner, k)
+                forms[0].append(form)
             self.kinds |= kinds
         self.entity = next((f.owner for f in forms[0] if f.owner in lexicon.kind_of), None)
-        self.expected_squashed = normalise(self.expected).replace(" ", "")
+        self.squashed = [squash(a) for a in question.answers]
         others = [
             (j, c)
             for j, c in enumerate(question.choices)
@@ -229,18 +236,19 @@ class _Short(_Grader):
         ]
         self.candidates = Candidates(forms, self.rivals(others), lexicon, self.kinds)
         self.memo: dict[str, Verdict] = {}  # verdicts of answers that were exactly some other name
-        teach = self.teach(self.entity)
-        expected = self.expected
-        self.respelled = v.close(
-            expected, f"Accepted as another spelling; the form used here is {expected}", teach
-        )
-        self.misspelled = v.close(expected, f"Accepted, but check the spelling: {expected}", teach)
-        self.missed = v.incorrect(expected, v.sentences(self.answer_is()), teach)
+        self.accepted: dict[tuple[int, bool], Verdict] = {}
+        self.missed = v.incorrect(self.expected, v.sentences(self.answer_is()), self.teach(self.entity))
         # The verdict of each accepted spelling, worked out once.
         self.known = {
             form.squashed: self.verdict("", list(form.parts), self.candidates.search(form.parts))
             for _, form in self.candidates.forms
         }
+
+    def answer_is(self) -> str:
+        answers = self.q.answers
+        if len(answers) > 1:
+            return f"Any one of {_join(answers).replace(' and ', ' or ')} is right"
+        return super().answer_is()
 
     def judge(self, text: str, words: list[str]) -> Verdict:
         key = "".join(words)
@@ -260,7 +268,12 @@ class _Short(_Grader):
             rival = found.rivals[0]
             anticipated = self.feedback_for(rival.form.owner)
             if found.hits:
-                lead = f"Give one answer: you named both {found.hits[0].form.text} and {rival.form.text}"
+                if _LIST_SEPARATORS.search(text):
+                    lead = _not_a_list(
+                        [self.lexicon.labels.get(r.form.owner, r.form.text) for r in found.rivals]
+                    )
+                else:
+                    lead = f"Give one answer: you named both {found.hits[0].form.text} and {rival.form.text}"
                 return v.incorrect(expected, v.sentences(lead, self.answer_is()), anticipated or teach)
             lead = anticipated or self.describe(rival)
             return v.incorrect(expected, v.sentences(lead, self.answer_is()), teach)
@@ -282,12 +295,53 @@ class _Short(_Grader):
                 v.sentences("Give one answer, not a choice between several", self.answer_is()),
                 teach,
             )
+        if found.leftover and not found.whole and _LIST_SEPARATORS.search(text):
+            wrong = self._wrong_items(text)
+            if wrong:  # `Sogang University, KAIST, Yonsei University`: a list of guesses
+                return v.incorrect(expected, v.sentences(_not_a_list(wrong), self.answer_is()), teach)
         hit = _best(found.hits)
+        k = self.answer_of.get(hit.form.owner, 0)
+        answer = self.q.answers[k]
+        if k:  # another answer of a `Name one` question: the fact behind that one
+            teach = self.teach(hit.form.owner if hit.form.owner in self.lexicon.kind_of else self.entity)
         if hit.exact:
-            if hit.form.squashed == self.expected_squashed:
-                return v.correct(expected, f"Correct: {expected}", teach)
-            return v.correct(expected, f"Correct: {expected}, also written {hit.form.text}", teach)
-        return self.respelled if hit.typos == 0 else self.misspelled
+            if hit.form.squashed == self.squashed[k]:
+                return v.correct(answer, f"Correct: {answer}", teach)
+            return v.correct(answer, f"Correct: {answer}, also written {hit.form.text}", teach)
+        return self._accepted(k, hit.typos == 0)
+
+    def _accepted(self, k: int, respelled: bool) -> Verdict:
+        """The close verdict for answer `k`: spelled another way, or misspelled."""
+        verdict = self.accepted.get((k, respelled))
+        if verdict is None:
+            answer = self.q.answers[k]
+            lead = (
+                f"Accepted as another spelling; the form used here is {answer}"
+                if respelled
+                else f"Accepted, but check the spelling: {answer}"
+            )
+            entity = next(
+                (e for e, j in self.answer_of.items() if j == k and e in self.lexicon.kind_of), None
+            )
+            verdict = self.accepted[k, respelled] = v.close(answer, lead, self.teach(entity or self.entity))
+        return verdict
+
+    def _wrong_items(self, text: str) -> list[str]:
+        """The items of a typed list that name no answer: another name, or words that are no sentence."""
+        wrong: list[str] = []
+        for chunk in _LIST_SEPARATORS.split(text):
+            chunk_words = normalise(chunk).split()
+            if not chunk_words:
+                continue
+            found = self.candidates.search(chunk_words, text=chunk)
+            if found.hits:
+                continue
+            if found.rivals:
+                form = found.rivals[0].form
+                wrong.append(self.lexicon.labels.get(form.owner, form.text))
+            elif not any(map(self.candidates.apart, chunk_words)):
+                wrong.append(chunk.strip())  # a name (`KAIST`), not words of a sentence (`the one in Seoul`)
+        return list(dict.fromkeys(wrong))
 
     def _miss(self, words: list[str]) -> str:
         """Why a miss missed, when it is worth saying: a part of the name, its syllables swapped."""
@@ -346,6 +400,10 @@ class _Multi(_Grader):
             lead += f"; you missed {_join(missed)}" if missed else ""
             return v.partial(self.expected, score, v.sentences(lead, wrong), teach)
         return v.incorrect(self.expected, v.sentences(wrong, self.answer_is()), teach)
+
+
+def _not_a_list(wrong: Sequence[str]) -> str:
+    return f"Give one answer, not a list: {_join(wrong)} {'is' if len(wrong) == 1 else 'are'} wrong"
 
 
 def _join(items: Sequence[str]) -> str:

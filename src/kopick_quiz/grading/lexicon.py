@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..progress import Progress, no_progress, tracked
-from .names import Form, syllabic
+from .names import Form, squash, syllabic
 from .normalise import normalise
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class Lexicon:
 
     def entities(self, text: str) -> tuple[str, ...]:
         """The ids of the entities that answer to `text` (any spelling the facts list)."""
-        return self.owners.get(normalise(text).replace(" ", ""), ())
+        return self.owners.get(squash(text), ())
 
     def label(self, entity: str) -> str:
         return self.labels.get(entity, entity)

@@ -4,20 +4,26 @@ A name is split into parts (`Lee Jung-jae` -> `lee`, `jung`, `jae`). Each part i
 *key* that erases the usual differences between romanisations of Korean (`eo`/`u`, `k`/`g`,
 `ch`/`j`, `t`/`d`, `p`/`b`, `ee`/`i`, `oo`/`u`, `ou`/`u`, `sh`/`s`, `oi`/`oe`, doubled letters,
 surname spellings such as Lee/Yi/Rhee or Park/Pak) and short forms of words (`Intl`, `Bros`),
-so `Kim Jin-kyu` and `Kim Jin-gyu` share a key: the same name, spelled another way.
+so `Kim Jin-kyu` and `Kim Jin-gyu` share a key: the same name, spelled another way. Numbers
+are written one way: `seventh`, `7th` and `seven` are all `7`, `twenty-one` is `21`.
 
 Typos are then counted between keys, part by part, and allowed in proportion to each part's
-length: none in a part of four letters or fewer (but for a swap of two neighbouring letters in
-a part of four), one up to eight letters, two up to twelve, three beyond. Stricter:
+length: one up to eight letters, two up to twelve, three beyond. A part of four letters or
+fewer allows none of its own, but a whole name may have one *slip* (a letter added, dropped,
+replaced, or two neighbours swapped) in one such part of two letters or more: `Kim Yong-hwha`,
+`Kwak Kyung-tek`, `Okha`. Stricter:
 
 - a romanised East Asian personal name (`Lee Jung-jae`, with its hyphenated given name) allows
-  no typo in any syllable, only other romanisations: `Jang` for `Jung` or `Jin` for `Jae` is
-  another syllable, so another person;
+  only that one slip in the whole name, and only when the slipped part is no syllable a Korean
+  name is made of: `Jang` for `Jung`, `Jin` for `Jae` or `Lim` for `Kim` is another syllable,
+  so another person, while `hwha` or `tek` is a slip of the pen;
 - parts with digits (`GDH 559`, `Mickey 17`) and abbreviations (`BIFAN`, `PiFan`) allow none;
 - `north`/`south`/`east`/`west` at the start of a part are never typos of one another.
 
 Looser: in a long name of anything but a person (ten letters or more, several words), a short
 word may have one typo (`Japanese colonial rul`).
+
+Whether a typo is nearer another name than this one is for the caller (`compare`) to judge.
 """
 
 from __future__ import annotations
@@ -80,6 +86,78 @@ _WORDS = {
     "fest": "festival",
     "dept": "department",
 }
+# The syllables Korean names are made of (Sino-Korean readings and common surnames), in the
+# spellings of Revised Romanization, McCune-Reischauer without marks, and popular use. A slip
+# that makes one of these is another name (`Jang` for `Jung`), not a typo.
+_SYLLABLE_WORDS = """
+    a ae ah an ahn ak ang am ap bae baek bak bahk bang ban beom bum bok bong bo bu buk bun byeon byun
+    byeong byung bin bi bil bom cha chae chan chang che cheol chul chol cheon chun chon cheong chung
+    cho choe choi chu choo chuk chi chin chil chim do dae dal dam dan dang deok duk dok don dong du
+    doo deuk dol e eo eom eum eon eun eui ui eul eung ga gae gak gam gan gang gap ge geol geon gun
+    geum gi gil gim gu goo guk gook gun gung gwak gwan gwang gwi gwon gyeol gyeom gyeong gyo
+    gyu go gok gon gong ha hae hak ham han hang heo heon hun hon hoon hee hi hui heum heung ho hong
+    hwa hwan hwang hoe hoi hu hun hwi hyang hye hyeok hyuk hyeon hyun hyeong hyung hyo hyu il im in
+    ja jae jak jam jang je jeok jeon jun jeong jung ji jik jin jip jo jong joo ju jun joon jung jwa
+    ka kae kang kim ki kil ko kok kong ku koo kuk kun kung kwak kwan kwang kwon kyeol kyeom
+    kyeong kyung kyo kyu la lan li lim lin lee ma man mae maeng mi min mo mok mu moon mun myeong
+    myung myo na nae nam nan nang no noh nu nyeo ok on ong pa pae pak pal pan park pi pil po pyo
+    pyeon pyun pyeong pyung ra rae ran rang ri rin rim ro rok ryeo ryeol ryeong ryung ryu ryul sa
+    sam san sang se seo suh seok suk seon sun seong sung seol sul seung shin sin shim sim si sik
+    shik so sok son song soo su sook suk sul sun sung ta tae taek tak tan tong u uk un ung wan wang
+    woo wu won wol wi wook yang ye yeo yeol yul yeom yeon yeong young yi yo yong yoo yu yook yuk
+    yoon yun yung
+"""
+_NAME_SYLLABLES = frozenset(_SYLLABLE_WORDS.split())
+_NUMBER_WORDS = """
+    zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen
+"""
+_ORDINAL_WORDS = """
+    zeroth _ second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+"""
+_TENS_WORDS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety"
+_TENTHS_WORDS = "_ _ twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
+# `one` and `first` alone stay words (`the one with Bong`); after a ten they are a digit.
+_NUMBERS = {
+    w: str(i) for words in (_NUMBER_WORDS, _ORDINAL_WORDS) for i, w in enumerate(words.split()) if w != "_"
+}
+_TENS = {w: i for words in (_TENS_WORDS, _TENTHS_WORDS) for i, w in enumerate(words.split()) if w != "_"}
+_UNITS = {w: int(d) for w, d in _NUMBERS.items() if 0 < int(d) < 10} | {"one": 1, "first": 1}
+NUMERAL_WORDS = frozenset(_NUMBERS) | frozenset(_TENS)  # words `numerals` rewrites
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_ORDINALS = re.compile(r"\d(?:st|nd|rd|th)\b")
+
+
+def numerals(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Numbers in normalised words written one way: `seventh`/`7th`/`seven` -> `7`, `twenty one` -> `21`.
+
+    Returns `words` itself when it holds no number word and no ordinal (most names).
+    """
+    if NUMERAL_WORDS.isdisjoint(words) and not _ORDINALS.search(" ".join(words)):
+        return words
+    out: list[str] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        tens = _TENS.get(w)
+        if tens is not None:
+            unit = _UNITS.get(words[i + 1], 0) if i + 1 < n and w[-2:] != "th" else 0
+            out.append(str(tens * 10 + unit))
+            i += 2 if unit else 1
+            continue
+        m = _ORDINAL.fullmatch(w)
+        out.append(m.group(1) if m else _NUMBERS.get(w, w))
+        i += 1
+    return tuple(out)
+
+
+def squash(text: str) -> str:
+    """`text` as the look-ups key it: normalised, numbers written one way, spaces dropped."""
+    return "".join(numerals(tuple(normalise(text).split())))
+
+
 # Pairs of letters read as one sound (in this order), then single consonants.
 _PAIRS = (("sh", "s"), ("ch", "j"), ("eo", "u"), ("oo", "u"), ("ou", "u"), ("ee", "i"), ("oi", "oe"))
 _CONSONANTS = str.maketrans("ktp", "gdb")
@@ -102,6 +180,8 @@ def fold(part: str) -> str:
         part = _DOUBLED.sub(r"\1", part)
     return part
 
+
+_SYLLABLE_KEYS = _NAME_SYLLABLES | frozenset(fold(s) for s in _NAME_SYLLABLES)
 
 EXACT = -1  # the allowance of a part that must be typed exactly (up to romanisation)
 
@@ -133,8 +213,12 @@ def directions(parts: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def syllabic(text: str) -> bool:
-    """A romanised East Asian personal name (`Lee Jung-jae`): its syllables allow no typo."""
-    return 2 <= len(text.split()) <= 4 and _SYLLABLES.search(text) is not None
+    """A romanised East Asian personal name (`Lee Jung-jae`, or a given name alone: `Woo-in`)."""
+    words = text.split()
+    if len(words) == 1:
+        pieces = text.lower().split("-")
+        return len(pieces) == 2 and all(p in _NAME_SYLLABLES for p in pieces)
+    return 2 <= len(words) <= 4 and _SYLLABLES.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +261,8 @@ class Form:
     slack: int  # total edits the parts allow: a quick length filter
     digits: tuple[str, ...]  # the numbers in the name, which must be typed exactly
     directions: tuple[str, ...]  # `north`, `southeast`: a few letters that make another place
+    strict: bool  # a Korean-style personal name: a slip must not make another name syllable
+    slips: bool  # whether a short part may have a slip (one more edit, judged word for word)
 
     @classmethod
     def of(
@@ -184,11 +270,12 @@ class Form:
     ) -> Form:
         """Compile `text`.
 
-        `strict` (default: `syllabic(text)`) limits every part to swaps of letters. In a long
-        name of anything but a person, short words may have one typo (`Japanese colonial rul`).
+        `strict` (default: `syllabic(text)`) limits every part to one slip in the whole name,
+        one that makes no name syllable. In a long name of anything but a person, short words
+        may have one typo (`Japanese colonial rul`).
         """
         # Words recur across thousands of names (`kim`, `films`): one string each, shared.
-        parts = tuple(map(intern, normalise(text).split()))
+        parts = tuple(map(intern, numerals(tuple(normalise(text).split()))))
         keys = tuple(intern(fold(p)) for p in parts)
         if keys == parts:
             keys = parts
@@ -209,6 +296,7 @@ class Form:
             elif lenient and a == 0 and len(k) >= 3:
                 a = 1
             allowances.append(a)
+        slips = any(a == 0 and len(k) >= 2 for a, k in zip(allowances, keys, strict=True))
         slack = sum(max(0, a) for a in allowances)
         squashed = "".join(parts)
         if squashed == key:
@@ -216,7 +304,21 @@ class Form:
         digits = () if squashed.isalpha() else tuple(_DIGITS.findall(squashed))
         shared = tuple(allowances)
         shared = _ALLOWANCES.setdefault(shared, shared)  # a few patterns, shared by every name
-        return cls(text, owner, main, parts, keys, squashed, key, shared, slack, digits, directions(parts))
+        return cls(
+            text,
+            owner,
+            main,
+            parts,
+            keys,
+            squashed,
+            key,
+            shared,
+            slack,
+            digits,
+            directions(parts),
+            strict,
+            slips,
+        )
 
 
 def typos(form: Form, span: Span) -> int | None:
@@ -229,34 +331,48 @@ def typos(form: Form, span: Span) -> int | None:
         return 0
     if span.directions and form.directions and span.directions != form.directions:
         return None  # `Northeast Asia` is no typo of `Southeast Asia`
-    found = _typos(form.keys, form.key, span.keys, span.key, form.allowances, form.slack)
+    found = _typos(form.keys, form.key, span.keys, span.key, form)
     if found is None and span.squashed != span.key:
-        found = _typos(form.parts, form.squashed, span.parts, span.squashed, form.allowances, form.slack)
+        found = _typos(form.parts, form.squashed, span.parts, span.squashed, form)
     return found
 
 
 def _typos(
-    expected: tuple[str, ...],
-    joined: str,
-    typed: tuple[str, ...],
-    typed_joined: str,
-    allowed: tuple[int, ...],
-    slack: int,
+    expected: tuple[str, ...], joined: str, typed: tuple[str, ...], typed_joined: str, form: Form
 ) -> int | None:
-    if abs(len(typed_joined) - len(joined)) > slack:
+    longer = abs(len(typed_joined) - len(joined))
+    if longer > form.slack + form.slips:
         return None
+    allowed, strict = form.allowances, form.strict
     if len(typed) == len(expected):  # word for word: the way the typed words are split is the alignment
-        return _partwise(expected, typed, allowed)
+        return _partwise(expected, typed, allowed, strict)
     if len(expected) == 1:
-        return None if len(typed) == 1 else _within(joined, typed_joined, allowed[0])
-    return _aligned(expected, joined, typed_joined, allowed)
+        return None if len(typed) == 1 else _partwise((joined,), (typed_joined,), allowed, strict)
+    if longer > form.slack:  # a slip that adds or drops a letter is judged word for word only
+        return None
+    return _aligned(expected, joined, typed_joined, allowed, strict)
 
 
-def _within(expected: str, typed: str, allowed: int) -> int | None:
-    if allowed <= 0:
-        return 1 if allowed == 0 and _swapped(expected, typed) else None
-    d = OSA.distance(expected, typed, score_cutoff=allowed)
-    return d if d <= allowed else None
+@lru_cache(maxsize=65536)
+def _slip(expected: str, typed: str, strict: bool) -> bool:
+    """One letter added, dropped or replaced in a part of two letters or more (and still two).
+
+    In a strict name the typed part must be no name syllable (nor a run of them): `Jang` for
+    `Jung` is another name, `hwha` for `hwa` a slip.
+    """
+    if len(expected) < 2 or len(typed) < 2 or OSA.distance(expected, typed, score_cutoff=1) > 1:
+        return False
+    return not (strict and _name_syllables(typed))
+
+
+@lru_cache(maxsize=4096)
+def _name_syllables(part: str, pieces: int = 3) -> bool:
+    """Whether `part` is made of up to `pieces` name syllables: `jang`, `hongjun`, but not `hwha`."""
+    if part in _SYLLABLE_KEYS:
+        return True
+    return pieces > 1 and any(
+        part[:i] in _SYLLABLE_KEYS and _name_syllables(part[i:], pieces - 1) for i in range(1, len(part))
+    )
 
 
 def _swapped(expected: str, typed: str) -> bool:
@@ -275,18 +391,32 @@ def _swapped(expected: str, typed: str) -> bool:
     )
 
 
-def _partwise(expected: tuple[str, ...], typed: tuple[str, ...], allowed: tuple[int, ...]) -> int | None:
+def _partwise(
+    expected: tuple[str, ...], typed: tuple[str, ...], allowed: tuple[int, ...], strict: bool
+) -> int | None:
     total = 0
+    slipped = False
     for e, t, a in zip(expected, typed, allowed, strict=True):
-        if e != t:
-            d = _within(e, t, a)
-            if d is None:
+        if e == t:
+            continue
+        if a > 0:
+            d = OSA.distance(e, t, score_cutoff=a)
+            if d > a:
                 return None
             total += d
+        elif a == 0 and _swapped(e, t):
+            total += 1
+        elif a == 0 and not slipped and _slip(e, t, strict):
+            total += 1
+            slipped = True  # one slip in the whole name
+        else:
+            return None
     return total
 
 
-def _aligned(expected: tuple[str, ...], joined: str, typed: str, allowed: tuple[int, ...]) -> int | None:
+def _aligned(
+    expected: tuple[str, ...], joined: str, typed: str, allowed: tuple[int, ...], strict: bool
+) -> int | None:
     """Cut the squashed typed text where the expected parts meet, then judge each piece."""
     ends = []
     at = 0
@@ -313,7 +443,7 @@ def _aligned(expected: tuple[str, ...], joined: str, typed: str, allowed: tuple[
         pieces.append(typed[start:cut])
         start = cut
     pieces.append(typed[start:])
-    return _partwise(expected, tuple(pieces), allowed)
+    return _partwise(expected, tuple(pieces), allowed, strict)
 
 
 def distance(a: str, b: str) -> float:
