@@ -108,6 +108,30 @@ MIGRATIONS: list[tuple[str, ...]] = [
             PRIMARY KEY (class_id, name_key)
         )""",
     ),
+    (
+        # A live class's game, shared by the host and every student's process: which question is
+        # open and since when. `step` goes up by one at every change, so a reader sees each once.
+        """CREATE TABLE games (
+            class_id INTEGER PRIMARY KEY REFERENCES classes(id),
+            phase TEXT NOT NULL CHECK (phase IN ('lobby', 'question', 'spread', 'board', 'podium')),
+            number INTEGER NOT NULL,      -- the question's place in the class's list (0-based)
+            opened_at TEXT,               -- when that question opened
+            seconds REAL NOT NULL,        -- the countdown of each question
+            step INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        # "I was right": a student's dispute of a verdict, for the teacher to accept or reject.
+        """CREATE TABLE disputes (
+            id INTEGER PRIMARY KEY,
+            answer_id INTEGER NOT NULL UNIQUE REFERENCES answers(id),
+            reason TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'rejected')),
+            created_at TEXT NOT NULL,
+            decided_at TEXT,
+            was_verdict TEXT,             -- the verdict and points before an accepted dispute
+            was_points INTEGER
+        )""",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 EXAM_GRACE_S = 5.0  # an exam answer this late is still taken (the network, a slow machine)
