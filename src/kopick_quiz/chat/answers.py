@@ -16,8 +16,8 @@ from ..facts import model as m
 from ..facts import records
 from ..facts.base import FactBase
 from .brain import Brain, Question
-from .intents import PRONOUNS, RELATION_CUES, company_role_of, role_of, words
-from .linking import Mention, fold
+from .intents import FUNCTION_WORDS, PRONOUNS, RELATION_CUES, company_role_of, cues_of, role_of, words
+from .linking import CUE, NUMBER, YEAR, Mention, fold
 from .retrieval import MIN_COVERAGE, Passage, stem, stems
 
 Kind = Literal["answer", "clarify", "unknown"]
@@ -67,6 +67,7 @@ class Outcome:
     cues: frozenset[str] = frozenset()  # the relation asked about, for "and Tyrant?"
     options: tuple[str, ...] = ()  # when clarifying: the entities to choose from
     ambiguous_at: int | None = None  # when clarifying: the token where the ambiguous name starts
+    asked: tuple[str, ...] = ()  # the entities the question was about
 
 
 # -- wording helpers -------------------------------------------------------------------------------
@@ -179,6 +180,15 @@ _KIND_NOUNS = {
 }
 _ARTICLE_WORDS = frozenset({"article", "articles", "essay", "webzine", "source", "sources", "author"})
 _QUESTION_STEMS = frozenset({"happen", "happened"})
+# Cue words that say how a question is put, not what it is about: left out of a search.
+_INTENT_WORDS = words("who whom whose what which when where film films movie movies list name names tell")
+
+
+def _character_words(character: str) -> frozenset[str]:
+    """The telling words of a character's description: `the gorilla's coach` -> gorilla, coach."""
+    return frozenset(w for w in fold(character).split() if w not in FUNCTION_WORDS and len(w) > 2)
+
+
 # Cues that ask for films: with them, a year lists films only; without, what happened then too.
 _FILM_LIST_CUES = words(
     "list make count release direct produce coproduce cast shoot location set company write genre"
@@ -210,6 +220,8 @@ class _Answer:
     sources: list[str] = field(default_factory=list)
     named: list[str] = field(default_factory=list)
     unknown_words: list[str] = field(default_factory=list)  # content words no name accounts for
+    asked: list[str] = field(default_factory=list)  # the entities the question is about, once known
+    pointers: set[str] = field(default_factory=set)  # nouns that pointed back: "the studio"
     offer: list[Passage] = field(default_factory=list)  # the nearest sentences, when none answers
 
     def __post_init__(self) -> None:
@@ -242,6 +254,7 @@ class _Answer:
             Reply(text, tuple(self.sources), subject, kind),
             tuple(self.named),
             frozenset(cues) & RELATION_CUES,
+            asked=tuple(self.asked),
         )
 
     def unknown(self, text: str, subject: str | None = None, cues: Iterable[str] = ()) -> Outcome:
@@ -270,6 +283,12 @@ class _Answer:
                     resolved.append(ids[0])
             else:
                 return self.clarify(mention, ids)
+        if "cast" in cues and not any(self.brain.kind(e) == "film" for e in resolved):
+            # "Who played Woo-in?": a character's name stands for its film (and is no surname).
+            films, span = self.brain.character_films([t.text for t in q.tokens])
+            if films:
+                resolved.extend(f for f in films if f not in resolved)
+                partial = [(m, ids) for m, ids in partial if m.end <= span[0] or m.start >= span[1]]
         named_films = [e for e in resolved if self.brain.kind(e) == "film"]
         credited = {e for film_id in named_films for e in self._credited(film_id)}
         for mention, ids in partial:
@@ -285,6 +304,17 @@ class _Answer:
                 resolved.append(ids[0])
 
         resolved.extend(e for e in self.from_context(resolved) if e not in resolved)
+        if self.pointers:  # "where is the company from": "company" pointed back; it asks for no companies
+            kept = [w for w in q.residue if w not in self.pointers]
+            cues = cues_of(kept) | (cues & self.memory.cues if q.follow_up else frozenset())
+        for film_id in [e for e in resolved if self.brain.kind(e) == "film"]:
+            # "how old was the girl in Mr. Go": words of a character's description ask for the cast.
+            words = {
+                w for c in self.brain.film(film_id).cast if c.character for w in _character_words(c.character)
+            }
+            if words & set(self.unknown_words):
+                self.unknown_words = [w for w in self.unknown_words if w not in words]
+                cues = cues | {"cast"}
         if not resolved and (cues & {"source"} or self._names_the_article()):
             return self.about_source(cues)
         if self.unknown_words:
@@ -322,6 +352,7 @@ class _Answer:
             else:
                 others = [context]
 
+        self.asked = [*films, *others]
         alone = len(films) + len(others) == 1 and not (q.years or q.decades or q.genres)
         if self.unknown_words and alone and not cues & RELATION_CUES:
             return self.unasked(films, others, cues)
@@ -356,6 +387,7 @@ class _Answer:
                 if match is not None:
                     found.append(match)
                     kinds.add(_KIND_NOUNS[word])
+                    self.pointers.add(word)
         return found
 
     def _the(self, name: str) -> str:
@@ -426,7 +458,13 @@ class _Answer:
         Japanese culture" is the lifting of that ban); sentences that hold enough of them
         answer; too few: None, and the nearest sentence is kept to offer.
         """
-        passages = self.brain.sentences.search(self.unknown_words, resolved, self.memory.context())
+        q = self.question
+        # The words no name accounts for, with the cue words, numbers and years around them:
+        # "when did Korean films reach 100 million admissions".
+        topic = [t.text for t in q.tokens if t.cls in (CUE, NUMBER, YEAR) and t.text not in _INTENT_WORDS]
+        passages = self.brain.sentences.search([*self.unknown_words, *topic], resolved, self.memory.context())
+        loose = {stem(w) for w in self.unknown_words} - _QUESTION_STEMS
+        passages = [p for p in passages if len(p.matched & loose) * 2 >= len(loose)]
         if not passages:
             return None
         top = passages[0]
@@ -445,12 +483,16 @@ class _Answer:
                     span = " ".join(t.text for t in self.question.tokens[mention.start : mention.end])
                     if all(s in held for s in stems(span)):
                         resolved[:] = [e for e in resolved if e not in mention.ids]
+                resolved.insert(0, passage.entity)
                 return passage.entity
-        if resolved and cues & RELATION_CUES and not self._why():
+        # "Korean studios", "in Bucheon": a country or a place modifies what is asked about.
+        subjects = [e for e in resolved if self.brain.kind(e) not in ("country", "place")]
+        if subjects and cues & RELATION_CUES - {"list"} and not self._why():
             self.offer = passages[:1]
             return None  # "who played the composer in ...": the relation answers, not a sentence
-        subjects = [e for e in resolved if self.brain.kind(e) != "country"]  # "Korean studios": a modifier
-        if subjects and not any(p.entity in subjects for p in passages if p.coverage >= MIN_COVERAGE):
+        answered = [p for p in passages if p.coverage >= MIN_COVERAGE]
+        said_of = any(p.entity in subjects for p in answered)
+        if subjects and not said_of and not (self._why() and loose <= top.matched):
             self.offer = passages[:1]
             return None  # the words fit, but said of something else than what the question names
         return self.passages(passages, cues)
@@ -721,7 +763,12 @@ class _Answer:
                 return text, [c.person for c in film.cast], True
         # "Who played Woo-in?": a character of the film named in the question.
         asked = f" {fold(self.question.text)} "
-        playing = [c for c in film.cast if c.character and f" {fold(c.character)} " in asked]
+        loose = set(self.question.unknown_words)
+        playing = [
+            c
+            for c in film.cast
+            if c.character and (f" {fold(c.character)} " in asked or loose & _character_words(c.character))
+        ]
         if playing:
             character = playing[0].character
             players = join([self.name(c.person) + _version_note(c) for c in playing])
@@ -1047,7 +1094,7 @@ class _Answer:
             lines.append(f"Shot in {join([self.name(p) for p in film.locations])}.")
         if film.settings:
             lines.append(f"Set in {join([self.name(p) for p in film.settings])}.")
-        for getter in (self._film_audience, self._film_premiere):
+        for getter in (self._film_audience, self._film_premiere, self._film_archive):
             text, _, found = getter(film, [])
             if found:
                 lines.append(text)
@@ -1073,7 +1120,8 @@ class _Answer:
                     f"I don't know whom {name} married: the fact base does not say.", pid, cues
                 )
             self.cite(spouse)
-            return self.reply(f"{name} was married to {self.name(spouse)}.", pid, "answer", cues)
+            # The answer is the spouse: "what did she act in?" is about them next.
+            return self.reply(f"{name} was married to {self.name(spouse)}.", spouse, "answer", cues)
         if "died" in cues or ("age" in cues and person.died):
             if not person.died:
                 return self.unknown(f"I don't know when {name} died: the fact base does not say.", pid, cues)
@@ -1285,6 +1333,11 @@ class _Answer:
             lines.append(f"It groups {join([self.name(e) for e in term.members])}.")
         if term.month:
             lines.append(f"It takes place every {term.month}.")
+        films = self.brain.films_mentioning(tid)
+        if films:
+            lines.append(
+                f"Films the fact base ties to it: {join([self._item(f) for f in films[:MAX_LISTED]])}."
+            )
         return self.reply("\n".join(lines), tid, "answer", cues)
 
     # -- listings -------------------------------------------------------------------------------
@@ -1477,6 +1530,8 @@ def film_intent(cues: frozenset[str], other_kinds: set[str]) -> str:
     if "cinematography" in c:
         return "cinematographer"
     if "where" in c:
+        if "make" in c and not c & {"shoot", "location"}:
+            return "countries"  # "where was Tyrant made": the countries that made it
         if "set" in c:
             return "setting"
         if "premiere" in c:
@@ -1492,7 +1547,7 @@ def film_intent(cues: frozenset[str], other_kinds: set[str]) -> str:
         return "location"
     if "set" in c or "location" in c:
         return "setting" if "set" in c else "location"
-    if "audience" in c or "count" in c:
+    if "audience" in c or ("count" in c and not role_of(c) and not c & {"company", "country", "coproduce"}):
         return "audience"
     if "budget" in c:
         return "budget"

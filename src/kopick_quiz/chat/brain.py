@@ -291,6 +291,40 @@ class Brain:
             out[country.id].append(country.adjective)
         return dict(out)
 
+    @cached_property
+    def characters(self) -> dict[str, dict[str, list[str]]]:
+        """First word -> character name (folded) -> films: characters with names of their own
+        ("Woo-in", "Princess Miao"), not descriptions ("a Korean composer")."""
+        out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for film in self.base.films:
+            for member in film.cast:
+                character = member.character
+                if character and character[:1].isupper() and not character.startswith(("A ", "An ", "The ")):
+                    folded = fold(character)
+                    if folded and film.id not in out[folded.split()[0]][folded]:
+                        out[folded.split()[0]][folded].append(film.id)
+        return {k: dict(v) for k, v in out.items()}
+
+    def character_films(self, words: Sequence[str]) -> tuple[list[str], tuple[int, int]]:
+        """The films of a character named in `words`, and where the name is; none: ([], (0, 0))."""
+        for p, word in enumerate(words):
+            for name, films in self.characters.get(word, {}).items():
+                size = len(name.split())
+                if " ".join(words[p : p + size]) == name:
+                    return films, (p, p + size)
+        return [], (0, 0)
+
+    def films_mentioning(self, entity_id: str) -> list[str]:
+        """Films whose own sentences name an entity (a term such as the Suneung)."""
+        names = [stems(n) for n in self.names_of.get(entity_id, ())]
+        found: list[str] = []
+        for words in names:
+            for passage in self.sentences.search(words, limit=10):
+                film = passage.coverage == 1.0 and self.base.kind_of.get(passage.entity) == "film"
+                if film and passage.entity not in found:
+                    found.append(passage.entity)
+        return found
+
     def name_stems(self, entity_id: str) -> frozenset[str]:
         """The stems of the words of an entity's names (see `retrieval.stem`)."""
         return frozenset(s for name in self.names_of.get(entity_id, ()) for s in stems(name))
@@ -321,6 +355,7 @@ _INDEXES = (
     "events_in_year",
     "spouses",
     "names_of",
+    "characters",
 )
 
 _BRAINS: WeakKeyDictionary[FactBase, Brain] = WeakKeyDictionary()

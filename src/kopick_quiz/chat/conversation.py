@@ -92,9 +92,17 @@ class Conversation:
                 memory.film = reply.subject
             elif kind(reply.subject) == "person":
                 memory.person = reply.subject
+        # "he" next is whom a yes-or-no question asked about ("did he direct Mr. Go?" "No, ...");
+        # otherwise the person the answer named first ("who was his wife?" -> she).
+        asked = [e for e in outcome.asked if kind(e) == "person"]
         people = [e for e in outcome.named if kind(e) == "person"]
-        if len(people) == 1:
-            memory.person = people[0]
+        told = [p for p in people if p not in asked]
+        if question.yes_no and asked:
+            memory.person = asked[0]
+        elif reply.subject is not None and kind(reply.subject) == "person":
+            memory.person = reply.subject
+        elif told or people:
+            memory.person = (told or people)[0]
         films = [e for e in outcome.named if kind(e) == "film"]
         if len(films) == 1:
             memory.film = films[0]

@@ -96,6 +96,10 @@ def allowed_typos(length: int) -> int:
     return 1 if length <= 8 else 2 if length <= 16 else 3
 
 
+# Words students spell out that names abbreviate: "Mister Go" is "Mr. Go".
+SPELLED_OUT = {"mister": "mr", "doctor": "dr", "saint": "st"}
+
+
 def split_question(text: str) -> list[tuple[str, bool]]:
     """A question's folded tokens, each with whether it was typed in capitals."""
     out: list[tuple[str, bool]] = []
@@ -104,7 +108,7 @@ def split_question(text: str) -> list[tuple[str, bool]]:
         upper = len(letters) >= 2 and all(c.isupper() for c in letters)
         for part in fold(chunk).split():
             if len(part) <= MAX_TOKEN_CHARS:
-                out.append((part, upper))
+                out.append((SPELLED_OUT.get(part, part), upper))
         if len(out) >= MAX_TOKENS:
             return out[:MAX_TOKENS]
     return out

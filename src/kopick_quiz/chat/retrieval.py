@@ -125,6 +125,7 @@ class Passage:
     text: str
     score: float  # coverage of the question's words, plus the boosts
     coverage: float  # share of the question's words the sentence (or its entity's name) holds
+    matched: frozenset[str] = frozenset()  # the stems of the question's words it holds
 
 
 class SentenceIndex:
@@ -208,10 +209,11 @@ class SentenceIndex:
         out: list[Passage] = []
         for entity, field, text, names, row_stems, rank in rows:
             held = set(row_stems.split()) | set(names.split())
-            coverage = sum(1 for t in terms if t in held) / len(terms)
+            matched = frozenset(t for t in terms if t in held)
+            coverage = len(matched) / len(terms)
             boost = NAMED_BOOST if entity in named else CONTEXT_BOOST if entity in context else 0.0
             # BM25 (negative: lower is better) only breaks ties between equal coverages.
-            out.append(Passage(entity, field, text, coverage + boost - rank / 1000, coverage))
+            out.append(Passage(entity, field, text, coverage + boost - rank / 1000, coverage, matched))
         out.sort(key=lambda p: -p.score)
         seen: set[str] = set()
         best: list[Passage] = []
@@ -238,6 +240,12 @@ def _sentences(base: FactBase) -> Iterator[tuple[str, str, str]]:
         archive = getattr(item, "archive", None)
         if archive is not None and archive.distinction:
             yield item_id, "fact", f"It is the {archive.distinction}."
+        prizes = getattr(item, "prizes", ())
+        if prizes:
+            yield item_id, "fact", f"Its prizes: {', '.join(prizes)}."
+        premiere = getattr(item, "premiere", None)
+        if premiere is not None and premiere.prize:
+            yield item_id, "fact", f"It won {premiere.prize} at {base.label(premiere.festival)}."
         audience = getattr(item, "audience", None)
         if audience is not None and audience.note:
             yield item_id, "fact", f"Its {audience.count:,} {audience.unit}: {audience.note}."
