@@ -57,8 +57,8 @@ CASES = [
         "which-thai-studio-co-produced-the-medium-2021",
         {
             "type": "choice",
-            "answer": ["GDH 559"],
-            "explanation": "Yes: GDH 559 made it with Showbox.",
+            "answer": [{"text": "GDH 559", "feedback": "Yes: GDH 559 made it with Showbox."}],
+            "explanation": None,
             "feedback": {
                 "Showbox": "Showbox was the Korean partner.",
                 "Shin Films": "Shin Films worked with Shaw Brothers in the 1960s.",
@@ -82,6 +82,15 @@ CASES = [
         "multiple_choice.gift",
         "name-a-lead-of-love-with-an-alien-1958",
         {"type": "choice", "answer": ["Kim Jin-gyu", "Lucilla Yu Ming"]},
+    ),
+    (
+        "multiple_choice.gift",
+        "who-wrote-the-ko-pick-article",
+        {
+            "type": "choice",
+            "answer": ["Jason Bechervaise", {"text": "KOFIC", "weight": 50.0}],
+            "choices": ["Jason Bechervaise", "KOFIC", "Sangjoon Lee"],
+        },
     ),
     (
         "multiple_answers.gift",
@@ -111,17 +120,21 @@ CASES = [
         "short_answer.gift",
         "who-directed-snowpiercer-2013",
         {
-            "answer": ["Bong Joon Ho"],
-            "explanation": "Right: his first English-language film.",
+            "answer": [{"text": "Bong Joon Ho", "feedback": "Right: his first English-language film."}],
+            "explanation": None,
             "feedback": {"Park Chan-wook": "No: Park made Stoker that year."},
         },
     ),
-    ("short_answer.gift", "which-thai-studio-co-produced-the-medium-2021", {"answer": ["GDH 559"]}),
+    (
+        "short_answer.gift",
+        "which-thai-studio-co-produced-the-medium-2021",
+        {"answer": ["GDH 559", {"text": "GDH", "weight": 50.0}]},
+    ),
     ("short_answer.gift", "which-studio-co-produced-mr-go-2013-with-showbox", {"answer": ["Huayi Brothers"]}),
     (
         "short_answer.gift",
         "which-festivals-top-award-did-the-medium-win",
-        {"accept": ["BIFAN"], "explanation": "Think of genre films and Bucheon."},
+        {"accept": ["BIFAN"], "explanation": None, "feedback": {"*": "Think of genre films and Bucheon."}},
     ),
     (
         "true_false.gift",
@@ -156,12 +169,25 @@ CASES = [
     (
         "numeric.gift",
         "in-what-year-was-the-medium-released",
-        {"type": "year", "answer": ["2021"], "explanation": "Right."},
+        {
+            "type": "year",
+            "answer": [
+                {"text": "2021", "feedback": "Right."},
+                {"text": "2021", "weight": 50.0, "tolerance": "1", "feedback": "Close."},
+            ],
+            "explanation": None,
+        },
     ),
     (
         "numeric.gift",
         "what-is-pi-to-three-decimal-places",
-        {"type": "number", "answer": ["3.142"], "tolerance": "0.0005", "explanation": "Pi is 3.14159..."},
+        {
+            "type": "number",
+            "answer": ["3.142"],
+            "tolerance": "0.0005",
+            "explanation": None,
+            "feedback": {"*": "Pi is 3.14159..."},
+        },
     ),
     (
         "matching.gift",
@@ -252,12 +278,8 @@ def test_pack_header_comes_from_the_file_name_first_category_and_description(nam
 # -- never silently dropped ---------------------------------------------------------------------------
 
 NOTES = [
-    ("multiple_choice.gift", 21, "partial credit for 'KOFIC' is not kept"),
     ("multiple_answers.gift", 16, "different weights are not kept"),
     ("multiple_answers.gift", 23, "no right answer; skipped"),
-    ("short_answer.gift", 11, "partial credit for 'GDH' is not kept"),
-    ("short_answer.gift", 17, "feedback given for any wrong answer is kept as part of the explanation"),
-    ("numeric.gift", 11, "partial credit for '2021:1' is not kept"),
     ("numeric.gift", 20, "'three' is not a number"),
     (
         "matching.gift",

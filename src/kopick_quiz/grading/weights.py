@@ -34,8 +34,8 @@ def weigh(question: Question, text: str, verdict: Verdict, lexicon: Lexicon) -> 
     best: tuple[float, Weighted] | None = None
     if verdict.verdict != "correct":
         for i, w in enumerate(question.weighted):
-            if w.weight >= 100:
-                continue
+            if w.weight >= 100 and w.text in question.answers:
+                continue  # a full answer: the question's grader has judged it
             own = compile_question(_alone(question, i, w), lexicon).grade(text)
             if not own.accepted:
                 continue
@@ -49,6 +49,10 @@ def weigh(question: Question, text: str, verdict: Verdict, lexicon: Lexicon) -> 
         if w.weight <= 0:
             lead = v.sentences(w.feedback, f"The answer is {verdict.expected}")
             return v.incorrect(verdict.expected, lead, teach)
+        if w.weight >= 100:  # another right number
+            level = "correct" if score >= 1 else "close"
+            lead = v.sentences(f"Correct: {w.text}", w.feedback)
+            return Verdict(level, score, verdict.expected, v.sentences(lead, teach))
         share = f"That earns {w.weight:g}% of the points; the full answer is {verdict.expected}"
         return v.partial(verdict.expected, score, v.sentences(w.feedback or "Partly right", share), teach)
     if verdict.accepted:
@@ -64,9 +68,12 @@ def weigh(question: Question, text: str, verdict: Verdict, lexicon: Lexicon) -> 
 
 def _alone(question: Question, i: int, w: Weighted) -> Question:
     """The question as if `w` were its only answer (its grader is kept in the lexicon by this id)."""
+    # A year within a tolerance is a number question's rule (years are otherwise exact).
+    numeric = question.type == "year" and w.tolerance is not None
     return replace(
         question,
         id=f"{question.id}\x1fweighted-{i}",
+        type="number" if numeric else question.type,
         answers=(w.text,),
         accept=(),
         tolerance=w.tolerance or (question.tolerance if w.weight >= 100 else Tolerance()),

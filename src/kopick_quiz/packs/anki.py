@@ -3,7 +3,8 @@
 The deck and note-type ids are hashes of the pack id and each note's GUID a hash of its question
 id, so exporting the same pack again and importing it into Anki updates the notes already there
 instead of adding copies. Front: the prompt and, for questions with choices, the numbered
-choices. Back: the answer and the explanation. Every text is HTML-escaped.
+choices. Back: the answer, the answers worth a share of the points (with their feedback) and
+the explanation. Every text is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 _CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
 .choices { margin-top: 0.8em; }
+.weighted { margin-top: 0.6em; font-size: 16px; }
 .explanation { margin-top: 1em; color: #555; font-size: 16px; }
 """
 
@@ -84,9 +86,34 @@ def _grouped(number: str) -> str:
     return f"{int(value):,}" if value.is_integer() else number_text(value)
 
 
+def weighted_lines(q: Question) -> list[str]:
+    """The answers with a share of the points or feedback of their own, one line each."""
+    lines = []
+    for w in q.weighted:
+        if w.weight <= 0:
+            continue
+        text = _grouped(w.text) if q.type in ("number", "year") else w.text
+        if w.tolerance is not None:
+            text += f" ({w.tolerance.describe()})"
+        if w.weight >= 100 and w.text in q.answers:
+            line = f"{text}: {w.feedback}"
+        elif w.weight >= 100:
+            line = f"Also right: {text}"
+        else:
+            line = f"Partly right ({w.weight:g}% of the points): {text}"
+        if w.feedback and not (w.weight >= 100 and w.text in q.answers):
+            line += f" — {w.feedback}"
+        lines.append(line)
+    return lines
+
+
 def back(q: Question) -> str:
-    """The answer side: the answer and the explanation."""
+    """The answer side: the answer, the answers worth part of the points, and the explanation."""
     parts = [f'<div class="answer">{_text(answer_text(q))}</div>']
+    weighted = weighted_lines(q)
+    if weighted:
+        items = "".join(f"<li>{_text(line)}</li>" for line in weighted)
+        parts.append(f'<ul class="weighted">{items}</ul>')
     if q.explanation:
         parts.append(f'<div class="explanation">{_text(q.explanation)}</div>')
     return "".join(parts)

@@ -1,12 +1,14 @@
 """CSV: one row per question, for spreadsheets, and back.
 
-Columns: id, type, prompt, answers, choices, tolerance, explanation, tags, difficulty, source.
-Lists (answers, choices, tags) are joined with ` | `. The file is UTF-8 with a byte-order mark
-and CRLF line ends, which is what spreadsheet programs open without asking. A cell that a
-spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
-gets a leading `'`, the usual guard against formula injection; the importer takes it off again.
-Accepted spellings, hints and per-answer feedback have no column: a CSV round trip keeps the
-rest.
+Columns: id, type, prompt, answers, choices, tolerance, explanation, tags, difficulty, source,
+accept, hint, feedback. Lists (answers, choices, tags, accept) are joined with ` | `. An answer
+worth a share of the points is written as in Moodle's GIFT: `%50%Kitten` (and, for a number,
+`%50%1800:30` with its own tolerance). `feedback` holds one `answer => feedback` line per answer
+that has feedback of its own, right, partly right or wrong (the answer as the answers cell
+writes it, `%50%Kitten => ...`); `* => ...` is for any other wrong answer. The file is UTF-8 with a byte-order mark and CRLF line ends, which is what spreadsheet
+programs open without asking. A cell that a spreadsheet would run as a formula (starting with
+`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, the usual guard against
+formula injection; the importer takes it off again.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from .formats import (
     unique_id,
 )
 from .load import Pack
-from .writer import spec_from_question
+from .writer import number_text, spec_from_question
 
 COLUMNS = (
     "id",
@@ -43,8 +45,13 @@ COLUMNS = (
     "tags",
     "difficulty",
     "source",
+    "accept",
+    "hint",
+    "feedback",
 )
 SEPARATOR = " | "
+ARROW = " => "
+_SHARE = re.compile(r"^%(\d+(?:\.\d+)?)%\s*(.*)$", re.DOTALL)
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 
@@ -70,17 +77,27 @@ def export_csv(pack: Pack) -> Exported:
     writer.writerow(COLUMNS)
     for q in pack.questions:
         spec = spec_from_question(q)
+        answers = [_answer_cell(a) for a in spec["answer"]]
+        feedback = [
+            f"{_answer_cell(a)}{ARROW}{a['feedback']}"
+            for a in spec["answer"]
+            if isinstance(a, dict) and a.get("feedback")
+        ]
+        feedback += [f"{k}{ARROW}{v}" for k, v in spec["feedback"].items()]
         row = [
             q.id,
             q.type,
             q.prompt,
-            SEPARATOR.join(q.answers),
+            SEPARATOR.join(answers),
             SEPARATOR.join(spec["choices"]),
             spec["tolerance"],
             q.explanation,
             SEPARATOR.join(q.tags),
             str(q.difficulty),
             q.source,
+            SEPARATOR.join(q.accept),
+            q.hint or "",
+            "\n".join(feedback),
         ]
         writer.writerow([guard(cell) for cell in row])
     return Exported("\ufeff" + buffer.getvalue(), len(pack), [])
@@ -142,19 +159,64 @@ def parse_csv(text: str, name: str = "<csv>", path: Path | None = None) -> Impor
     return Imported(header, specs, sorted(notes))
 
 
+def _answer_cell(answer: str | dict[str, Any]) -> str:
+    """An answer as a cell part: its text, after `%50%` when it earns a share of the points."""
+    if isinstance(answer, str):
+        return f"%100%{answer}" if _SHARE.match(answer) else answer
+    text = answer["text"] + (f":{answer['tolerance']}" if answer.get("tolerance") else "")
+    weight = answer.get("weight")
+    if weight is None and (_SHARE.match(text) or answer.get("tolerance")):
+        weight = 100.0  # written out, so that the text is not read as a weight or a tolerance
+    return text if weight is None else f"%{number_text(weight)}%{text}"
+
+
+def _answers(cell: str, kind: str, feedback: dict[str, str]) -> list[Any]:
+    """The `answer` field from an answers cell, each answer with its feedback from the feedback cell."""
+    out: list[Any] = []
+    for part in _split(cell):
+        m = _SHARE.match(part)
+        if not m:
+            out.append({"text": part, "feedback": feedback.pop(part)} if part in feedback else part)
+            continue
+        text, tolerance = m.group(2).strip(), ""
+        if kind == "number" and ":" in text:
+            text, _, tolerance = text.partition(":")
+        entry: dict[str, Any] = {"text": text.strip(), "weight": float(m.group(1))}
+        if tolerance.strip():
+            entry["tolerance"] = tolerance.strip()
+        said = feedback.pop(part, None) or feedback.pop(text.strip(), None)  # as written, or its text
+        if said:
+            entry["feedback"] = said
+        out.append(entry)
+    return out
+
+
+def _feedback(cell: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in cell.split("\n"):
+        answer, arrow, said = line.partition(ARROW.strip())
+        if arrow and answer.strip() and said.strip():
+            out[answer.strip()] = said.strip()
+    return out
+
+
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()] if cell else []
 
 
 def _spec(cells: dict[str, str]) -> dict[str, Any]:
     kind = cells.get("type", "") or "short"
+    feedback = _feedback(cells.get("feedback", ""))
     spec: dict[str, Any] = {
         "type": kind,
         "prompt": cells.get("prompt", ""),
-        "answer": _split(cells.get("answers", "")),
+        "answer": _answers(cells.get("answers", ""), kind, feedback),
+        "accept": _split(cells.get("accept", "")),
         "choices": [] if kind == "truefalse" else _split(cells.get("choices", "")),
         "tolerance": cells.get("tolerance", "") or None,
         "explanation": cells.get("explanation", "") or None,
+        "hint": cells.get("hint", "") or None,
+        "feedback": feedback or None,
         "tags": _split(cells.get("tags", "")),
         "source": cells.get("source", "") or None,
     }

@@ -364,23 +364,31 @@ class _Reader:
             options.append((answer, weight, feedback))
         choices = [a for a, _, _ in options]
         right = [a for a, w, _ in options if w > 0]
-        for answer, weight, feedback in options:
-            if weight > 0 and feedback:
-                q.right_feedback.append(feedback)
-            elif feedback:
-                q.feedback[answer] = feedback
         if not right:
             self.note(q.line, "a multiple-choice question with no right answer; skipped")
             return []
         weights = {w for _, w, _ in options if w > 0}
-        if single or (len(right) == 1 and weights == {100.0}):
-            partial = [a for a, w, _ in options if 0 < w < 100]
-            if partial:
+        if single or (len(right) == 1 and weights == {100.0}) or (100.0 in weights and not _adds_up(options)):
+            # One answer to pick; others may earn a share of the points.
+            full = [a for a, w, _ in options if w >= 100][:1] or [max(options, key=lambda o: o[1])[0]]
+            answer: list[Any] = []
+            for a, w, feedback in options:
+                if a in full:
+                    answer.insert(0, _entry(a, 100.0, feedback))
+                elif w > 0:
+                    answer.append(_entry(a, min(w, 100.0), feedback))
+                elif feedback:
+                    q.feedback[a] = feedback
+            if not [a for a, w, _ in options if w >= 100]:
                 self.note(
-                    q.line, f"partial credit for {_names(partial)} is not kept; only a full answer counts"
+                    q.line, f"no choice is worth 100%; '{full[0]}' (the best) is taken as the right one"
                 )
-            full = [a for a, w, _ in options if w >= 100] or right
-            return [q.spec("choice", full, choices=choices)]
+            return [q.spec("choice", answer, choices=choices)]
+        for answer_text, weight, feedback in options:
+            if weight > 0 and feedback:
+                q.right_feedback.append(feedback)
+            elif feedback:
+                q.feedback[answer_text] = feedback
         if len(weights) > 1:
             self.note(
                 q.line, "the answers' different weights are not kept; each right choice counts the same"
@@ -388,8 +396,8 @@ class _Reader:
         return [q.spec("multi", right, choices=choices)]
 
     def short(self, q: _Question, text: str) -> list[dict[str, Any]]:
-        right: list[str] = []
-        partial: list[str] = []
+        right: list[tuple[str, str]] = []
+        partial: list[dict[str, Any]] = []
         for _, rest in self._answers(text, "="):
             weight, rest = self._weight(rest, 100.0)
             answer, feedback = self._feedback(rest, q.fmt)
@@ -398,21 +406,22 @@ class _Reader:
                     q.catch_all.append(feedback)
                 continue
             if weight >= 100:
-                right.append(answer)
-                if feedback:
-                    q.right_feedback.append(feedback)
+                right.append((answer, feedback))
             elif weight > 0:
-                partial.append(answer)
+                partial.append(_entry(answer, weight, feedback))
             elif feedback:
                 q.feedback[answer] = feedback
             if "*" in answer:
                 self.note(q.line, f"the wildcard '*' in '{answer}' is matched as a plain character here")
-        if partial:
-            self.note(q.line, f"partial credit for {_names(partial)} is not kept; those answers are left out")
         if not right:
             self.note(q.line, "a short-answer question with no fully right answer; skipped")
             return []
-        return [q.spec("short", right[:1], accept=right[1:])]
+        # The first right answer and those with feedback of their own are answers; the others
+        # other spellings (`accept`).
+        first, *others = right
+        answer = [_entry(first[0], 100.0, first[1])] + [_entry(a, 100.0, f) for a, f in others if f] + partial
+        accept = [a for a, f in others if not f]
+        return [q.spec("short", answer, accept=accept)]
 
     def truefalse(self, q: _Question, text: str) -> list[dict[str, Any]]:
         bits = text.split("#", 2) + ["", ""]
@@ -431,8 +440,8 @@ class _Reader:
             if wrong:
                 q.catch_all.append(wrong)
             text = text[:tilde]
-        right: list[tuple[str, str]] = []
-        partial: list[str] = []
+        right: list[tuple[str, str, str]] = []
+        partial: list[dict[str, Any]] = []
         for _, rest in self._answers(text, "="):
             weight, rest = self._weight(rest, 100.0)
             raw_text, _, raw_feedback = rest.partition("#")
@@ -446,31 +455,28 @@ class _Reader:
                 self.note(q.line, f"'{raw}' is not a number, a number:tolerance or a min..max range; skipped")
                 return []
             if weight >= 100:
-                right.append(value)
-                if feedback:
-                    q.right_feedback.append(feedback)
+                right.append((*value, feedback))
             elif weight > 0:
-                partial.append(raw)
+                partial.append(_entry(value[0], weight, feedback, value[1]))
             elif feedback:
                 q.feedback[value[0]] = feedback
-        if partial:
-            self.note(q.line, f"partial credit for {_names(partial)} is not kept; those answers are left out")
         if not right:
             self.note(q.line, "a numeric question with no fully right answer; skipped")
             return []
-        if len(right) > 1:
-            others = [a for a, _ in right[1:]]
-            self.note(q.line, f"only the first right number is kept; {_names(others)} left out")
-        answer, tolerance = right[0]
+        answer, tolerance, feedback = right[0]
+        # One number is the answer; the other right ones are entries worth the full points.
+        extra = [{"text": a, "tolerance": t or None, "feedback": f or None} for a, t, f in right[1:]]
+        extra = [{k: v for k, v in e.items() if v} for e in extra]
         exact_year = (
             not tolerance
+            and not extra
             and re.fullmatch(r"\d{4}", answer)
             and 1000 <= int(answer) <= 2100
             and _YEAR_WORDS.search(q.prompt)
         )
         if exact_year:
-            return [q.spec("year", [answer])]
-        return [q.spec("number", [answer], tolerance=tolerance)]
+            return [q.spec("year", [_entry(answer, 100.0, feedback), *partial])]
+        return [q.spec("number", [_entry(answer, 100.0, feedback), *extra, *partial], tolerance=tolerance)]
 
     def matching(self, q: _Question, text: str) -> list[dict[str, Any]]:
         pairs: list[tuple[str, str]] = []
@@ -509,14 +515,16 @@ class _Reader:
 
     def finish(self, spec: dict[str, Any], q: _Question, block: _Block) -> None:
         explanation = [q.general] if q.general else []
+        # Feedback on a right answer stays with its answer where the kind allows (short, number,
+        # choice); for the others it is what a right answer is told, so it joins the explanation.
         explanation += [f for f in q.right_feedback if f not in explanation]
-        if q.catch_all:
-            explanation += [f for f in q.catch_all if f not in explanation]
-            self.note(q.line, "feedback given for any wrong answer is kept as part of the explanation")
         if explanation:
             spec["explanation"] = "\n\n".join(explanation)
-        if q.feedback:
-            spec["feedback"] = dict(q.feedback)
+        feedback = dict(q.feedback)
+        if q.catch_all:
+            feedback["*"] = "\n\n".join(dict.fromkeys(q.catch_all))
+        if feedback:
+            spec["feedback"] = feedback
         if self.category and not self.pack_meta:
             # A file kopick-quiz exported keeps each question's own tags in its comments.
             spec["tags"] = [self.category]
@@ -543,8 +551,13 @@ class _Reader:
             elif key == "tolerance" and isinstance(value, str) and spec["type"] == "number":
                 spec["tolerance"] = value
             elif key == "answers" and isinstance(value, int) and kind == "short":
-                every = spec["answer"] + spec.get("accept", [])
-                spec["answer"], spec["accept"] = every[: max(value, 1)], every[max(value, 1) :]
+                # Which of the right answers were the pack's answers, and which other spellings.
+                weighted = [a for a in spec["answer"] if isinstance(a, dict) and "weight" in a]
+                full = [a for a in spec["answer"] if a not in weighted]
+                every = full + spec.get("accept", [])
+                n = max(value, 1)
+                spec["answer"] = every[:n] + weighted
+                spec["accept"] = [a["text"] if isinstance(a, dict) else a for a in every[n:]]
             elif key in _META_FIELDS and _meta_ok(value, _META_FIELDS[key]):
                 spec[key] = value
             elif key == "feedback" and isinstance(value, dict):
@@ -588,6 +601,25 @@ class _Question:
         spec["_title"] = self.title
         spec["_slug"] = slug_of or self.prompt
         return spec
+
+
+def _entry(text: str, weight: float, feedback: str = "", tolerance: str = "") -> str | dict[str, Any]:
+    """An `answer` item: plain text for a full answer without feedback, else an entry."""
+    if weight >= 100 and not feedback:
+        return text
+    entry: dict[str, Any] = {"text": text}
+    if weight < 100:
+        entry["weight"] = weight
+    if tolerance:
+        entry["tolerance"] = tolerance
+    if feedback:
+        entry["feedback"] = feedback
+    return entry
+
+
+def _adds_up(options: list[tuple[str, float, str]]) -> bool:
+    """Whether the positive weights add up to 100: several right choices, each a share (multi)."""
+    return abs(sum(w for _, w, _ in options if w > 0) - 100) < 0.5
 
 
 _META_FIELDS: dict[str, type] = {"accept": list, "tags": list, "hint": str, "source": str, "difficulty": int}
@@ -675,8 +707,51 @@ def _weighed(text: str, weight: str) -> str:
     return f"%{weight}%{_esc(text)}" if _WEIGHT.match(text) else _esc(text)
 
 
+# The grades Moodle offers an answer, in percent (its question editor's list).
+_MOODLE_GRADES = (
+    100,
+    90,
+    83.33333,
+    80,
+    75,
+    70,
+    66.66667,
+    60,
+    50,
+    40,
+    33.33333,
+    30,
+    25,
+    20,
+    16.66667,
+    14.28571,
+    12.5,
+    11.11111,
+    10,
+    5,
+    0,
+)
+
+
+def _moodle_weight(weight: float) -> bool:
+    return any(abs(weight - g) < 0.001 for g in _MOODLE_GRADES)
+
+
+def _pct(weight: float) -> str:
+    return number_text(round(weight, 5))
+
+
+def _fb(feedback: str) -> str:
+    return f"#{_esc(feedback)}" if feedback else ""
+
+
+def _range(answer: str, tolerance: float) -> str:
+    return answer + (f":{number_text(tolerance)}" if tolerance else "")
+
+
 def _needs_plain(q: Question) -> bool:
     texts = [q.prompt, q.explanation, *q.answers, *q.accept, *q.choices, *(v for _, v in q.feedback)]
+    texts += [q.otherwise, *(w.text for w in q.weighted), *(w.feedback for w in q.weighted)]
     return any(_HTML_LIKE.search(t) for t in texts) or q.prompt.startswith("[")
 
 
@@ -720,25 +795,44 @@ def _question_gift(q: Question, notes: list[str]) -> list[str] | None:
     if q.source:
         meta["source"] = q.source
     feedback = dict(q.feedback)
+    own = {w.text: w.feedback for w in q.weighted if w.weight >= 100 and w.text in q.answers}
+    shares = [w for w in q.weighted if not (w.weight >= 100 and w.text in q.answers)]
     body: list[str] = []
+    for w in shares:
+        if not _moodle_weight(w.weight):
+            notes.append(
+                f"question '{q.id}': Moodle offers no {w.weight:g}% grade; it will round "
+                f"'{w.text}' to the nearest one it has"
+            )
     if q.type == "short":
         every = list(q.answers) + [a for a in q.accept if a not in q.answers]
-        if any("->" in a for a in [*every, *feedback]):
+        texts = [*every, *feedback, *(w.text for w in shares)]
+        if any("->" in a for a in texts):
             # GIFT has no escape for '->', which makes an answer block a matching question.
             notes.append(f"question '{q.id}' has '->' in an answer, which GIFT reads as matching; left out")
             return None
         if len(q.answers) > 1:
             meta["answers"] = len(q.answers)
-        body += [f"\t={_weighed(a, '100')}" for a in every]
+        body += [f"\t={_weighed(a, '100')}{_fb(own.get(a, ''))}" for a in every]
+        body += [f"\t=%{_pct(w.weight)}%{_esc(w.text)}{_fb(w.feedback)}" for w in shares]
         body += [f"\t=%0%{_esc(k)}#{_esc(v)}" for k, v in feedback.items()]
+        if q.otherwise:
+            body.append(f"\t=%0%*#{_esc(q.otherwise)}")
         feedback = {}
     elif q.type == "choice":
         right = {normalise(a) for a in q.answers}
+        weight_of = {normalise(w.text): w for w in shares}
         for c in q.choices:
             is_right = normalise(c) in right
-            fb = "" if is_right else feedback.pop(c, "")
-            text = _weighed(c, "100" if is_right else "0")
-            body.append(f"\t{'=' if is_right else '~'}{text}" + (f"#{_esc(fb)}" if fb else ""))
+            share = weight_of.get(normalise(c))
+            if is_right:
+                body.append(f"\t={_weighed(c, '100')}{_fb(own.get(c, ''))}")
+            elif share is not None:
+                body.append(f"\t~%{_pct(share.weight)}%{_esc(c)}{_fb(share.feedback)}")
+            else:
+                body.append(f"\t~{_weighed(c, '0')}{_fb(feedback.pop(c, ''))}")
+        if q.otherwise:
+            feedback["*"] = q.otherwise
     elif q.type == "multi":
         right = {normalise(a) for a in q.answers}
         if not q.choices or not right <= {normalise(c) for c in q.choices}:
@@ -766,14 +860,29 @@ def _question_gift(q: Question, notes: list[str]) -> list[str] | None:
             meta["tolerance"] = f"{number_text(q.tolerance.relative * 100)}%"
         if q.type == "year":
             meta["type"] = "year"
-        body.append(f"\t={answer}" + (f":{number_text(tolerance)}" if tolerance else ""))
+        body.append(f"\t={_range(answer, tolerance)}{_fb(own.get(answer, ''))}")
+        for w in shares:
+            relative = w.tolerance.relative if w.tolerance else 0.0
+            within = (
+                abs(float(w.text)) * relative if relative else (w.tolerance.absolute if w.tolerance else 0.0)
+            )
+            if relative:
+                notes.append(
+                    f"question '{q.id}': the {number_text(relative * 100)}% tolerance of '{w.text}' "
+                    f"is written as {number_text(within)} (GIFT has amounts only)"
+                )
+            body.append(f"\t=%{_pct(w.weight)}%{_range(w.text, within)}{_fb(w.feedback)}")
         for k, v in list(feedback.items()):
             if _number(k) is not None and ":" not in k and ".." not in k:
                 body.append(f"\t=%0%{k}#{_esc(v)}")
                 del feedback[k]
+        if q.otherwise:
+            body.append(f"\t=%0%*#{_esc(q.otherwise)}")
     else:
         notes.append(f"question '{q.id}' is an {q.type} question; GIFT has no such kind; left out")
         return None
+    if q.type in ("multi", "truefalse") and q.otherwise:
+        feedback["*"] = q.otherwise
     if q.accept and q.type != "short":
         meta["accept"] = list(q.accept)
     if feedback:

@@ -390,22 +390,23 @@ def to_question(spec: QuestionSpec, pack_id: str) -> Question:
         answers = (_number(answers[0]),)
     elif spec.type == "order" and not choices:
         choices = shuffled(answers, spec.id)
+    # The answers' entries with something of their own: the full answers with feedback first,
+    # then the full answers beyond `answers` (a number question's other right numbers), then the
+    # weighted ones, each in the order written.
     entries = spec.entries
-    # Full answers with feedback of their own first, then the others, each in the order written.
+    first = next(i for i, e in enumerate(entries) if e.full)
+    in_answers = [e.full and (not numeric or i == first) for i, e in enumerate(entries)]
+    picked = [e for e, kept in zip(entries, in_answers, strict=True) if kept and e.feedback]
+    picked += [e for e, kept in zip(entries, in_answers, strict=True) if e.full and not kept]
+    picked += [e for e in entries if not e.full]
     weighted = [
-        Weighted(_number(e.text) if numeric else e.text, 100.0, e.feedback or "")
-        for e in entries
-        if e.full and e.feedback
-    ]
-    weighted += [
         Weighted(
             _number(e.text) if numeric else e.text,
             e.weight,
             e.feedback or "",
             parse_tolerance(e.tolerance) if e.tolerance else None,
         )
-        for e in entries
-        if not e.full
+        for e in picked
     ]
     feedback = dict(spec.feedback)
     otherwise = feedback.pop("*", "")

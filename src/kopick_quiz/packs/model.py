@@ -194,21 +194,15 @@ class QuestionSpec(Model):
                 where[:1],
             )
         for i, e in enumerate(entries):
-            if e.tolerance is not None and kind != "number":
-                raise _error("tolerance_kind", "only number questions take a tolerance", at(i, "tolerance"))
+            if e.tolerance is not None and kind not in ("number", "year"):
+                raise _error(
+                    "tolerance_kind", "only number and year answers take a tolerance", at(i, "tolerance")
+                )
         if kind in ("number", "year"):
             for i, e in enumerate(entries):
                 if not _is_number(e.text):
                     path = at(i) if isinstance(self.answer[i], str) else at(i, "text")
                     raise _error("answer_number", "'{value}' is not a number", path, value=e.text)
-            full = [i for i, e in enumerate(entries) if e.full]
-            if len(full) > 1:
-                raise _error(
-                    "answer_numbers",
-                    "a {kind} question has one right number; give the others a weight below 100",
-                    at(full[1]),
-                    kind=kind,
-                )
         elif kind == "truefalse":
             if len(self.answer) != 1 or entries[0].text.lower() not in ("true", "false", "yes", "no"):
                 raise _error(

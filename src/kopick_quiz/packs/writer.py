@@ -92,7 +92,8 @@ def _value(key: str, value: Any, indent: str, kind: str | None) -> list[str]:
     if isinstance(value, float):
         return [f"{indent}{key}: {number_text(value)}"]
     if isinstance(value, str):
-        if key in ("answer", "text") and kind in ("number", "year") and _NUMBER.match(value):
+        numeric = key == "tolerance" or (key in ("answer", "text") and kind in ("number", "year"))
+        if numeric and _NUMBER.match(value):
             return [f"{indent}{key}: {value}"]
         if key == "answer" and kind == "truefalse" and value.lower() in ("true", "false"):
             return [f"{indent}{key}: {value.lower()}"]
@@ -192,6 +193,7 @@ def answer_entries(q: Question) -> list[str | dict[str, Any]]:
     the answers with a weight of their own."""
     own = {w.text: w for w in q.weighted if w.weight >= 100}
     out: list[str | dict[str, Any]] = [_entry(own[a]) if a in own else a for a in q.answers]
+    out += [_entry(w) for w in q.weighted if w.weight >= 100 and w.text not in q.answers]
     out += [_entry(w) for w in q.weighted if w.weight < 100]
     return out
 
