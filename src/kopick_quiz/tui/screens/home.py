@@ -33,6 +33,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "start", "Start", tooltip="Start a quiz with these choices"),
         Binding("ctrl+r", "resume", "Resume", tooltip="Go on with the unfinished quiz"),
+        Binding("s", "stats", "Stats", tooltip="Your progress in plots: scores, tags, reviews due"),
     ]
 
     load_progress: reactive[tuple[int, int] | None] = reactive(None)
@@ -54,6 +55,11 @@ class HomeScreen(Screen[None]):
 
     class Resume(Message):
         pass
+
+    class ShowStats(Message):
+        def __init__(self, player: str) -> None:
+            super().__init__()
+            self.player = player
 
     def __init__(self, *, player: str, choices: Mapping[str, Any] | None = None) -> None:
         super().__init__()
@@ -171,6 +177,9 @@ class HomeScreen(Screen[None]):
         if self.unfinished is not None:
             self.post_message(self.Resume())
 
+    def action_stats(self) -> None:
+        self.post_message(self.ShowStats(self.plan().player))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.unfinished is not None
@@ -222,6 +231,7 @@ class HomeScreen(Screen[None]):
             yield f"Mode: {label}", f"Choose the {label.lower()} mode", lambda m=mode: self._set_mode(m)
         if self.unfinished is not None:
             yield "Resume", self.unfinished, self.action_resume
+        yield "Stats", "Your progress: scores, tags, eras, reviews due, weak spots", self.action_stats
 
     # -- inside ----------------------------------------------------------------------------------
     def _show_choices(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from ..literal import clean
+from ..literal import clean, shorten
 from ..wording import VERDICT_TITLES, results_summary
 
 if TYPE_CHECKING:
@@ -22,13 +22,14 @@ if TYPE_CHECKING:
 
 BAR_CELLS = 12
 TAGS_SHOWN = 8
+LABEL_CELLS = 28
 
 
-def tag_line(tag: TagScore, width: int) -> Content:
-    """`people  ████████░░░░  4/6`: one tag's accuracy as a bar."""
+def tag_line(tag: TagScore, width: int, label: str | None = None) -> Content:
+    """`Directors  ████████░░░░  4/6`: one tag's accuracy as a bar, the tag as people read it."""
     filled = round(BAR_CELLS * tag.accuracy)
     return Content.assemble(
-        (clean(tag.tag, one_line=True).ljust(width), "bold"),
+        (shorten(clean(label or tag.tag, one_line=True), width).ljust(width), "bold"),
         "  ",
         ("█" * filled, "$success"),
         ("░" * (BAR_CELLS - filled), "dim"),
@@ -75,10 +76,12 @@ class ResultsScreen(Screen[None]):
     class GoHome(Message):
         pass
 
-    def __init__(self, results: Results, title: str) -> None:
+    def __init__(self, results: Results, title: str, labels: Mapping[str, str] | None = None) -> None:
+        """`labels` names the tags ("Mr. Go" for `mr-go`); a tag without one is shown as it is."""
         super().__init__()
         self.results = results
         self.title_text = title
+        self.labels = dict(labels or {})
 
     def compose(self) -> ComposeResult:
         r = self.results
@@ -89,8 +92,9 @@ class ResultsScreen(Screen[None]):
             yield Static(results_summary(r), id="summary")
             if r.by_tag:
                 shown = r.by_tag[:TAGS_SHOWN]  # weakest first
-                width = min(24, max(len(t.tag) for t in shown))
-                lines = [tag_line(t, width) for t in shown]
+                names = [self.labels.get(t.tag, t.tag) for t in shown]
+                width = min(LABEL_CELLS, max(len(name) for name in names))
+                lines = [tag_line(t, width, name) for t, name in zip(shown, names, strict=True)]
                 if len(r.by_tag) > TAGS_SHOWN:
                     lines.append(Content.styled(f"… and {len(r.by_tag) - TAGS_SHOWN} more tags", "dim"))
                 yield Static(Content("By tag, weakest first"), classes="heading")
