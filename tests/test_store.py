@@ -16,12 +16,12 @@ from pathlib import Path
 import fsrs
 import pytest
 
-from kopick_quiz import store as store_module
 from kopick_quiz.grading import Verdict
 from kopick_quiz.questions import Question
 from kopick_quiz.session import Answered
 from kopick_quiz.settings import DEFAULTS, load_settings, read_settings, save_settings, update_settings
 from kopick_quiz.store import APPLICATION_ID, DB_NAME, SCHEMA_VERSION, Store, StoreError
+from kopick_quiz.store import sqlite as store_module
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 SCORES = {"correct": 1.0, "close": 0.9, "partial": 0.5, "incorrect": 0.0}
