@@ -181,7 +181,10 @@ _KIND_NOUNS = {
 _ARTICLE_WORDS = frozenset({"article", "articles", "essay", "webzine", "source", "sources", "author"})
 _QUESTION_STEMS = frozenset({"happen", "happened"})
 # Cue words that say how a question is put, not what it is about: left out of a search.
-_INTENT_WORDS = words("who whom whose what which when where film films movie movies list name names tell")
+_INTENT_WORDS = words(
+    "who whom whose what which when where film films movie movies list name names tell about story plot "
+    "describe explain information info overview"
+)
 
 
 def _character_words(character: str) -> frozenset[str]:
@@ -462,8 +465,10 @@ class _Answer:
         # The words no name accounts for, with the cue words, numbers and years around them:
         # "when did Korean films reach 100 million admissions".
         topic = [t.text for t in q.tokens if t.cls in (CUE, NUMBER, YEAR) and t.text not in _INTENT_WORDS]
-        passages = self.brain.sentences.search([*self.unknown_words, *topic], resolved, self.memory.context())
         loose = {stem(w) for w in self.unknown_words} - _QUESTION_STEMS
+        passages = self.brain.sentences.search(
+            [*self.unknown_words, *topic], resolved, self.memory.context(), required=self.unknown_words
+        )
         passages = [p for p in passages if len(p.matched & loose) * 2 >= len(loose)]
         if not passages:
             return None

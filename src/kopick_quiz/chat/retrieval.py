@@ -1,15 +1,16 @@
 """The fallback for what the intents do not cover: the fact base's own sentences, searched.
 
 Every summary, note, definition and event description is a row of an SQLite FTS5 table,
-ranked by BM25 (SQLite's own `bm25()`), each row with the entity it is about and the names
-that entity answers to (a name matches more than a word of a sentence). A question's words no
+ranked by BM25 (SQLite's own `bm25()`), each row with the entity it is about and, for an
+event, term, festival or company, the names it answers to (a name matches more than a word of
+a sentence). A question's words no
 name accounts for are the query; the entities it names, and those the conversation is about,
 lift the sentences about them. A sentence answers only when it holds most of the
 question's words (`MIN_COVERAGE`); otherwise the bot says what it does not know.
 
 The words are stemmed here (`stem`: "lifted", "lifting" -> "lift"), not by SQLite, so that
 the index's vocabulary table can tell how common each query word is: a word in more than a
-quarter of the sentences says little and is left out of the query, which keeps a search of a
+twentieth of the sentences says little and is left out of the query, which keeps a search of a
 100,000-sentence base to a few milliseconds.
 
 The index is built once per fact base content: `SentenceIndex.open` keeps it as a file beside
@@ -24,6 +25,7 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..facts.base import FactBase
@@ -35,7 +37,8 @@ FORMAT = 1  # of the index file: a change here makes every old file be rebuilt
 INDEX_PREFIX = "chat-sentences-"
 CANDIDATES = 40  # rows BM25 ranks first, re-scored here
 MIN_COVERAGE = 0.6  # share of the question's words a sentence must hold to answer it (both of two)
-COMMON_SHARE = 0.25  # a word in more of the rows than this is too common to search by
+COMMON_SHARE = 0.05  # a word in more of the rows than this is too common to search by ...
+COMMON_FLOOR = 12  # ... unless in this few (a small base has few rows)
 MAX_TERMS = 8
 NAME_WEIGHT = 2.0  # a word of an entity's name counts double a word of one of its sentences
 NAMED_BOOST = 1.0  # added to the coverage of a sentence about an entity the question names
@@ -93,6 +96,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # a base has a vocabulary of thousands of words, stemmed once each
 def stem(word: str) -> str:
     """A crude stem, the same for a word's common forms: `lifted`, `lifting` -> `lift`."""
     if len(word) <= 3 or not word.isalpha():
@@ -181,11 +185,13 @@ class SentenceIndex:
         named: Iterable[str] = (),
         context: Iterable[str] = (),
         limit: int = 3,
+        required: Iterable[str] = (),
     ) -> list[Passage]:
         """The sentences that best fit `words` (folded), best first.
 
         Sentences about an entity in `named` (linked in the question) rank above the rest, and
-        those about one in `context` (what the conversation is about) a little above.
+        those about one in `context` (what the conversation is about) a little above. With
+        `required` words, a search none of whose telling words is among them finds nothing.
         """
         terms = list(dict.fromkeys(stem(w) for w in words if w not in QUESTION_WORDS))[:MAX_TERMS]
         if not terms:
@@ -196,8 +202,9 @@ class SentenceIndex:
                     f"SELECT term, doc FROM vocab WHERE term IN ({','.join('?' * len(terms))})", terms
                 ).fetchall()
             )
-            kept = [t for t in terms if 0 < counts.get(t, 0) <= max(3, self.rows * COMMON_SHARE)]
-            if not kept:
+            kept = [t for t in terms if 0 < counts.get(t, 0) <= max(COMMON_FLOOR, self.rows * COMMON_SHARE)]
+            needed = {stem(w) for w in required if w not in QUESTION_WORDS}
+            if not kept or (needed and not needed & set(kept)):
                 return []
             query = " OR ".join(f'"{t}"' for t in kept)
             rows = self._db.execute(
@@ -265,9 +272,12 @@ def _build(base: FactBase, path: str, progress: Progress) -> sqlite3.Connection:
         CREATE VIRTUAL TABLE vocab USING fts5vocab(sentence, 'row');
         """
     )
+    # The names of what a description may name instead of saying ("the ban on Japanese culture"):
+    # events, terms, festivals, companies. Films and people are found by the linker by name.
     names: dict[str, list[str]] = {}
     for name in base.names:
-        names.setdefault(name.entity_id, []).append(name.text)
+        if name.kind not in ("film", "person"):
+            names.setdefault(name.entity_id, []).append(name.text)
     stemmed_names: dict[str, str] = {}
 
     def rows() -> Iterator[tuple[str, str, str, str, str]]:
