@@ -84,3 +84,33 @@ def test_ask_stdin_survives_bytes_that_are_not_utf8():
     lines = result.stdout.decode("utf-8").splitlines()
     assert len(lines) == 2
     assert "Bong Joon Ho" in json.loads(lines[0])["answer"]
+
+
+def test_follow_ups_in_a_json_stream_resolve_they_and_the_crisis(monkeypatch: pytest.MonkeyPatch):
+    stdin = "who produced the medium\nwhy did they turn to southeast asia\nwhen was the crisis\nwhich films did it lead to\n"
+    code, out, _ = run(["ask", "--json", "-"], stdin, monkeypatch)
+    answers = [json.loads(line)["answer"] for line in out.splitlines()]
+    assert code == 0 and len(answers) == 4
+    assert "Showbox" in answers[0]
+    assert "Southeast Asia" in answers[1]
+    assert "2016" in answers[2] and "THAAD" in answers[2]
+    assert "Sweet 20" in answers[3] and "The House of No Man" in answers[3]
+
+
+def test_line_mode_questions_resolve_the_ban_against_the_question_on_screen():
+    from kopick_quiz.cli import _asker
+    from kopick_quiz.library import Library, load_base
+    from kopick_quiz.questions import Question
+
+    on_screen = Question(
+        id="big-picture.why-asako-then",
+        pack="big-picture",
+        type="choice",
+        prompt="What change in 1998 made way for Japan-South Korea collaborations such as Asako in Ruby Shoes?",
+        answers=("South Korea lifted its ban on Japanese cultural imports.",),
+        tags=("japanese-import-ban-lifted", "asako-in-ruby-shoes"),
+    )
+    ask = _asker(Library(load_base(), []))
+    reply = ask("what was the ban about", on_screen)
+    assert "Japanese cultural imports" in reply and "1998" in reply
+    assert "Asako in Ruby Shoes (2000) was directed by E J-yong." in ask("who directed that film", on_screen)
