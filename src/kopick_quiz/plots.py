@@ -37,27 +37,40 @@ def scores(plt: Any, stats: Stats, palette: Palette = Palette()) -> None:
     start = sessions[0].started_at
     xs = [(s.started_at - start).total_seconds() / 86400 for s in sessions]
     ys = [round(100 * s.accuracy, 1) for s in sessions]
-    plt.scatter(xs, ys, marker="dot", color=palette.points)
     window = max(AVERAGE_OF, len(ys) // 40)  # a year of quizzes would make a short average jitter
-    if len(ys) > 1:
+    if len(ys) > window:
+        plt.scatter(xs, ys, marker="dot", color=palette.points)
         averages = [sum(ys[max(0, i - window + 1) : i + 1]) / min(i + 1, window) for i in range(len(ys))]
         plt.plot(xs, averages, marker="braille", color=palette.line)
+    else:  # a few quizzes: each one, joined
+        plt.plot(xs, ys, marker="braille", color=palette.line)
+        plt.scatter(xs, ys, marker="●", color=palette.line)
     plt.ylim(0, 100)
     plt.yticks([0, 25, 50, 75, 100])
+    pad = xs[-1] / 40 or 0.5  # room for the first and last points inside the frame
+    plt.xlim(-pad, xs[-1] + pad)
     ticks, labels = _time_ticks(start, xs[-1], tz)
     plt.xticks(ticks, labels)
     plt.title(
-        f"Score per quiz (% right) · line: average of {window}" if len(ys) > 1 else "Score per quiz (% right)"
+        f"Score per quiz (% right) · line: average of {window}"
+        if len(ys) > window
+        else "Score per quiz (% right)"
     )
 
 
 def tags(plt: Any, stats: Stats, palette: Palette = Palette(), *, rows: int = 10, width: int = 80) -> None:
-    """Accuracy by tag, weakest first, as many as `rows` bars."""
-    shown = list(stats.by_tag[: max(1, rows)])
+    """Accuracy by tag, weakest first, one bar a row: as many as the `rows` of the plot."""
+    rows = max(1, rows)
+    shown = list(stats.by_tag[:rows])
     shown.reverse()  # plotext draws the first bar at the bottom: the weakest goes on top
     cells = max(12, min(30, width // 3 - 5))
     labels = [f"{_short(stats.label(s.tag), cells)} {round(100 * s.accuracy):>3}%" for s in shown]
-    plt.bar(labels, [round(100 * s.accuracy) for s in shown], orientation="h", color=palette.bars, width=0.6)
+    values = [round(100 * s.accuracy) for s in shown]
+    # Fewer tags than rows would make thick bars run together: blank rows fill the bottom instead.
+    blank = rows - len(shown)
+    labels = [" " * i for i in range(1, blank + 1)] + labels
+    values = [0] * blank + values
+    plt.bar(labels, values, orientation="h", color=palette.bars, width=0.6)
     plt.xlim(0, 100)
     plt.xticks([0, 25, 50, 75, 100])
     more = len(stats.by_tag) - len(shown)
@@ -133,7 +146,7 @@ def has_data(name: str, stats: Stats) -> bool:
             "scores": stats.sessions,
             "tags": stats.by_tag,
             "eras": stats.by_era,
-            "due": stats.due,
+            "due": stats.due and stats.retention.cards,  # zeros mean something only once cards exist
             "retention": stats.retention.curve,
         }[name]
     )
@@ -177,10 +190,11 @@ def draw_all(stats: Stats, *, width: int = 100, height: int = 18, colour: bool =
         if not has_data(name, stats):
             continue
         plotext.clf()
-        plotext.plotsize(width, height)
+        high = min(height, len(stats.by_tag) + 4) if name == "tags" else height  # a bar a row
+        plotext.plotsize(width, high)
         plotext.theme("pro" if colour else "clear")
         extra = (
-            {"rows": height - 4, "width": width}
+            {"rows": high - 4, "width": width}
             if name == "tags"
             else {"width": width}
             if name == "due"

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 WEAK_RECALL = 0.9  # below the retention FSRS aims for: a card is being forgotten
 WEAKEST_LIMIT = 10
-CURVE_DAYS = 30  # the forgetting curve looks this many days ahead
+CURVE_DAYS = (0, 1, 2, 3, 5, 7, 10, 14, 21, 30)  # the days ahead the forgetting curve is drawn at
 
 
 @dataclass(frozen=True)
@@ -150,9 +150,13 @@ def sessions(rows: Iterable[AnswerRow], quizzes: Iterable[QuizRow] = ()) -> list
 def accuracy_by_tag(rows: Iterable[AnswerRow], *, eras: bool = False) -> list[TagScore]:
     """Right answers per tag: topic tags weakest first, or (eras=True) decade tags in time order."""
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    wanted: dict[str, bool] = {}  # tag -> whether it is counted here: a few tags, many rows
     for row in rows:
         for tag in dict.fromkeys(row.tags):
-            if is_era(tag) == eras:
+            keep = wanted.get(tag)
+            if keep is None:
+                keep = wanted[tag] = is_era(tag) == eras
+            if keep:
                 tally[tag][0] += row.accepted
                 tally[tag][1] += 1
     scores = [TagScore(tag, right, total) for tag, (right, total) in tally.items()]
@@ -222,18 +226,19 @@ def met_before(rows: Iterable[AnswerRow]) -> tuple[int, int]:
 
 
 def forgetting_curve(
-    scheduler: fsrs.Scheduler, cards: Iterable[fsrs.Card], now: datetime, days: int = CURVE_DAYS
+    scheduler: fsrs.Scheduler, cards: Iterable[fsrs.Card], now: datetime, days: Sequence[int] = CURVE_DAYS
 ) -> list[tuple[int, float]]:
-    """The mean predicted recall of `cards` on each of the next `days` days if none is reviewed."""
+    """The mean predicted recall of `cards` on each of `days` (days from now) if none is reviewed."""
     cards = [c for c in cards if c.last_review is not None and c.stability]
     if not cards:
         return []
     when = now.astimezone(UTC)
     recall = scheduler.get_card_retrievability
-    return [
-        (d, sum(recall(card, when + timedelta(days=d)) for card in cards) / len(cards))
-        for d in range(days + 1)
-    ]
+    curve = []
+    for d in days:
+        then = when + timedelta(days=d)
+        curve.append((d, sum(recall(card, then) for card in cards) / len(cards)))
+    return curve
 
 
 def retention(
@@ -437,7 +442,7 @@ def retention_lines(stats: Stats) -> list[str]:
             f"  questions met before: {r.right:,} of {r.total:,} answered right ({_pct(r.measured)})"
         )
     curve = dict(r.curve)
-    week, month = curve.get(7), curve.get(CURVE_DAYS)
+    week, month = curve.get(7), curve.get(CURVE_DAYS[-1])
     if week is not None and month is not None:
         lines.append(
             f"  with no more review, you would still recall about {_pct(week)} of your {r.cards:,} "
