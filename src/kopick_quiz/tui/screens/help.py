@@ -17,6 +17,7 @@ KEYS = [
     ("F2 F3 F4", "hint, skip, why"),
     ("F5 F6", "repeat the question, the score so far"),
     ("F10", "end the quiz and see the results"),
+    ("s", "on the home screen: your stats (1–6 pick a tab, p practises the weakest questions)"),
     ("Ctrl+P", "every action, by name"),
     ("Ctrl+Q", "quit (asks first in the middle of a quiz)"),
 ]
