@@ -90,3 +90,47 @@ def test_yes_no_answers_no_when_the_facts_say_otherwise(base: FactBase):
 def test_two_films_in_one_question_are_both_answered(base: FactBase):
     reply = answer_question(base, "who directed okja and mr go")
     assert "Bong Joon Ho" in reply.text and "Kim Yong-hwa" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("which korean films were shot in thailand", "film involving South Korea and shot in Thailand"),
+        ("which thai films are there", "involving Thailand"),
+        ("hong kong films", "involving Hong Kong"),
+        ("which films were shot in hong kong", "shot in Hong Kong"),
+        ("which films from japan were shot in korea", "film involving Japan and shot in South Korea"),
+    ],
+)
+def test_a_nationality_is_read_by_its_position(base: FactBase, question: str, expected: str):
+    assert expected in answer_question(base, question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who shot asako in ruby shoes", "shot by the cinematographer Hong Kyung-pyo"),
+        ("where was asako in ruby shoes shot", "Japan"),
+        ("which films were shot in prague", "1 film shot in Prague: Snowpiercer (2013)"),
+        ("which films did hong kyung-pyo shoot", "Parasite"),
+    ],
+)
+def test_shot_is_a_place_after_in_and_a_camera_after_who(base: FactBase, question: str, expected: str):
+    assert expected in answer_question(base, question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what happened in the 1970s", ["Decline of Korean cinema in the 1970s (1970–1979)"]),
+        ("what happened in 2016 with china", ["THAAD missile crisis (2016)", "The Monkey King 2"]),
+        ("when was the korean war", ["The Korean War lasted from 1950 to 1953."]),
+        ("who wrote the article", ["was written by Jason Bechervaise"]),
+        ("when was the article published", ["3 April 2025"]),
+    ],
+)
+def test_eras_events_and_the_article_are_answered(base: FactBase, question: str, expected: list[str]):
+    reply = answer_question(base, question)
+    assert reply.kind == "answer"
+    for piece in expected:
+        assert piece in reply.text

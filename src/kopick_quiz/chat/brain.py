@@ -109,17 +109,17 @@ class Brain:
 
     def _adjectival(self, tokens: list[Token], mentions: Sequence[Mention]) -> frozenset[str]:
         """Countries named as a nationality, by position: "Korean films", "Hong Kong studios",
-        "Thai" (an adjective alone); not "shot in Thailand" or "films from Japan"."""
+        "films from Japan", "Thai" (an adjective alone); not "shot in Thailand"."""
         out: set[str] = set()
         for mention in mentions:
             if not all(self.base.kind_of.get(e) == "country" for e in mention.ids):
                 continue
             before = tokens[mention.start - 1].text if mention.start > 0 else ""
-            if before in _PLACE_PREPOSITIONS or before in ("from", "to", "into", "with", "by"):
+            if before in _PLACE_PREPOSITIONS or before in ("to", "into", "with", "by"):
                 continue
             span = " ".join(t.text for t in tokens[mention.start : mention.end])
             after = tokens[mention.end].cls if mention.end < len(tokens) else None
-            if span not in self.country_names or after in (CUE, CONTENT):
+            if before == "from" or span not in self.country_names or after in (CUE, CONTENT):
                 out.update(mention.ids)
         return frozenset(out)
 
