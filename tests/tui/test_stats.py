@@ -186,6 +186,16 @@ def test_with_no_answers_yet_every_tab_says_what_to_do(tmp_path: Path) -> None:
     drive(app, scenario, (80, 24))
 
 
+def test_a_players_name_is_shown_as_typed_never_as_markup(tmp_path: Path) -> None:
+    app = make_app(tmp_path, command=None, folders=FOLDERS, player="[b]mina[/b] [@click=app.quit]x")
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        await open_stats(pilot)
+        assert "Progress of [b]mina[/b] [@click=app.quit]x" in screen_text(app)
+
+    drive(app, scenario, (100, 40))
+
+
 def test_without_a_history_the_screen_says_so(tmp_path: Path) -> None:
     app = KopickApp(
         Launch(player="mina"),

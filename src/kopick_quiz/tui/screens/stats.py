@@ -100,7 +100,8 @@ class StatsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         summary = Static(Content("Reading your history…"), id="summary")
-        summary.border_title = f"Progress of {shorten(clean(self.player, one_line=True), 40)}"
+        # Content, not a str: a str title is read as markup, and a name is shown as typed.
+        summary.border_title = Content(f"Progress of {shorten(clean(self.player, one_line=True), 40)}")
         yield summary
         with TabbedContent(id="tabs"):
             for tab, (title, empty) in TABS.items():
