@@ -200,7 +200,8 @@ def error_message(
         else:
             message = f"'{field}' must be text, not {_shown(value)}"
     else:
-        message = f"'{field}': {err['msg'][0].lower() + err['msg'][1:]}"
+        said = err["msg"][0].lower() + err["msg"][1:]
+        message = f"'{field}' {said}" if said.startswith("must ") else f"'{field}': {said}"
     return path, message, where
 
 

@@ -150,3 +150,154 @@ def test_any_text_survives_a_gift_round_trip(prompt: str, answer: str, wrong: st
     back = reimported(parse_gift(exported.content, "fuzz.gift"))
     kept = [q for q in comparable(pack) if not ("->" in answer and q["type"] == "short")]
     assert comparable(back) == kept
+
+
+# -- weights and per-answer feedback ----------------------------------------------------------------
+
+WEIGHTED = """\
+id: weighted
+title: Weighted answers
+questions:
+  - id: w.short
+    prompt: Which studio co-produced The Last Woman of Shang (1964)?
+    answer:
+      - text: Shaw Brothers
+        feedback: "Yes: the Shaws."
+      - Shaw Brothers Studio
+      - {text: Shaw Bros, weight: 75, feedback: Nearly.}
+      - {text: Shin Films, weight: 33.33333}
+      - {text: Showbox, weight: 0, feedback: Decades later.}
+    accept: [The Shaws]
+    feedback:
+      Golden Harvest: Founded in 1970.
+      "*": Think of Hong Kong.
+  - id: w.number
+    type: number
+    prompt: About how many admissions did it draw?
+    answer:
+      - {text: 150000, feedback: Right.}
+      - {text: 200000, tolerance: 1000}
+      - {text: 150000, weight: 50, tolerance: 50000, feedback: In the range.}
+    tolerance: 10000
+    feedback:
+      "1000000": Far too many.
+      "*": Think of the year's hits.
+  - id: w.year
+    type: year
+    prompt: In what year was The Medium released?
+    answer:
+      - 2021
+      - {text: 2021, weight: 50, tolerance: 1, feedback: One off.}
+  - id: w.choice
+    type: choice
+    prompt: Who wrote the Ko-pick article?
+    answer:
+      - {text: Jason Bechervaise, feedback: He did.}
+      - {text: KOFIC, weight: 50, feedback: KOFIC published it.}
+    choices: [Jason Bechervaise, KOFIC, Sangjoon Lee]
+    feedback:
+      Sangjoon Lee: He wrote another one.
+      "*": Pick one of the three.
+  - id: w.multi
+    type: multi
+    prompt: Which countries' directors made Love with an Alien (1958)?
+    answer: [South Korea, Hong Kong, Japan]
+    choices: [South Korea, Hong Kong, Japan, China]
+    feedback:
+      "*": Three countries.
+"""
+
+
+def test_weights_and_feedback_survive_a_gift_round_trip():
+    pack = pack_of(WEIGHTED, "weighted.yaml")
+    exported = export_gift(pack)
+    assert exported.notes == [
+        "question 'w.short': Moodle offers no 0% grade; it will round 'Showbox' to the nearest one it has"
+    ] or all("Moodle offers" not in n for n in exported.notes)
+    assert comparable(reimported(parse_gift(exported.content, "weighted.gift"))) == comparable(pack)
+
+
+def test_weights_and_feedback_survive_a_csv_round_trip():
+    pack = pack_of(WEIGHTED, "weighted.yaml")
+    back = reimported(parse_csv(export_csv(pack).content, "weighted.csv"))
+    assert comparable(back) == comparable(pack)
+
+
+def test_a_moodle_file_keeps_its_weights_without_kopick_comments():
+    """The examples of the issue, as Moodle writes them."""
+    text = (
+        "::cat::What purrs?{=%100%Cat =%50%Kitten#A young one.}\n\n"
+        "::born::Where was he born?{=Bethlehem ~%25%Nazareth#He grew up there. ~Rome}\n\n"
+        "::raised::Where did he grow up?{=Nazareth =%75%Nazereth#misspelt =%0%*#Think of Galilee.####He was raised in Galilee.}\n"
+    )
+    back = {q.id: q for q in reimported(parse_gift(text, "moodle.gift")).questions}
+    assert [(w.text, w.weight, w.feedback) for w in back["cat"].weighted] == [
+        ("Kitten", 50.0, "A young one.")
+    ]
+    assert back["born"].type == "choice"
+    assert [(w.text, w.weight) for w in back["born"].weighted] == [("Nazareth", 25.0)]
+    raised = back["raised"]
+    assert [(w.text, w.weight, w.feedback) for w in raised.weighted] == [("Nazereth", 75.0, "misspelt")]
+    assert raised.otherwise == "Think of Galilee." and raised.explanation == "He was raised in Galilee."
+
+
+_WEIGHT = st.one_of(st.integers(1, 99).map(float), st.sampled_from([33.33333, 66.66667, 12.5, 0.0]))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(
+    answer=_TEXT.filter(_usable),
+    partial=_TEXT.filter(_usable),
+    said=_TEXT.filter(_usable),
+    right_said=_TEXT.filter(_usable),
+    other=_TEXT.filter(_usable),
+    weight=_WEIGHT,
+    number=st.integers(0, 10**9),
+    within=st.integers(0, 1000),
+)
+@example(answer="a", partial="%0%", said="#", right_said="=", other="*", weight=50.0, number=5, within=0)
+def test_any_weighted_answers_survive_gift_and_csv_round_trips(
+    answer: str, partial: str, said: str, right_said: str, other: str, weight: float, number: int, within: int
+):
+    from kopick_quiz.grading.normalise import normalise
+
+    if len({normalise(answer), normalise(partial)}) < 2 or "->" in answer + partial:
+        return
+    entry = {"text": partial, "weight": weight, "feedback": said}
+    specs = [
+        {
+            "id": "q.short",
+            "type": "short",
+            "prompt": answer,
+            "answer": [{"text": answer, "feedback": right_said}, entry],
+            "feedback": {"*": other},
+        },
+        {
+            "id": "q.choice",
+            "type": "choice",
+            "prompt": answer,
+            "answer": [{"text": answer, "feedback": right_said}, {**entry, "weight": weight or 50.0}],
+            "choices": [answer, partial],
+        },
+        {
+            "id": "q.number",
+            "type": "number",
+            "prompt": partial,
+            "answer": [
+                str(number),
+                {
+                    "text": str(number + within),
+                    "weight": weight or 50.0,
+                    "tolerance": str(within),
+                    "feedback": said,
+                },
+            ],
+            "feedback": {"*": other},
+        },
+    ]
+    pack = pack_of(dump_pack({"id": "fuzz", "title": answer}, specs))
+    gift = reimported(parse_gift(export_gift(pack).content, "fuzz.gift"))
+    arrow = any("->" in t for t in (said, right_said, other))  # GIFT reads '->' as matching
+    assert comparable(gift) == [q for q in comparable(pack) if not (arrow and q["type"] == "short")]
+    csv_back = reimported(parse_csv(export_csv(pack).content, "fuzz.csv"))
+    assert comparable(csv_back) == [{**d, "pack": "fuzz"} for d in comparable(pack)]

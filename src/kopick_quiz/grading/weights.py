@@ -5,9 +5,11 @@ The question's own grader judges the answer first. Each weighted answer is then 
 answer of a question of its own (the same type, prompt and rivals, that one answer), so typos,
 romanisations and number tolerances work the same way for it. Rules, written down:
 
+- a weighted answer typed as the author wrote it earns its weight, whatever the question's
+  grader made of it (an alias of the answer in the facts, a typo of it): it was listed on purpose;
 - a full answer (correct) stands; a full answer that has its own feedback adds it;
 - a weighted answer given exactly (correct) earns its weight, even where the full answer's
-  typo allowance would have accepted it as close: the author listed it on purpose;
+  typo allowance would have accepted it as close;
 - otherwise the best score wins: a close full answer scores 0.9, a weighted answer its weight
   times what its own grader gave (1 exactly, 0.9 for a typo or a number off but within the
   answer's tolerance, as for a full answer);
@@ -32,7 +34,11 @@ def weigh(question: Question, text: str, verdict: Verdict, lexicon: Lexicon) -> 
 
     teach = question.explanation
     best: tuple[float, Weighted] | None = None
-    if verdict.verdict != "correct":
+    typed = normalise(text)
+    listed = [w for w in question.weighted if w.weight < 100 and normalise(w.text) == typed]
+    if listed and typed not in {normalise(a) for a in (*question.answers, *question.accept)}:
+        best = (listed[0].weight / 100, listed[0])  # the author listed this very answer
+    elif verdict.verdict != "correct":
         for i, w in enumerate(question.weighted):
             if w.weight >= 100 and w.text in question.answers:
                 continue  # a full answer: the question's grader has judged it

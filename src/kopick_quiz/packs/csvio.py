@@ -5,8 +5,9 @@ accept, hint, feedback. Lists (answers, choices, tags, accept) are joined with `
 worth a share of the points is written as in Moodle's GIFT: `%50%Kitten` (and, for a number,
 `%50%1800:30` with its own tolerance). `feedback` holds one `answer => feedback` line per answer
 that has feedback of its own, right, partly right or wrong (the answer as the answers cell
-writes it, `%50%Kitten => ...`); `* => ...` is for any other wrong answer. The file is UTF-8 with a byte-order mark and CRLF line ends, which is what spreadsheet
-programs open without asking. A cell that a spreadsheet would run as a formula (starting with
+writes it, `%50%Kitten => ...`; a line break in feedback is written `\\n`); `* => ...` is for any
+other wrong answer. The file is UTF-8 with a byte-order mark and CRLF line ends, which is what
+spreadsheet programs open without asking. A cell that a spreadsheet would run as a formula (starting with
 `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, the usual guard against
 formula injection; the importer takes it off again.
 """
@@ -79,11 +80,11 @@ def export_csv(pack: Pack) -> Exported:
         spec = spec_from_question(q)
         answers = [_answer_cell(a) for a in spec["answer"]]
         feedback = [
-            f"{_answer_cell(a)}{ARROW}{a['feedback']}"
+            f"{_one_line(_answer_cell(a))}{ARROW}{_one_line(a['feedback'])}"
             for a in spec["answer"]
             if isinstance(a, dict) and a.get("feedback")
         ]
-        feedback += [f"{k}{ARROW}{v}" for k, v in spec["feedback"].items()]
+        feedback += [f"{_one_line(k)}{ARROW}{_one_line(v)}" for k, v in spec["feedback"].items()]
         row = [
             q.id,
             q.type,
@@ -179,7 +180,7 @@ def _answers(cell: str, kind: str, feedback: dict[str, str]) -> list[Any]:
             out.append({"text": part, "feedback": feedback.pop(part)} if part in feedback else part)
             continue
         text, tolerance = m.group(2).strip(), ""
-        if kind == "number" and ":" in text:
+        if kind in ("number", "year") and ":" in text:
             text, _, tolerance = text.partition(":")
         entry: dict[str, Any] = {"text": text.strip(), "weight": float(m.group(1))}
         if tolerance.strip():
@@ -191,12 +192,21 @@ def _answers(cell: str, kind: str, feedback: dict[str, str]) -> list[Any]:
     return out
 
 
+def _one_line(text: str) -> str:
+    """Feedback on one line of the feedback cell: a line break is written `\\n` (a backslash `\\\\`)."""
+    return text.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def _lines(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+
+
 def _feedback(cell: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in cell.split("\n"):
         answer, arrow, said = line.partition(ARROW.strip())
         if arrow and answer.strip() and said.strip():
-            out[answer.strip()] = said.strip()
+            out[_lines(answer.strip())] = _lines(said.strip())
     return out
 
 

@@ -2,16 +2,20 @@
 
 How GIFT maps to packs (docs/packs.md has the table for teachers):
 
-- multiple choice with one right answer (`=`, or a single `~%100%`) → `choice`;
+- multiple choice with one right answer (`=`, or a single `~%100%`) → `choice`; a choice worth
+  part of the points (`~%50%B`) → an `answer` entry with that `weight`;
 - multiple choice with several right answers (`~%50%A ~%50%B ~%-100%C`) → `multi` with choices;
 - short answer `{=a =b}` → `short`: the first right answer is `answer`, the others `accept`;
+  `=%75%c` → an `answer` entry with weight 75;
 - true/false `{T}` `{FALSE}` → `truefalse`; numeric `{#1822:5}` → `number` with a tolerance,
   `{#1950..1960}` → the midpoint with half the range as tolerance, a year (exact, and the prompt
-  asks "when" or for a "year") → `year`;
+  asks "when" or for a "year") → `year`; `=%50%1800:30` → an entry with its own tolerance;
 - matching → one `short` question per pair; essay and description → skipped (a first
   description becomes the pack's description);
-- general feedback (`####`) and feedback on a right answer → `explanation`, feedback on a wrong
-  answer → `feedback`; `$CATEGORY` → a tag; `::title::` → the id;
+- general feedback (`####`) → `explanation`; feedback on an answer stays with it (an entry's
+  `feedback`, or `feedback` for a wrong answer), except on multi and true/false questions, whose
+  right answers' feedback joins the explanation; `=*#...` (any other answer) → `feedback: {"*": ...}`;
+- `$CATEGORY` → a tag; `::title::` → the id;
 - `[html]` is turned into plain text, `[markdown]`, `[plain]` and `[moodle]` are kept as written.
 
 Anything that cannot be kept is an `ImportNote` naming its line; broken structure (braces) is an
@@ -806,7 +810,9 @@ def _question_gift(q: Question, notes: list[str]) -> list[str] | None:
             )
     if q.type == "short":
         every = list(q.answers) + [a for a in q.accept if a not in q.answers]
-        texts = [*every, *feedback, *(w.text for w in shares)]
+        texts = [*every, *feedback.items(), *(w.text for w in shares), *own.values(), q.otherwise]
+        texts = [t for pair in texts for t in ((pair,) if isinstance(pair, str) else pair)]
+        texts += [w.feedback for w in shares]
         if any("->" in a for a in texts):
             # GIFT has no escape for '->', which makes an answer block a matching question.
             notes.append(f"question '{q.id}' has '->' in an answer, which GIFT reads as matching; left out")

@@ -378,6 +378,11 @@ def _number(text: str) -> str:
     return text.replace(",", "").replace("_", "")
 
 
+def _own_tolerance(text: str | None) -> Tolerance | None:
+    tolerance = parse_tolerance(text)
+    return None if tolerance == Tolerance() else tolerance
+
+
 def to_question(spec: QuestionSpec, pack_id: str) -> Question:
     """A hand-written question as the session's `Question`."""
     answers = tuple(spec.full_answers)
@@ -398,17 +403,19 @@ def to_question(spec: QuestionSpec, pack_id: str) -> Question:
     in_answers = [e.full and (not numeric or i == first) for i, e in enumerate(entries)]
     picked = [e for e, kept in zip(entries, in_answers, strict=True) if kept and e.feedback]
     picked += [e for e, kept in zip(entries, in_answers, strict=True) if e.full and not kept]
-    picked += [e for e in entries if not e.full]
+    # A wrong answer with feedback is what `feedback` says; one without stays an entry.
+    picked += [e for e in entries if not e.full and (e.weight > 0 or not e.feedback)]
     weighted = [
         Weighted(
             _number(e.text) if numeric else e.text,
             e.weight,
             e.feedback or "",
-            parse_tolerance(e.tolerance) if e.tolerance else None,
+            _own_tolerance(e.tolerance),
         )
         for e in picked
     ]
-    feedback = dict(spec.feedback)
+    feedback = {e.text: e.feedback for e in entries if e.weight <= 0 and e.feedback}
+    feedback.update(spec.feedback)
     otherwise = feedback.pop("*", "")
     return Question(
         id=spec.id,
