@@ -84,3 +84,19 @@ def test_numbers_show_their_tolerance_and_orders_their_sequence(every_kind: Pack
     assert "150,000 (within 10%)" in back(by_id["every.number"])
     assert "Love with an Alien → The Last Woman of Shang → Tyrant" in back(by_id["every.order"])
     assert "<li>true</li><li>false</li>" in front(by_id["every.truefalse"])
+
+
+def test_the_back_lists_the_answers_worth_part_of_the_points():
+    from .conftest import pack_of
+
+    pack = pack_of(
+        "id: w\ntitle: W\nquestions:\n  - id: q\n    prompt: Which studio?\n    answer:\n"
+        "      - {text: Shaw Brothers, feedback: Yes.}\n      - {text: Shaw <Bros>, weight: 75, feedback: Nearly.}\n"
+        "      - {text: Shin Films, weight: 0, feedback: The Korean side.}\n"
+    )
+    (q,) = pack.questions
+    html = back(q)
+    assert '<div class="answer">Shaw Brothers</div>' in html
+    assert "<li>Shaw Brothers: Yes.</li>" in html
+    assert "<li>Partly right (75% of the points): Shaw &lt;Bros&gt; — Nearly.</li>" in html
+    assert "Shin Films" not in html  # a wrong answer is not an answer to learn

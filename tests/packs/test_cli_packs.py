@@ -230,3 +230,60 @@ def test_questions_json_lists_an_imported_pack(home: Path):
     code, out, _ = run("questions", "--pack", "true-false", "--json")
     assert code == 0
     assert [json.loads(line)["type"] for line in out.splitlines()] == ["truefalse"] * 5
+
+
+MOODLE_BANK = """\
+// question: 101  name: naz
+::naz::[html]<p>Where did Jesus grow up?</p>{
+\t=Nazareth#Right\\: Galilee.
+\t=%75%Nazereth#misspelt
+\t=%25%Bethlehem#Born there.
+\t=%0%*#Think of Galilee.
+\t####He was raised in Nazareth.
+}
+
+::shang::About how many admissions did The Last Woman of Shang (1964) draw?{#
+\t=150000:15000
+\t=%50%150000:50000#In the right range.
+}
+"""
+
+
+def test_a_moodle_bank_with_weights_imports_validates_grades_and_exports_back(tmp_path: Path, home: Path):
+    source = tmp_path / "bank.gift"
+    source.write_text(MOODLE_BANK, encoding="utf-8")
+    code, out, err = run("import", str(source))
+    assert code == 0, err
+    assert "partial credit" not in err and "not kept" not in err
+    target = home / "packs" / "bank.yaml"
+    assert run("validate", str(target))[0] == 0
+    answers = "\n".join(
+        json.dumps({"id": qid, "answer": a})
+        for qid, a in [("naz", "Nazereth"), ("naz", "Bethlehem"), ("naz", "Rome"), ("shang", "120,000")]
+    )
+    graded = _grade(answers, "bank")
+    assert [(g["verdict"], g["score"]) for g in graded] == [
+        ("partial", 0.75),
+        ("partial", 0.25),
+        ("incorrect", 0.0),
+        ("partial", 0.45),
+    ]
+    assert graded[0]["feedback"].startswith("misspelt. That earns 75% of the points")
+    assert graded[2]["feedback"].startswith("Think of Galilee.")
+    code, out, err = run("export", "bank", "--format", "gift")
+    assert code == 0, err
+    assert "=%75%Nazereth#misspelt" in out and "=%0%*#Think of Galilee." in out
+    assert "=%25%Bethlehem#Born there." in out and "=%50%150000:50000#In the right range." in out
+
+
+def _grade(lines: str, pack: str) -> list[dict]:
+    import sys
+
+    stdin = sys.stdin
+    sys.stdin = io.StringIO(lines + "\n")
+    try:
+        code, out, err = run("grade", "--pack", pack)
+    finally:
+        sys.stdin = stdin
+    assert code == 0, err
+    return [json.loads(line) for line in out.splitlines()]

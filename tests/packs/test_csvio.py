@@ -78,3 +78,20 @@ def test_a_csv_without_the_needed_columns_says_which_are_missing():
     result = parse_csv("question,answer\nWho?,Bong\n", "x.csv")
     assert result.questions == []
     assert "lacks the column(s) type, prompt, answers" in str(result.notes[0])
+
+
+def test_a_spreadsheet_written_by_hand_gives_weights_and_feedback():
+    text = (
+        "type,prompt,answers,feedback\n"
+        'short,Where did he grow up?,Nazareth | %75%Nazereth | %25% Bethlehem,"%75%Nazereth => Misspelt.\n'
+        'Bethlehem => Born there.\nJerusalem => He died there.\n* => Think of Galilee."\n'
+        "number,How many admissions?,150000 | %50%150000:50000,\n"
+    )
+    short, number = parse_csv(text, "x.csv").questions
+    assert short["answer"] == [
+        "Nazareth",
+        {"text": "Nazereth", "weight": 75.0, "feedback": "Misspelt."},
+        {"text": "Bethlehem", "weight": 25.0, "feedback": "Born there."},
+    ]
+    assert short["feedback"] == {"Jerusalem": "He died there.", "*": "Think of Galilee."}
+    assert number["answer"] == ["150000", {"text": "150000", "weight": 50.0, "tolerance": "50000"}]

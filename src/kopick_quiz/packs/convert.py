@@ -48,7 +48,7 @@ def import_file(path: Path, fmt: str | None = None, shown: str | None = None) ->
     kind = fmt or format_of(path) or sniff(text)
     found = FORMATS.get(kind)
     if found is None or found.parse is None:
-        names = ", ".join(importable())
+        names = ", ".join(sorted(importable()))
         raise FileProblems([Problem(name, 1, 1, "error", f"cannot import {kind} files; use one of {names}")])
     return found.parse(text, name, path)
 
