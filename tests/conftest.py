@@ -1,11 +1,68 @@
-"""What every test folder may use: a recorder of progress reports."""
+"""What every test folder may use: a recorder of progress reports, and where a test's store lives."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
 import pytest
+from pgserver import Server, Unavailable
 from progress_reports import Reports
+
+from kopick_quiz.store import Store
 
 
 @pytest.fixture
 def reports() -> Reports:
     return Reports()
+
+
+@dataclass(frozen=True)
+class StoreSpot:
+    """Where a test's store lives: the SQLite file of a data folder, or a fresh PostgreSQL database."""
+
+    kind: str  # "sqlite" or "postgresql"
+    url: str | None  # what --db gets (None: the data folder's own file)
+    data_dir: Path
+
+    def open(self, data_dir: Path | str | None = None, **options: Any) -> Store:
+        return Store.open(data_dir or self.data_dir, db=self.url, **options)
+
+    @property
+    def args(self) -> list[str]:
+        """The command-line options that point a command at this store."""
+        return ["--db", self.url] if self.url else []
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    """One PostgreSQL server for the whole session (each test gets its own database on it)."""
+    try:
+        server = Server()
+    except Unavailable as exc:
+        if os.environ.get("KOPICK_REQUIRE_POSTGRES"):  # CI: a missing server is a failure, not a skip
+            pytest.fail(f"PostgreSQL is required here (KOPICK_REQUIRE_POSTGRES) but: {exc}")
+        pytest.skip(f"no PostgreSQL server for the postgres tests: {exc}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: Server) -> Iterator[str]:
+    """A fresh database with the current schema, dropped after the test."""
+    url = pg_server.fresh()
+    yield url
+    pg_server.drop(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> StoreSpot:
+    """Each store test runs twice: on a SQLite file, and on a PostgreSQL database."""
+    if request.param == "sqlite":
+        return StoreSpot("sqlite", None, tmp_path / "data")
+    return StoreSpot("postgresql", request.getfixturevalue("pg_url"), tmp_path / "data")

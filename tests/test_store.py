@@ -1,12 +1,15 @@
-"""The SQLite store: answers committed as given, resuming, and every bad file or folder handled."""
+"""The store, on SQLite and on PostgreSQL: answers committed as given, resuming, every bad file or
+folder handled (SQLite), and a server's database checked (PostgreSQL)."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,13 +17,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import fsrs
+import pgserver
 import pytest
+from conftest import StoreSpot
 
 from kopick_quiz.grading import Verdict
 from kopick_quiz.questions import Question
 from kopick_quiz.session import Answered
 from kopick_quiz.settings import DEFAULTS, load_settings, read_settings, save_settings, update_settings
-from kopick_quiz.store import APPLICATION_ID, DB_NAME, SCHEMA_VERSION, Store, StoreError
+from kopick_quiz.store import APPLICATION_ID, DB_NAME, SCHEMA_VERSION, Store, StoreError, redact
+from kopick_quiz.store import postgres as pg_module
 from kopick_quiz.store import sqlite as store_module
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
@@ -65,8 +71,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
-    s = Store.open(tmp_path / "data", clock=clock, scheduler=fsrs.Scheduler(enable_fuzzing=False))
+def store(db: StoreSpot, clock: Clock) -> Iterator[Store]:
+    s = db.open(clock=clock, scheduler=fsrs.Scheduler(enable_fuzzing=False))
     yield s
     s.close()
 
@@ -89,20 +95,25 @@ def test_open_creates_the_folder_and_a_database_marked_as_ours(tmp_path: Path) -
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_reopening_keeps_the_history(tmp_path: Path) -> None:
-    with Store.open(tmp_path) as s:
+def test_reopening_keeps_the_history(db: StoreSpot) -> None:
+    with db.open() as s:
         quiz = s.start_quiz("Mina", "p", "quick", ["q1", "q2"], 7)
         s.record(quiz, answered("q1"))
-    with Store.open(tmp_path) as s:
+    with db.open() as s:
         assert s.notice is None
         assert [r.question_id for r in s.answers()] == ["q1"]
 
 
-def test_an_answer_is_on_disk_before_record_returns(store: Store) -> None:
+def test_an_answer_is_on_disk_before_record_returns(store: Store, db: StoreSpot) -> None:
     quiz = store.start_quiz("Mina", "p", "quick", ["q1", "q2"], None)
     store.record(quiz, answered("q1", text="GDH 559"))
     # Another connection (another process, after a crash) sees it at once: no finish, no close.
-    assert raw(store.path).execute("SELECT question_id, typed FROM answers").fetchall() == [("q1", "GDH 559")]
+    with db.open() as other:
+        assert [(r.question_id, r.typed) for r in other.answers()] == [("q1", "GDH 559")]
+    if db.kind == "sqlite":
+        assert raw(store.path).execute("SELECT question_id, typed FROM answers").fetchall() == [
+            ("q1", "GDH 559")
+        ]
 
 
 @pytest.mark.parametrize(
@@ -434,8 +445,8 @@ def test_leftovers_of_a_creation_cut_short_are_cleared_once_stale(tmp_path: Path
 # -- two processes -----------------------------------------------------------------------------------------
 
 
-def _answer_many(folder: str, label: str, count: int, barrier) -> None:
-    s = Store.open(folder)
+def _answer_many(folder: str, url: str | None, label: str, count: int, barrier) -> None:
+    s = Store.open(folder, db=url)
     quiz = s.start_quiz("Ana", "p", "quick", [f"q{i % 5}" for i in range(count)], None)
     barrier.wait()
     for i in range(count):
@@ -444,17 +455,20 @@ def _answer_many(folder: str, label: str, count: int, barrier) -> None:
     s.close()
 
 
-def test_two_processes_answering_at_once_both_succeed_and_lose_nothing(tmp_path: Path) -> None:
-    Store.open(tmp_path).close()
+def test_two_processes_answering_at_once_both_succeed_and_lose_nothing(db: StoreSpot) -> None:
+    db.open().close()
     ctx = multiprocessing.get_context("fork")
     barrier = ctx.Barrier(2)
-    procs = [ctx.Process(target=_answer_many, args=(str(tmp_path), label, 60, barrier)) for label in "AB"]
+    procs = [
+        ctx.Process(target=_answer_many, args=(str(db.data_dir), db.url, label, 60, barrier))
+        for label in "AB"
+    ]
     for p in procs:
         p.start()
     for p in procs:
         p.join(30)
     assert [p.exitcode for p in procs] == [0, 0]
-    with Store.open(tmp_path) as s:
+    with db.open() as s:
         typed = sorted(r.typed for r in s.answers())
         assert typed == sorted(f"{label} {i}" for label in "AB" for i in range(60))
         assert [q.status for q in s.quizzes("Ana")] == ["finished", "finished"]
@@ -513,7 +527,8 @@ def test_saving_settings_in_a_read_only_folder_is_a_plain_error(tmp_path: Path) 
         save_settings(tmp_path, {"player": "Mina"})
 
 
-def test_a_backup_is_a_complete_history_of_its_own(store: Store, tmp_path: Path) -> None:
+def test_a_backup_is_a_complete_history_of_its_own(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "data")
     quiz = store.start_quiz("Mina", "p", "quick", ["q1", "q2"], None)
     store.record(quiz, answered("q1"))
     target = tmp_path / "backup.db"
@@ -525,3 +540,183 @@ def test_a_backup_is_a_complete_history_of_its_own(store: Store, tmp_path: Path)
     with Store.open(tmp_path / "restored") as copy:
         assert copy.notice is None
         assert [r.question_id for r in copy.answers()] == ["q1"] and "q1" in copy.cards("Mina")
+    store.close()
+
+
+# -- PostgreSQL: the server's database -------------------------------------------------------------------
+
+pg = pytest.mark.postgres
+
+
+def pg_meta(url: str, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        cur = conn.execute(sql, params)  # type: ignore[arg-type]
+        return cur.fetchall() if cur.description else []
+
+
+def test_both_backends_have_the_same_schema_versions_tables_and_columns(tmp_path: Path, pg_url: str) -> None:
+    assert pg_module.SCHEMA_VERSION == SCHEMA_VERSION == len(pg_module.MIGRATIONS)
+    Store.open(tmp_path).close()
+    lite = raw(tmp_path / DB_NAME)
+    tables = [r[0] for r in lite.execute("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")]
+    on_sqlite = {t: sorted(r[1] for r in lite.execute(f"PRAGMA table_info({t})")) for t in tables}
+    rows = pg_meta(
+        pg_url,
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name <> 'kopick_meta'",
+    )
+    on_postgres: dict[str, list[str]] = {}
+    for table, column in rows:
+        on_postgres.setdefault(table, []).append(column)
+    assert on_sqlite == {t: sorted(c) for t, c in on_postgres.items()}
+
+
+@pg
+def test_an_empty_database_is_given_the_schema(pg_server, tmp_path: Path) -> None:
+    url = pg_server.fresh(empty=True)
+    with Store.open(tmp_path, db=url) as s:
+        assert s.kind == "postgresql" and s.path is None
+        quiz = s.start_quiz("Mina", "p", "quick", ["q1"], None)
+        s.record(quiz, answered("q1"))
+    assert pg_meta(url, "SELECT value FROM kopick_meta WHERE key = 'schema_version'") == [
+        (str(SCHEMA_VERSION),)
+    ]
+    assert not (tmp_path / DB_NAME).exists()  # the data folder holds no history of its own then
+
+
+@pg
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(pg_url: str, tmp_path: Path) -> None:
+    with Store.open(tmp_path, db=pg_url) as s:
+        s.start_quiz("Mina", "p", "quick", ["q1"], None)
+    pg_meta(
+        pg_url, "UPDATE kopick_meta SET value = %s WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),)
+    )
+    with pytest.raises(StoreError, match="newer kopick-quiz.*upgrade") as caught:
+        Store.open(tmp_path, db=pg_url)
+    assert pgserver.PASSWORD not in str(caught.value) and ":***@" in str(caught.value)
+    assert pg_meta(pg_url, "SELECT count(*) FROM quizzes") == [(1,)]
+    assert pg_meta(pg_url, "SELECT value FROM kopick_meta WHERE key = 'schema_version'") == [
+        (str(SCHEMA_VERSION + 1),)
+    ]
+
+
+@pg
+def test_an_older_database_is_migrated_forward_keeping_its_answers(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(tmp_path, db=pg_url) as s:
+        quiz = s.start_quiz("Mina", "p", "quick", ["q1"], None)
+        s.record(quiz, answered("q1"))
+    newer = [*pg_module.MIGRATIONS, ("ALTER TABLE players ADD COLUMN avatar TEXT",)]
+    monkeypatch.setattr(pg_module, "MIGRATIONS", newer)
+    monkeypatch.setattr(pg_module, "SCHEMA_VERSION", len(newer))
+    with Store.open(tmp_path, db=pg_url) as s:
+        assert len(list(s.answers())) == 1
+    assert pg_meta(pg_url, "SELECT value FROM kopick_meta WHERE key = 'schema_version'") == [
+        (str(len(newer)),)
+    ]
+    assert pg_meta(
+        pg_url, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'avatar'"
+    ) == [(1,)]
+
+
+@pg
+def test_a_database_of_another_program_is_refused_and_left_alone(pg_server, tmp_path: Path) -> None:
+    url = pg_server.fresh(empty=True)
+    pg_meta(url, "CREATE TABLE recipes (name TEXT)")
+    with pytest.raises(StoreError, match="tables of another program .*recipes.*nothing was changed"):
+        Store.open(tmp_path, db=url)
+    assert [r[0] for r in pg_meta(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")] == [
+        "recipes"
+    ]
+
+
+def _open_empty(folder: str, url: str, barrier) -> None:
+    barrier.wait()
+    Store.open(folder, db=url).close()
+
+
+@pg
+def test_processes_opening_a_new_database_at_once_make_its_schema_once(pg_server, tmp_path: Path) -> None:
+    url = pg_server.fresh(empty=True)
+    ctx = multiprocessing.get_context("fork")
+    barrier = ctx.Barrier(4)
+    procs = [ctx.Process(target=_open_empty, args=(str(tmp_path), url, barrier)) for _ in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(30)
+    assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    with Store.open(tmp_path, db=url) as s:
+        assert s.integrity_check() == "ok"
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("wrong password", "cannot reach the database at postgresql://kopick:\\*\\*\\*@.*password"),
+        ("no such database", "cannot reach the database at .*nowhere"),
+    ],
+)
+@pg
+def test_a_server_that_cannot_be_used_is_a_plain_error_without_the_password(
+    pg_server, tmp_path: Path, url: str, says: str
+) -> None:
+    good = pg_server.url("postgres")
+    given = (
+        good.replace(pgserver.PASSWORD, "Wr0ng-Secret")
+        if url == "wrong password"
+        else good[: -len("postgres")] + "nowhere"
+    )
+    with pytest.raises(StoreError, match=says) as caught:
+        Store.open(tmp_path, db=given)
+    assert "Wr0ng-Secret" not in str(caught.value) and pgserver.PASSWORD not in str(caught.value)
+
+
+def test_a_server_that_does_not_answer_is_a_plain_error(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg")
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(
+        StoreError, match=f"cannot reach the database at postgresql://u:\\*\\*\\*@127.0.0.1:{port}/d"
+    ):
+        Store.open(tmp_path, db=f"postgresql://u:hunter2@127.0.0.1:{port}/d")
+
+
+def test_without_psycopg_the_message_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(StoreError, match=r"pip install 'kopick-quiz\[postgres\]'"):
+        Store.open(tmp_path, db="postgresql://u:hunter2@localhost/d")
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (
+            "postgresql://ana:hunter2@db.school.kr:5432/kopick",
+            "postgresql://ana:***@db.school.kr:5432/kopick",
+        ),
+        ("postgresql://ana@db/kopick", "postgresql://ana@db/kopick"),
+        ("postgres://ana:p%40ss@db/k?sslmode=require", "postgres://ana:***@db/k?sslmode=require"),
+        ("postgresql:///k?user=ana&password=hunter2", "postgresql:///k?user=ana&password=***"),
+    ],
+)
+def test_a_url_is_shown_without_its_password(url: str, shown: str) -> None:
+    assert redact(url) == shown
+
+
+@pytest.mark.parametrize(
+    ("given", "file"),
+    [(None, "data/kopick.db"), ("sqlite://{tmp}/school.db", "school.db"), ("{tmp}/other.db", "other.db")],
+)
+def test_db_names_the_sqlite_file_too(tmp_path: Path, given: str | None, file: str) -> None:
+    with Store.open(tmp_path / "data", db=given.format(tmp=tmp_path) if given else None) as s:
+        assert s.kind == "sqlite" and s.path == tmp_path / file
+
+
+def test_a_database_kind_we_do_not_know_is_a_plain_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="'mysql' databases are not supported"):
+        Store.open(tmp_path, db="mysql://root:pw@localhost/k")

@@ -1,4 +1,5 @@
-"""Kill -9 a process recording answers, again and again: no committed answer is ever lost."""
+"""Kill -9 a process recording answers, again and again: no committed answer is ever lost
+(on a SQLite file and on a PostgreSQL database)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,7 +29,7 @@ from kopick_quiz.session import Answered
 from kopick_quiz.store import Store
 
 print("OPENING", flush=True)
-store = Store.open(sys.argv[1])
+store = Store.open(sys.argv[1], db=sys.argv[3] or None)
 if store.notice:
     print("NOTICE", store.notice, flush=True)
 label = sys.argv[2]
@@ -44,10 +46,10 @@ while True:
 """
 
 
-def run_and_kill(folder: Path, label: int, rng: random.Random) -> tuple[list[str], int]:
+def run_and_kill(folder: Path, url: str | None, label: int, rng: random.Random) -> tuple[list[str], int]:
     """Start a recorder, SIGKILL it at a random moment; returns every line it printed and its exit code."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(folder), str(label)],
+        [sys.executable, "-c", CHILD, str(folder), str(label), url or ""],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -80,11 +82,24 @@ def run_and_kill(folder: Path, label: int, rng: random.Random) -> tuple[list[str
     return lines, proc.returncode
 
 
-def test_killing_a_recorder_never_loses_a_committed_answer(tmp_path: Path) -> None:
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def where(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | None]:
+    """The store's --db: None (the folder's SQLite file) or a PostgreSQL database with no schema
+    yet, so that the recorders killed while opening it are killed while making its schema."""
+    if request.param == "sqlite":
+        yield None
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.fresh(empty=True)
+    yield url
+    server.drop(url)
+
+
+def test_killing_a_recorder_never_loses_a_committed_answer(tmp_path: Path, where: str | None) -> None:
     rng = random.Random(6)
     printed: dict[int, str] = {}
     for label in range(KILLS):
-        lines, code = run_and_kill(tmp_path, label, rng)
+        lines, code = run_and_kill(tmp_path, where, label, rng)
         assert code == -signal.SIGKILL, f"recorder {label} ended by itself ({code})"
         for line in lines:
             assert not line.startswith("NOTICE"), line
@@ -92,7 +107,7 @@ def test_killing_a_recorder_never_loses_a_committed_answer(tmp_path: Path) -> No
                 answer_id, text = line.split()
                 printed[int(answer_id)] = text
     assert len(printed) >= KILLS  # the test did exercise recording
-    with Store.open(tmp_path) as store:
+    with Store.open(tmp_path, db=where) as store:
         assert store.notice is None
         stored = {r.answer_id: r.typed for r in store.answers()}
         assert store.integrity_check() == "ok"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .paths import data_dir, shipped_facts, shipped_packs_dir, user_packs_dir
+from .paths import data_dir, database, shipped_facts, shipped_packs_dir, user_packs_dir
 from .questions import Question
 
 # The core (pydantic models, the fact base, the grader) is imported by the commands that use it,
@@ -48,6 +48,13 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     group.add_argument("--player", metavar="NAME", default=default, help="whose progress to use")
     group.add_argument(
         "--data-dir", metavar="DIR", type=Path, default=default, help="where progress and your packs live"
+    )
+    group.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="the store: a postgresql://user:password@host/db URL for a school's server, or a SQLite "
+        "file (default: $KOPICK_QUIZ_DB, else kopick.db in the data folder)",
     )
 
 
@@ -606,7 +613,7 @@ def _open_store(args: argparse.Namespace, err: TextIO):  # noqa: ANN202 - a kopi
     """The history in the user's data dir; says so when a bad file was set aside."""
     from .store import Store
 
-    store = Store.open(data_dir(args.data_dir))
+    store = Store.open(data_dir(args.data_dir), db=database(args.db))
     if store.notice:
         print(f"kopick-quiz: note: {store.notice}", file=err)
     return store

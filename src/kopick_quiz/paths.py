@@ -8,6 +8,7 @@ from pathlib import Path
 
 APP_NAME = "kopick-quiz"
 HOME_ENV = "KOPICK_QUIZ_HOME"
+DB_ENV = "KOPICK_QUIZ_DB"
 
 
 def shipped_root() -> Path:
@@ -33,6 +34,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def database(override: str | None = None) -> str | None:
+    """Where the store lives: `--db`, else $KOPICK_QUIZ_DB, else None (the data dir's SQLite file)."""
+    return (override or "").strip() or os.environ.get(DB_ENV, "").strip() or None
 
 
 def user_packs_dir(data: Path) -> Path:

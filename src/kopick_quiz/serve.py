@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import shlex
 import socket
 import sys
@@ -19,8 +20,16 @@ WILDCARDS = ("0.0.0.0", "::", "")
 
 
 def served_command(args: argparse.Namespace, data: str) -> str:
-    """The shell command textual-serve runs for each visitor."""
+    """The shell command textual-serve runs for each visitor (the same store as the teacher's)."""
+    from .paths import database
+    from .store import redact
+
     parts = [sys.executable, "-m", "kopick_quiz", "--data-dir", data]
+    db = database(getattr(args, "db", None))
+    # A URL with a password reaches the app processes through KOPICK_QUIZ_DB (serve sets it),
+    # never through a command line that `ps` shows to every user of the machine.
+    if db and redact(db) == db:
+        parts += ["--db", db]
     if args.facts:
         parts += ["--facts", str(args.facts.resolve())]
     for folder in args.packs or ():
@@ -43,7 +52,7 @@ def public_url(host: str, port: int) -> str:
 def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .classroom import ClassError, find_open_class
     from .cli import CommandError, _open_store
-    from .paths import data_dir
+    from .paths import DB_ENV, data_dir, database
     from .store import StoreError
 
     title = None
@@ -62,6 +71,9 @@ def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     url = public_url(args.host, args.port)
     command = served_command(args, str(data_dir(args.data_dir).resolve()))
+    db = database(args.db)
+    if db:
+        os.environ[DB_ENV] = db  # inherited by every app process textual-serve starts
 
     class QuizServer(Server):
         async def on_startup(self, app: object) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import fsrs
 import pytest
+from conftest import StoreSpot
 
 from kopick_quiz.grading import Verdict
 from kopick_quiz.questions import Question
@@ -47,7 +47,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
-    s = Store.open(tmp_path / "data", clock=clock, scheduler=fsrs.Scheduler(enable_fuzzing=False))
+def store(db: StoreSpot, clock: Clock) -> Iterator[Store]:
+    """A store on each backend: SQLite, then PostgreSQL."""
+    s = db.open(clock=clock, scheduler=fsrs.Scheduler(enable_fuzzing=False))
     yield s
     s.close()

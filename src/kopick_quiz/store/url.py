@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from .backend import Backend
 from .model import Clock, StoreError
@@ -47,17 +48,11 @@ def redact(url: str) -> str:
         parts = urlsplit(url)
     except ValueError:
         return "the database URL"
-    if parts.password is None and "password=" not in parts.query:
-        return url
-    netloc = parts.netloc
+    shown = url
     if parts.password is not None:
-        userinfo, _, hostinfo = netloc.rpartition("@")
-        user = userinfo.split(":", 1)[0]
-        netloc = f"{user}:***@{hostinfo}"
-    query = "&".join(
-        "password=***" if pair.lower().startswith("password=") else pair for pair in parts.query.split("&")
-    )
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+        user = parts.netloc.rpartition("@")[0].split(":", 1)[0]
+        shown = shown.replace(parts.netloc, f"{user}:***@{parts.netloc.rpartition('@')[2]}", 1)
+    return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", shown)
 
 
 def describe(data_dir: Path | str, db: str | None) -> str:

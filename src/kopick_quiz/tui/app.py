@@ -59,6 +59,7 @@ class Launch:
     facts: Path | None = None
     packs_dirs: tuple[Path, ...] = ()
     data_dir: Path | None = None
+    db: str | None = None  # --db (or KOPICK_QUIZ_DB): where the store lives
     class_code: str | None = None  # `play --class CODE`, or the class a served session is fixed to
     served: bool = False  # a browser's session: untrusted, it starts on the join screen
 
@@ -73,6 +74,7 @@ class Launch:
             facts=getattr(args, "facts", None),
             packs_dirs=tuple(getattr(args, "packs", None) or ()),
             data_dir=getattr(args, "data_dir", None),
+            db=getattr(args, "db", None),
             class_code=getattr(args, "class_code", None),
             served=getattr(args, "command", None) == "served",
         )
@@ -293,9 +295,12 @@ class KopickApp(App[int]):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         if self.persist:
+            from ..paths import database
             from .progress import History
 
-            self.history = History(self, self._resolved_data_dir(), self._history_failed)
+            self.history = History(
+                self, self._resolved_data_dir(), self._history_failed, db=database(self.launch.db)
+            )
             self.history.open(self._history_ready)
             if self.launch.class_code is not None and not self.launch.served:
                 self.join_class(self.launch.class_code, self.player, "")

@@ -36,9 +36,12 @@ class Reply(Message):
 class History:
     """The store behind the app; `None`-safe: with no store (it failed to open) calls do nothing."""
 
-    def __init__(self, app: App[Any], data_dir: Path, on_error: Callable[[str], None]) -> None:
+    def __init__(
+        self, app: App[Any], data_dir: Path, on_error: Callable[[str], None], db: str | None = None
+    ) -> None:
         self._app = app
         self.data_dir = data_dir
+        self.db = db  # --db: a PostgreSQL URL or a SQLite file (None: the data dir's file)
         self._on_error = on_error
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kopick-history")
         self._store: Store | None = None
@@ -96,7 +99,7 @@ class History:
             from ..store import Store, StoreError
 
             try:
-                self._store = Store.open(self.data_dir)
+                self._store = Store.open(self.data_dir, db=self.db)
             except StoreError as exc:
                 self._fail(str(exc))
                 return
