@@ -32,7 +32,8 @@ def weigh(question: Question, text: str, verdict: Verdict, lexicon: Lexicon) -> 
     """`verdict` (the question's grader's) with the question's weighted answers taken into account."""
     from .grader import compile_question
 
-    teach = question.explanation
+    grader = compile_question(question, lexicon)
+    teach = grader.teach(getattr(grader, "entity", None))  # what the question's verdicts teach
     best: tuple[float, Weighted] | None = None
     typed = normalise(text)
     listed = [w for w in question.weighted if w.weight < 100 and normalise(w.text) == typed]
@@ -60,7 +61,7 @@ def weigh(question: Question, text: str, verdict: Verdict, lexicon: Lexicon) -> 
             lead = v.sentences(f"Correct: {w.text}", w.feedback)
             return Verdict(level, score, verdict.expected, v.sentences(lead, teach))
         share = f"That earns {w.weight:g}% of the points; the full answer is {verdict.expected}"
-        return v.partial(verdict.expected, score, v.sentences(w.feedback or "Partly right", share), teach)
+        return v.partial(verdict.expected, score, v.sentences(w.feedback, share), teach)
     if verdict.accepted:
         for i, w in enumerate(question.weighted):
             if w.weight >= 100 and compile_question(_alone(question, i, w), lexicon).grade(text).accepted:

@@ -55,10 +55,17 @@ questions:
 
   # number: a count or amount; `tolerance` is how far off still counts as right,
   # an amount (10000) or a percentage (10%). Students may write 150,000 or 150k.
+  # An answer may also be worth part of the points (`weight`, in percent) with feedback of
+  # its own; short, number, year and choice questions take such answers.
   - id: {pack_id}.shang-admissions
     type: number
     prompt: About how many admissions did The Last Woman of Shang (1964) draw?
-    answer: 150000
+    answer:
+      - 150000
+      - text: 150000
+        weight: 50
+        tolerance: 50%
+        feedback: In the right range, but it was nearer 150,000.
     tolerance: 10%
 
   # year: a year, which must be exact.
