@@ -179,6 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_class_parser(command, _common)
 
+    from .cli_db import add_db_parser
+
+    add_db_parser(command, _common)
+
     p = command(
         "serve",
         "serve the app to browsers: each visitor joins a class with a name and gets their own app",
@@ -792,6 +796,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "results": cmd_results,
     "class": lambda args, out, err: _cmd_class(args, out, err),
     "serve": lambda args, out, err: _cmd_serve(args, out, err),
+    "db": lambda args, out, err: _cmd_db(args, out, err),
     "served": lambda args, out, err: _open_app(args),
 }
 
@@ -800,6 +805,12 @@ def _cmd_class(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .cli_class import cmd_class
 
     return cmd_class(args, out, err)
+
+
+def _cmd_db(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .cli_db import cmd_db
+
+    return cmd_db(args, out, err)
 
 
 def _cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -31,6 +31,10 @@ class Db(Protocol):
         """Run an INSERT into a table with an `id` key; returns the new row's id."""
         ...
 
+    def many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """Run one statement for each of `rows` (a bulk INSERT)."""
+        ...
+
 
 class Backend(Protocol):
     kind: str  # "sqlite" or "postgresql"
@@ -48,6 +52,10 @@ class Backend(Protocol):
 
     def integrity_problems(self) -> list[str]:
         """The backend's own checks of its storage (empty: all well)."""
+        ...
+
+    def after_copy(self, db: Db) -> None:
+        """After `db migrate` wrote rows with their ids: make new rows' ids follow them."""
         ...
 
     def backup(self, target: Path) -> None: ...

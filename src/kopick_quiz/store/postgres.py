@@ -157,6 +157,10 @@ class _Db:
     def execute(self, sql: str, params: Sequence[object] = ()) -> Cursor:
         return self._conn.execute(_sql(sql), params)  # type: ignore[arg-type]
 
+    def many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        with self._conn.cursor() as cur:
+            cur.executemany(_sql(sql), rows)  # type: ignore[arg-type]
+
     def insert(self, sql: str, params: Sequence[object] = ()) -> int:
         return int(self._conn.execute(_sql(sql + " RETURNING id"), params).fetchone()[0])  # type: ignore[arg-type,index]
 
@@ -270,7 +274,7 @@ class PostgresBackend:
             "or copy it to a file with: kopick-quiz db migrate --to sqlite:///path/kopick.db"
         )
 
-    def reset_identities(self, db: _Db) -> None:
+    def after_copy(self, db: _Db) -> None:
         """After rows were copied in with their ids: new rows get ids above them."""
         for table in _ID_TABLES:
             db.execute(

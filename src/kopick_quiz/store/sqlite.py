@@ -143,6 +143,9 @@ class _Db:
     def insert(self, sql: str, params: Sequence[object] = ()) -> int:
         return int(self._conn.execute(sql, params).lastrowid or 0)
 
+    def many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        self._conn.executemany(sql, rows)
+
 
 class SQLiteBackend:
     """One SQLite file; one connection, used by one thread at a time."""
@@ -222,6 +225,9 @@ class SQLiteBackend:
             return problems
 
         return self.read(work)
+
+    def after_copy(self, db: _Db) -> None:
+        """Nothing to do: SQLite gives a new row the id after the highest."""
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the file, even while answers are being recorded."""
