@@ -7,8 +7,15 @@
     reply.kind      # "answer", "clarify" (several names fit: it asks which) or "unknown"
     conversation.ask("and who produced it?")   # follow-ups use the film or person last named
 
-`Reply.cited()` is the text with a last `Source: ...` line, for shells that print one string.
-The indexes are built once per `FactBase` (on the first question) and shared.
+    conversation.focus("the-medium", ("thaad-crisis",))   # the quiz question on screen
+    conversation.ask("what was the crisis?")   # "the crisis", "the ban", "that film" point back
+
+What no intent covers is looked up in the base's own sentences (`retrieval`: SQLite FTS5, BM25,
+boosted by the names in the question); below a threshold the reply says what it does not know
+and offers the nearest sentence. `Reply.cited()` is the text with a last `Source: ...` line,
+for shells that print one string. The indexes are built once per `FactBase` (on the first
+question) and shared; `Conversation(base, index_dir=cache_dir)` keeps the sentence index
+beside the compiled cache, built once per content hash.
 """
 
 from .answers import Reply
