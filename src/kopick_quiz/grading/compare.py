@@ -13,7 +13,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -34,6 +34,22 @@ _FILLER_WORDS = """
     there here which who what whose whom where when how yes yeah yep ok okay final like
 """
 FILLER = frozenset(_FILLER_WORDS.split())
+# Titles and trades written before a name (`Mr. Kim Yong-hwa`, `filmmaker Hwang Dong-hyuk`): words
+# of a sentence, not of the name (but, unlike filler, they may start a title: `Mr. Go`).
+_TITLE_WORDS = """
+    mr mrs ms mx dr doctor prof professor sir dame madam mister filmmaker producer screenwriter
+    writer cinematographer auteur
+"""
+TITLES = frozenset(_TITLE_WORDS.split())
+# Company suffixes and legal forms written after a company's name (`Showbox Inc.`, `GDH 559 Studios`).
+_COMPANY_WORDS = """
+    inc incorporated corp corporation co company ltd limited llc plc gmbh ag sa pte pty bv nv kk
+    studios studio pictures entertainment productions production films film group holdings media
+"""
+COMPANY = frozenset(_COMPANY_WORDS.split())
+# Articles other languages start titles with (`Le Transperceneige`, `L'Avventura`, `Das Boot`).
+_ARTICLE_WORDS = "le la les l el los las il lo gli der die das"
+ARTICLES = frozenset(_ARTICLE_WORDS.split())
 NEGATIONS = frozenset({"not", "isnt", "wasnt", "never", "nor"})
 DISJUNCTIONS = frozenset({"or", "either", "maybe", "perhaps"})
 
@@ -105,6 +121,24 @@ class Candidates:
                 self.exact.setdefault(form.squashed, (index, form))
                 self.keyed.setdefault(form.key, (index, form))
                 owners.add(form.owner)
+        # A title may be typed without its foreign article, or with one (`Transperceneige`, `Le Parasite`).
+        self.titles = "film" in kinds or (not kinds and any(o.startswith("answer:") for o in owners))
+        if self.titles:
+            for index, form in list(self.forms):
+                if len(form.parts) > 1 and form.parts[0] in ARTICLES and not form.strict:
+                    bare = replace(Form.of(" ".join(form.parts[1:]), form.owner, main=False), text=form.text)
+                    self.forms.append((index, bare))
+                    self.exact.setdefault(bare.squashed, (index, bare))
+                    self.keyed.setdefault(bare.key, (index, bare))
+        # Runs of words of an answer's name short of the whole (`Kim Jin`, `Production`): a part
+        # left out, never a typo of the name, however few letters it lacks.
+        self.partial = frozenset(
+            "".join(form.parts[i:j])
+            for _, form in self.forms
+            for i in range(len(form.parts))
+            for j in range(i + 1, len(form.parts) + 1)
+            if j - i < len(form.parts)
+        ) - self.exact.keys()
         self.owners = frozenset(owners)
         self.has_digits = any(form.digits for _, form in self.forms)
         # `ok` of `Sang-ok`, `in` of `In-hyeon`: words of the answer that a sentence is also made of
@@ -123,8 +157,13 @@ class Candidates:
         self.shared = lexicon.rival_index(kinds)
         self.has_rivals = bool(self.extras) or any(self._is_kind_rival(f) for f in self.shared.forms)
         self.max_parts = max((len(f.parts) for _, f in self.forms), default=1)
-        self.min_key = min((len(f.key) - f.slack - f.slips for _, f in self.forms), default=0)
-        self.max_key = max((len(f.key) + f.slack + f.slips for _, f in self.forms), default=0)
+        # Lengths a typed name may have, romanised or as typed (`co` is `company` romanised).
+        self.min_key = min(
+            (min(len(f.key), len(f.squashed)) - f.slack - f.slips for _, f in self.forms), default=0
+        )
+        self.max_key = max(
+            (max(len(f.key), len(f.squashed)) + f.slack + f.slips for _, f in self.forms), default=0
+        )
         self.span_parts = max(self.max_parts, lexicon.max_parts, *(len(f.parts) for f in self.extras), 1)
 
     # -- the rivals -----------------------------------------------------------------------------
@@ -166,8 +205,8 @@ class Candidates:
 
     def fuzzy(self, span: Span, start: int, end: int) -> Hit | Mention | None:
         """Match a span that is no accepted spelling: a romanisation, typos, or a rival nearer."""
-        n = len(span.key)
-        if n < self.min_key or n > self.max_key:
+        n, typed = len(span.key), len(span.squashed)
+        if (n < self.min_key and typed < self.min_key) or (n > self.max_key and typed > self.max_key):
             return None
         exact = self.exact.get(span.squashed)
         if exact is not None:
@@ -175,6 +214,8 @@ class Candidates:
         found = self.keyed.get(span.key)
         if found is not None:
             return Hit(found[0], found[1], 0, False, start, end)
+        if span.squashed in self.partial:
+            return None
         best: Hit | None = None
         digits = (
             tuple(_DIGITS.findall(span.squashed)) if self.has_digits or not span.squashed.isalpha() else ()
@@ -185,7 +226,8 @@ class Candidates:
             d = typos(form, span)
             if d is None:
                 continue
-            score = distance(span.key, form.key)
+            # as typed or as romanised, whichever is nearer (`Coina` is one letter from `China`)
+            score = min(distance(span.key, form.key), distance(span.squashed, form.squashed))
             if best is None or score < best.score:
                 best = Hit(index, form, d, False, start, end, score)
         if best is None:
@@ -228,7 +270,7 @@ class Candidates:
                     best, chosen = rank, form
         return chosen
 
-    def _counts_as_rival(self, form: Form) -> bool:
+    def counts_as_rival(self, form: Form) -> bool:
         """In a sentence, only the question's rivals and names of the answer's kind are a second answer."""
         return (
             self.rival_exact(form.squashed) is not None or self.lexicon.kind_of.get(form.owner) in self.kinds
@@ -248,9 +290,10 @@ class Candidates:
         if n == 0:
             return found
         squashed = "".join(words)
-        if not squashed.isalpha() or not _NUMERAL_WORDS.isdisjoint(words):
+        if self.has_digits and (not squashed.isalpha() or not _NUMERAL_WORDS.isdisjoint(words)):
             words = numerals(tuple(words))  # `the seventh team` is `the 7th team`
             squashed = "".join(words)
+            n = len(words)
         target = self.exact.get(squashed)
         if target is not None:
             found.hits.append(Hit(target[0], target[1], 0, True, 0, n))
@@ -261,6 +304,13 @@ class Candidates:
             found.rivals.append(Mention(other, 0, n, True))
             found.whole = True
             return found
+        if n > 1 and words[-1] in COMPANY:
+            company = self._company(words)
+            if company is not None:
+                (found.hits if isinstance(company, Hit) else found.rivals).append(company)  # type: ignore[arg-type]
+                return found
+        if n > 1 and self.titles and words[0] in ARTICLES:
+            return self.search(words[1:], every, text)  # `Le Parasite`, `La Medium`
         whole = span(tuple(words))
         if n <= self.max_parts + 1:
             match = self.fuzzy(whole, 0, n)
@@ -284,6 +334,28 @@ class Candidates:
                 return found
         return self._sentence_of(words, text, every)
 
+    def _company(self, words: Sequence[str]) -> Hit | Mention | None:
+        """A company named with a suffix or legal form after its name: `Showbox Inc.`, `GDH 559 Studios`."""
+        n = len(words)
+        for cut in range(n - 1, 0, -1):
+            stem = words[:cut]
+            squashed = "".join(stem)
+            target = self.exact.get(squashed)
+            if target is not None and self._company_form(target[1]):
+                return Hit(target[0], target[1], 0, True, 0, n)
+            other = self.other_entity(squashed)
+            if other is not None and self._company_form(other):
+                return Mention(other, 0, n, True)
+            match = self.fuzzy(span(tuple(stem)), 0, n)
+            if match is not None and self._company_form(match.form):
+                return match
+            if words[cut - 1] not in COMPANY:
+                return None
+        return None
+
+    def _company_form(self, form: Form) -> bool:
+        return self.lexicon.kind_of.get(form.owner) == "organisation"
+
     def _sentence_of(self, words: Sequence[str], text: str | None, every: bool) -> Found:
         """Search `words` as a sentence, cut where `text` has punctuation between them."""
         breaks: set[int] = set()
@@ -291,7 +363,7 @@ class Candidates:
             words = []
             for piece in _BREAKS.split(text):
                 more = normalise(piece).split()
-                if not _NUMERAL_WORDS.isdisjoint(more) or not "".join(more).isalpha():
+                if self.has_digits and (not _NUMERAL_WORDS.isdisjoint(more) or not "".join(more).isalpha()):
                     more = list(numerals(tuple(more)))
                 if more:
                     breaks.add(len(words))
@@ -321,7 +393,7 @@ class Candidates:
                     other = self.other_entity(squashed)
                     if other is None:
                         continue
-                    if not self._counts_as_rival(other):  # another kind of thing: context, not an answer
+                    if not self.counts_as_rival(other):  # another kind of thing: context, not an answer
                         for j in range(i, i + size):
                             taken[j] = True
                         continue
@@ -333,6 +405,8 @@ class Candidates:
         if every or not any(isinstance(m, Hit) for _, _, m in mentions):
             self._fuzzy_windows(words, taken, mentions, self.fuzzy, self.max_parts + 1)
             self._set_apart(words, taken, mentions, breaks)
+            if self.has_rivals:
+                self._nearer_around(words, taken, mentions)
         if any(not taken[i] and words[i] not in FILLER for i in range(n)) and self.has_rivals:
             self._fuzzy_windows(words, taken, mentions, self._near_rival, 3)
         mentions.sort(key=lambda m: m[0])
@@ -349,6 +423,37 @@ class Candidates:
         if not found.hits and not found.rivals:
             found.near = self._near(span(tuple(w for w in words if w not in FILLER)), n)
         return found
+
+    def _nearer_around(
+        self, words: Sequence[str], taken: list[bool], mentions: list[tuple[int, int, Hit | Mention]]
+    ) -> None:
+        """A misspelled answer inside a misspelled rival is that rival: `Love with an Aline` holds
+        `Aline`, one letter from `Alone`, but as a whole it is nearer `Love with an Alien`."""
+        n = len(words)
+        longest = self.span_parts
+        for item in list(mentions):
+            start, end, hit = item
+            if not isinstance(hit, Hit) or hit.exact:
+                continue
+            best: tuple[float, int, int, Form] | None = None
+            for i in range(max(0, end - longest), start + 1):
+                if words[i] in FILLER or any(taken[i:start]):
+                    continue
+                for j in range(end, min(n, i + longest) + 1):
+                    if (i, j) == (start, end) or words[j - 1] in FILLER or any(taken[end:j]):
+                        continue
+                    window = span(tuple(words[i:j]))
+                    form = self.nearest_rival(window, min(_RIVAL_NEAR, hit.score))
+                    if form is not None and self.counts_as_rival(form):
+                        score = distance(window.key, form.key)
+                        if score <= hit.score and (best is None or score < best[0]):
+                            best = (score, i, j, form)
+            if best is not None:
+                _score, i, j, form = best
+                mentions.remove(item)
+                mentions.append((i, j, Mention(form, i, j, False)))
+                for k in range(i, j):
+                    taken[k] = True
 
     def _set_apart(
         self,
@@ -374,14 +479,14 @@ class Candidates:
         return word not in self.part_words and self.apart(word)
 
     def apart(self, word: str) -> bool:
-        """A word that may stand beside an answer: `was`, `Thai` (not a number: `GDH 558`)."""
-        return word in FILLER or word in self.lexicon.neutral
+        """A word that may stand beside an answer: `was`, `Thai`, `Mr` (not a number: `GDH 558`)."""
+        return word in FILLER or word in TITLES or word in self.lexicon.neutral
 
     def _near_rival(self, span: Span, start: int, end: int) -> Mention | None:
         if len(span.key) < 4:
             return None
         form = self.nearest_rival(span, _RIVAL_NEAR)
-        if form is None or not self._counts_as_rival(form):
+        if form is None or not self.counts_as_rival(form):
             return None
         return Mention(form, start, end, False)
 

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from ..questions import Question
 from . import verdict as v
-from .compare import DISJUNCTIONS, Candidates, Found, Hit, Mention
+from .compare import DISJUNCTIONS, FILLER, Candidates, Found, Hit, Mention
 from .lexicon import Lexicon
 from .names import Form, span, squash
 from .normalise import normalise
@@ -35,6 +35,12 @@ _MEMO = 4096  # verdicts kept per question for answers that are exactly some nam
 _LIST_SEPARATORS = re.compile(r"[,;&/+\n|]|\s+and\s+|\s+plus\s+", re.IGNORECASE)
 _ORDER_SEPARATORS = re.compile(r"[,;\n|>→]|->|=>|\s+then\s+|\s+and\s+", re.IGNORECASE)
 _OPTION = re.compile(r"(?:(?:option|answer|choice|number|no|letter)\s+)?(\d{1,2}|[a-z])")
+# The words that make a list item a sentence about the answer rather than another name: filler
+# but for the nouns a name may hold (`Studio Ghibli`, `Director Park`).
+_NAME_NOUNS = "film movie studio company festival person director actor actress country city place guy"
+_SENTENCE_WORDS = FILLER - frozenset(_NAME_NOUNS.split())
+_WORD = re.compile(r"[a-z]+")
+_LEADING_ARTICLE = re.compile(r"^\W*(?:the|an?)\s+", re.IGNORECASE)  # `The Host` is a name
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _TRUE = frozenset({"true", "t", "yes", "y", "correct", "right"})
 _FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect", "untrue"})
@@ -305,8 +311,12 @@ class _Short(_Grader):
         if k:  # another answer of a `Name one` question: the fact behind that one
             teach = self.teach(hit.form.owner if hit.form.owner in self.lexicon.kind_of else self.entity)
         if hit.exact:
-            if hit.form.squashed == self.squashed[k]:
+            if hit.form.squashed == self.squashed[k] or hit.form.text == answer:
                 return v.correct(answer, f"Correct: {answer}", teach)
+            if hit.form.squashed in self.lexicon.adjectives:  # `Thai` for Thailand
+                return v.correct(
+                    answer, f"Correct: {answer} (you gave its adjective, {hit.form.text})", teach
+                )
             return v.correct(answer, f"Correct: {answer}, also written {hit.form.text}", teach)
         return self._accepted(k, hit.typos == 0)
 
@@ -327,20 +337,27 @@ class _Short(_Grader):
         return verdict
 
     def _wrong_items(self, text: str) -> list[str]:
-        """The items of a typed list that name no answer: another name, or words that are no sentence."""
+        """The items of a typed list that name no answer: a name of the answer's kind, or a name
+        the facts do not know (`KAIST`); not words of a sentence (`the one in Sinchon`), nor a
+        name of another kind, read as a qualifier (`Shaw Brothers, Hong Kong`)."""
         wrong: list[str] = []
+        candidates = self.candidates
         for chunk in _LIST_SEPARATORS.split(text):
             chunk_words = normalise(chunk).split()
             if not chunk_words:
                 continue
-            found = self.candidates.search(chunk_words, text=chunk)
+            found = candidates.search(chunk_words, text=chunk)
             if found.hits:
                 continue
-            if found.rivals:
-                form = found.rivals[0].form
-                wrong.append(self.lexicon.labels.get(form.owner, form.text))
-            elif not any(map(self.candidates.apart, chunk_words)):
-                wrong.append(chunk.strip())  # a name (`KAIST`), not words of a sentence (`the one in Seoul`)
+            rivals = [r.form for r in found.rivals if candidates.counts_as_rival(r.form)]
+            if rivals:
+                wrong.append(self.lexicon.labels.get(rivals[0].owner, rivals[0].text))
+            elif (
+                not found.rivals
+                and not _SENTENCE_WORDS.intersection(_WORD.findall(_LEADING_ARTICLE.sub("", chunk.lower())))
+                and not all(map(candidates.apart, chunk_words))
+            ):
+                wrong.append(chunk.strip())
         return list(dict.fromkeys(wrong))
 
     def _miss(self, words: list[str]) -> str:

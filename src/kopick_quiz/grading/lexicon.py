@@ -43,7 +43,9 @@ class Lexicon:
         self.labels: dict[str, str] = labels if labels is not None else {}
         self.about: dict[str, str] = about if about is not None else {}
         forms_of: dict[str, list[Form]] = defaultdict(list)
-        seen: set[tuple[str, str]] = set()
+        # One form per way of writing the words: `Na Hongjin` is kept beside `Na Hong-jin`, since a
+        # typo is judged word for word; `Bong Joon Ho` and `Bong Joon-ho` are one.
+        seen: set[tuple[str, tuple[str, ...]]] = set()
         rows = list(names)
         # A person with a Korean-style name anywhere (`Na Hong-jin`) is strict in every spelling (`Na Hongjin`).
         strict = {entity for text, entity, kind, _ in rows if kind == "person" and syllabic(text)}
@@ -53,9 +55,9 @@ class Lexicon:
                 self.labels.setdefault(entity, text)
             for variant in [text, *_orders(text, kind)]:
                 form = Form.of(variant, entity, main and variant is text, entity in strict, kind == "person")
-                if not form.squashed or (entity, form.squashed) in seen:
+                if not form.squashed or (entity, form.parts) in seen:
                     continue
-                seen.add((entity, form.squashed))
+                seen.add((entity, form.parts))
                 forms_of[entity].append(form)
         self.forms_of: dict[str, tuple[Form, ...]] = {e: tuple(fs) for e, fs in forms_of.items()}
         owners: dict[str, list[str]] = defaultdict(list)
@@ -68,6 +70,7 @@ class Lexicon:
         self.by_kind: dict[str, tuple[Form, ...]] = {k: tuple(v) for k, v in by_kind.items()}
         self.max_parts = max((len(f.parts) for fs in self.forms_of.values() for f in fs), default=1)
         self.compiled: dict[str, tuple[Any, Any]] = {}
+        self.adjectives: frozenset[str] = frozenset()  # the names that are a country's adjective
         self._rivals: dict[tuple[str, ...], RivalIndex] = {}
 
     def rival_index(self, kinds: Iterable[str]) -> RivalIndex:
@@ -97,8 +100,12 @@ class Lexicon:
         adjectives = [
             w for c in base.facts.countries if (w := c.adjective.split()[-1]).endswith(_ADJECTIVE_ENDS)
         ]
-        rows = ((n.text, n.entity_id, n.kind, n.main) for n in base.names)
-        return cls(rows, labels, about, adjectives, progress)
+        rows = [(n.text, n.entity_id, n.kind, n.main) for n in base.names]
+        demonyms = _demonyms(base)
+        rows.extend((text, country, "country", False) for text, country in demonyms)
+        lexicon = cls(rows, labels, about, adjectives, progress)
+        lexicon.adjectives = frozenset(squash(text) for text, _ in demonyms)
+        return lexicon
 
     def entities(self, text: str) -> tuple[str, ...]:
         """The ids of the entities that answer to `text` (any spelling the facts list)."""
@@ -131,6 +138,21 @@ class RivalIndex:
         self.nearest = sorted(self.forms, key=lambda f: len(f.key))
         self.keys = [f.key for f in self.nearest]
         self.lengths = [len(k) for k in self.keys]
+
+
+def _demonyms(base: FactBase) -> list[tuple[str, str]]:
+    """A country's adjective as a name of it (`Thai`, `Belgian`), and `Korean` of `South Korean` when
+    the country is also just `Korea`."""
+    out = []
+    for country in base.facts.countries:
+        names = {normalise(n) for n in (country.name, *base.aliases(country.id))}
+        adjective = country.adjective
+        if normalise(adjective) not in names:
+            out.append((adjective, country.id))
+        *_, last = adjective.split()
+        if last != adjective and any(last.lower().startswith(n) for n in names if " " not in n):
+            out.append((last, country.id))
+    return out
 
 
 def _orders(text: str, kind: str) -> list[str]:

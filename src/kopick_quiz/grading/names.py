@@ -205,11 +205,11 @@ def allowance(part: str) -> int:
 
 
 def directions(parts: tuple[str, ...]) -> tuple[str, ...]:
-    """The points of the compass the parts start with: `southeast asia` -> ('southeast',)."""
+    """The points of the compass among the parts: `southeast asia` -> ('southeast',)."""
     joined = "".join(parts)
     if "east" not in joined and "west" not in joined and "north" not in joined and "south" not in joined:
         return ()
-    return tuple(m.group(0) for p in parts if (m := _DIRECTION.match(p)))
+    return tuple(m.group(0) for p in parts if (m := _DIRECTION.fullmatch(p)))
 
 
 def syllabic(text: str) -> bool:
@@ -332,7 +332,7 @@ def typos(form: Form, span: Span) -> int | None:
     if span.directions and form.directions and span.directions != form.directions:
         return None  # `Northeast Asia` is no typo of `Southeast Asia`
     found = _typos(form.keys, form.key, span.keys, span.key, form)
-    if found is None and span.squashed != span.key:
+    if found is None and (span.squashed != span.key or form.squashed != form.key):
         found = _typos(form.parts, form.squashed, span.parts, span.squashed, form)
     return found
 
@@ -343,35 +343,38 @@ def _typos(
     longer = abs(len(typed_joined) - len(joined))
     if longer > form.slack + form.slips:
         return None
-    allowed, strict = form.allowances, form.strict
     if len(typed) == len(expected):  # word for word: the way the typed words are split is the alignment
-        return _partwise(expected, typed, allowed, strict)
+        return _partwise(expected, typed, form, form.parts)
     if len(expected) == 1:
-        return None if len(typed) == 1 else _partwise((joined,), (typed_joined,), allowed, strict)
+        return None if len(typed) == 1 else _partwise((joined,), (typed_joined,), form, (form.squashed,))
     if longer > form.slack:  # a slip that adds or drops a letter is judged word for word only
         return None
-    return _aligned(expected, joined, typed_joined, allowed, strict)
+    return _aligned(expected, joined, typed_joined, form)
 
 
 @lru_cache(maxsize=65536)
-def _slip(expected: str, typed: str, strict: bool) -> bool:
+def _slip(expected: str, typed: str, strict: bool, written: str) -> bool:
     """One letter added, dropped or replaced in a part of two letters or more (and still two).
 
-    In a strict name the typed part must be no name syllable (nor a run of them): `Jang` for
-    `Jung` is another name, `hwha` for `hwa` a slip.
+    The part cut to its first half (`Mi` of `Miss`, `written` as the name writes it) is no slip
+    but a part left out. In a strict name the typed part must be no name syllable (nor a run of
+    them): `Jang` for `Jung` is another name, `hwha` for `hwa` a slip.
     """
     if len(expected) < 2 or len(typed) < 2 or OSA.distance(expected, typed, score_cutoff=1) > 1:
         return False
-    return not (strict and _name_syllables(typed))
+    if 2 * len(typed) <= len(written) and written.startswith(typed):
+        return False
+    return not (strict and name_syllables(typed))
 
 
 @lru_cache(maxsize=4096)
-def _name_syllables(part: str, pieces: int = 3) -> bool:
-    """Whether `part` is made of up to `pieces` name syllables: `jang`, `hongjun`, but not `hwha`."""
+def name_syllables(part: str, pieces: int = 2) -> bool:
+    """Whether `part` is a name syllable or two (a given name written joined): `jang`, `hongjun`,
+    but not `hwha`."""
     if part in _SYLLABLE_KEYS:
         return True
     return pieces > 1 and any(
-        part[:i] in _SYLLABLE_KEYS and _name_syllables(part[i:], pieces - 1) for i in range(1, len(part))
+        part[:i] in _SYLLABLE_KEYS and name_syllables(part[i:], pieces - 1) for i in range(1, len(part))
     )
 
 
@@ -392,11 +395,11 @@ def _swapped(expected: str, typed: str) -> bool:
 
 
 def _partwise(
-    expected: tuple[str, ...], typed: tuple[str, ...], allowed: tuple[int, ...], strict: bool
+    expected: tuple[str, ...], typed: tuple[str, ...], form: Form, written: tuple[str, ...]
 ) -> int | None:
     total = 0
     slipped = False
-    for e, t, a in zip(expected, typed, allowed, strict=True):
+    for i, (e, t, a) in enumerate(zip(expected, typed, form.allowances, strict=True)):
         if e == t:
             continue
         if a > 0:
@@ -406,7 +409,7 @@ def _partwise(
             total += d
         elif a == 0 and _swapped(e, t):
             total += 1
-        elif a == 0 and not slipped and _slip(e, t, strict):
+        elif a == 0 and not slipped and _slip(e, t, form.strict, written[i]):
             total += 1
             slipped = True  # one slip in the whole name
         else:
@@ -414,9 +417,7 @@ def _partwise(
     return total
 
 
-def _aligned(
-    expected: tuple[str, ...], joined: str, typed: str, allowed: tuple[int, ...], strict: bool
-) -> int | None:
+def _aligned(expected: tuple[str, ...], joined: str, typed: str, form: Form) -> int | None:
     """Cut the squashed typed text where the expected parts meet, then judge each piece."""
     ends = []
     at = 0
@@ -443,7 +444,7 @@ def _aligned(
         pieces.append(typed[start:cut])
         start = cut
     pieces.append(typed[start:])
-    return _partwise(expected, tuple(pieces), allowed, strict)
+    return _partwise(expected, tuple(pieces), form, form.parts)
 
 
 def distance(a: str, b: str) -> float:

@@ -10,6 +10,7 @@ _ARTICLES = ("the ", "a ", "an ")
 _APOSTROPHE = re.compile("['\u2019\u02bc\u2018`\u00b4]")
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+_ELIDED = re.compile("^(\\W*[lL])['\u2019]")
 # ASCII text in one pass: apostrophes vanish, other punctuation and control characters become spaces.
 _ASCII = {c: None if chr(c) in "'`" else " " for c in range(128) if not chr(c).isalnum()}
 # Latin letters that carry no combining mark to strip, so NFKD leaves them alone.
@@ -23,6 +24,8 @@ def normalise(text: str) -> str:
     `"The Goddess of Mercy!"`, `"goddess  of mercy"` and `"GODDESS OF MERCY"` all fold to
     `"goddess of mercy"`; `"Bong Joon-ho"` folds to `"bong joon ho"`.
     """
+    if _ELIDED.match(text):  # `L'Avventura`: the article apart, as `Le` or `The` would be
+        text = _ELIDED.sub(r"\1 ", text, count=1)
     if text.isascii():  # most answers: NFKC, NFKD and casefold change nothing but the case
         spaced = " ".join(text.lower().translate(_ASCII).split())
     else:
