@@ -183,7 +183,7 @@ _QUESTION_STEMS = frozenset({"happen", "happened"})
 # Cue words that say how a question is put, not what it is about: left out of a search.
 _INTENT_WORDS = words(
     "who whom whose what which when where film films movie movies list name names tell about story plot "
-    "describe explain information info overview"
+    "describe explain information info overview mean means meaning stand stands refer refers define"
 )
 
 
@@ -473,9 +473,6 @@ class _Answer:
         if not passages:
             return None
         top = passages[0]
-        if top.coverage < MIN_COVERAGE:
-            self.offer = passages[:1]
-            return None
         words = [w for w in self.unknown_words if w not in _QUESTION_STEMS]
         for passage in passages:
             if passage.entity in resolved or self.brain.kind(passage.entity) == "film":
@@ -490,6 +487,9 @@ class _Answer:
                         resolved[:] = [e for e in resolved if e not in mention.ids]
                 resolved.insert(0, passage.entity)
                 return passage.entity
+        if top.coverage < MIN_COVERAGE:
+            self.offer = passages[:1]
+            return None
         # "Korean studios", "in Bucheon": a country or a place modifies what is asked about.
         subjects = [e for e in resolved if self.brain.kind(e) not in ("country", "place")]
         if subjects and cues & RELATION_CUES - {"list"} and not self._why():
@@ -1403,7 +1403,7 @@ class _Answer:
         subject = kept[0] if len(kept) == 1 else next((e for e in entities), None)
         self.cite(*[e for e in entities])
         countries = [e for e in entities if self.brain.kind(e) == "country"]
-        wants_events = "event" in cues or not (cues & _FILM_LIST_CUES or q.genres)
+        wants_events = bool(cues & {"event", "audience"}) or not (cues & _FILM_LIST_CUES or q.genres)
         events = ""
         if wants_events and len(countries) == len(entities) and (q.years or q.decades):
             events = self._events_of(q.years, q.decades, countries)
@@ -1422,7 +1422,7 @@ class _Answer:
         text = f"{head}: {', '.join(shown) + more if more else join(shown)}."
         text = text[0].upper() + text[1:]
         if events:
-            text = f"{events}\n{text}" if "event" in cues else f"{text}\n{events}"
+            text = f"{events}\n{text}" if cues & {"event", "audience"} else f"{text}\n{events}"
         return self.reply(text, subject, "answer", cues)
 
     def _events_of(

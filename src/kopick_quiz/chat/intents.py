@@ -88,7 +88,7 @@ _CUE_WORDS: dict[str, str] = {
     "budget": "budget budgets cost costs costing expensive spent spend money",
     "premiere": "premiere premiered premieres premiering festival festivals prize prizes award awards won "
     "win wins winner",
-    "archive": "found rediscovered discovered discover rediscover restored restore restoration print prints "
+    "archive": "found find finds rediscovered discovered discover rediscover restored restore restoration print prints "
     "archive archives archived survive survives survived surviving lost rediscovery",
     "genre": "genre genres kind type sort",
     "language": "language languages english spoken speak",
