@@ -555,7 +555,8 @@ class KopickApp(App[int]):
         screen = self._show_quiz(plan)
         if self.klass is not None and self.seat is not None:
             screen.note(self._welcome(self.klass, self.seat))
-        screen.preview(questions[0], len(questions), self._title(plan, resumed))
+        done = len(resumed.answered_ids) if resumed is not None else 0
+        screen.preview(questions[0], len(questions), self._title(plan, resumed), done)
         self._waiting = (plan, questions, resumed)
         self._maybe_begin()
 
@@ -584,10 +585,13 @@ class KopickApp(App[int]):
             explain=library.explain,
             names=library.names_by_kind(),
             clock=self.clock,
+            # A class shows every student the options the teacher's screen shows; else each attempt its own order.
+            option_seed=None if self.klass is not None else _option_seed(plan.seed),
         )
         if resumed is not None:
             session.score = resumed.score
             session.streak = resumed.streak
+            session.done_before = len(resumed.answered_ids)
         self.session = session
         if self.history is not None:
             if resumed is not None:
@@ -711,6 +715,17 @@ class KopickApp(App[int]):
 
         self.history.later(job, screen.show_stats).add_done_callback(failed)
 
+    def on_home_screen_show_classes(self, message: HomeScreen.ShowClasses) -> None:
+        self.show_classes()
+
+    def show_classes(self) -> None:
+        """The teacher's Class screen; never in a browser's session (it shows every student's answers)."""
+        if self.launch.served:
+            return
+        from .screens.classes import ClassesScreen
+
+        self._show(ClassesScreen(self.history, lambda: self.library.question_index() if self.library else None))
+
     def on_stats_screen_go_home(self, message: StatsScreen.GoHome) -> None:
         self._show(self.home())
 
@@ -762,6 +777,8 @@ class KopickApp(App[int]):
         self.exit(0)
 
     def action_home(self) -> None:
+        if self.launch.served:
+            return  # a browser's session has no home screen: other players' names and packs are there
         if isinstance(self.screen, QuizScreen) and self.screen.in_progress:
             self.screen.action_end()
         elif self.screen is not self._home:
@@ -869,3 +886,10 @@ def run_app(args: Namespace) -> int:
 
         print(f"kopick-quiz: {app.error}", file=sys.stderr)
     return app.return_code or 0
+
+
+def _option_seed(seed: int | None) -> int:
+    """What orders a quiz's choice options: its seed when it has one (the same quiz, the same order)."""
+    import random
+
+    return seed if seed is not None else random.randrange(1 << 32)

@@ -40,6 +40,7 @@ class JoinScreen(Screen[None]):
         self.fixed_code = code
         self.class_title = title
         self.busy = False
+        self.problem = ""  # what the last refusal said
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,14 +69,15 @@ class JoinScreen(Screen[None]):
         self.query_one("#key-label").display = False
         self.query_one("#key").display = False
         self.query_one("#problem").display = False
+        self.query_one("#name").focus()  # AUTO_FOCUS is not applied to an app's first screen
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        """Enter in a field moves on to the next empty one, then joins."""
         event.stop()
-        # Enter in a field moves on to the next empty one, then joins.
-        for field in self.query(Input):
-            if field.display and not field.value.strip() and field.id != "key":
-                field.focus()
+        for other in self.query(Input):
+            if other.display and not other.value.strip() and other.id != "key":
+                other.focus()
                 return
         self.action_join()
 
@@ -106,9 +108,10 @@ class JoinScreen(Screen[None]):
     def refuse(self, message: str, *, ask_key: bool = False) -> None:
         """Say why the join did not work (shown literally); `ask_key` offers the rejoin key field."""
         self.busy = False
+        self.problem = clean(message, one_line=True)
         self.query_one("#join", Button).disabled = False
         problem = self.query_one("#problem", Static)
-        problem.update(Content(clean(message, one_line=True)))
+        problem.update(Content(self.problem))
         problem.display = True
         if ask_key:
             self.query_one("#key-label").display = True
