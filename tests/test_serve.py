@@ -4,7 +4,6 @@ gets its feedback and lands in the teacher's results)."""
 
 from __future__ import annotations
 
-import argparse
 import base64
 import json
 import os
@@ -20,11 +19,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from test_cli import home, run  # noqa: F401 - the in-process CLI runner and its KOPICK_QUIZ_HOME fixture
+from test_cli import run
 
 from kopick_quiz.cli import build_parser
 from kopick_quiz.serve import public_url, served_command
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KOPICK_QUIZ_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
 
 
 def kopick(home: Path, *argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -209,7 +213,9 @@ class Page:
             time.sleep(0.1)
         shot = Path(os.environ.get("KOPICK_QUIZ_SHOTS", "/tmp")) / "kopick-serve-failure.png"
         self.driver.save_screenshot(str(shot))
-        raise AssertionError(f"{text!r} never appeared (screenshot: {shot}); the last of the screen:\n{self.screen()[-1500:]}")
+        raise AssertionError(
+            f"{text!r} never appeared (screenshot: {shot}); the last of the screen:\n{self.screen()[-1500:]}"
+        )
 
     def type(self, text: str) -> None:
         from selenium.webdriver.common.by import By
@@ -222,7 +228,7 @@ class Page:
 
 @pytest.mark.browser
 def test_a_student_joins_in_a_browser_and_an_answer_gets_feedback(server, tmp_path):
-    url, home, code = server
+    url, data, code = server
     page = Page(url)
     try:
         page.wait_for("Your name, as your teacher should see it")
@@ -238,7 +244,7 @@ def test_a_student_joins_in_a_browser_and_an_answer_gets_feedback(server, tmp_pa
         page.driver.save_screenshot(str(tmp_path / "served.png"))
     finally:
         page.close()
-    done = kopick(home, "results", "--class", code, "--csv")
+    done = kopick(data, "results", "--class", code, "--csv")
     rows = done.stdout.splitlines()
     assert len(rows) == 2 and rows[1].startswith("Jun Seo,") and ",Shaw Brothers,incorrect," in rows[1]
 

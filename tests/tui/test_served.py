@@ -171,7 +171,7 @@ def test_the_palette_offers_nothing_that_leaves_the_app(tmp_path):
         provider = QuizCommands(app.screen)
         assert [name for name, _, _ in provider._commands()] == ["Help", "Quit"]
         assert list(app.get_system_commands(app.screen)) == []
-        assert ServedApp.COMMANDS == {QuizCommands}  # no system commands: no screenshot saved, no theme
+        assert {QuizCommands} == ServedApp.COMMANDS  # no system commands: no screenshot saved, no theme
         await join(pilot, "Jun")
         assert isinstance(app.screen, QuizScreen), app.screen.problem
         names = [name for name, _, _ in QuizCommands(app.screen)._commands()]
