@@ -34,6 +34,7 @@ class HomeScreen(Screen[None]):
         Binding("ctrl+s", "start", "Start", tooltip="Start a quiz with these choices"),
         Binding("ctrl+r", "resume", "Resume", tooltip="Go on with the unfinished quiz"),
         Binding("s", "stats", "Stats", tooltip="Your progress in plots: scores, tags, reviews due"),
+        Binding("c", "classes", "Classes", tooltip="The classes you run: boards, hardest questions, answers"),
     ]
 
     load_progress: reactive[tuple[int, int] | None] = reactive(None)
@@ -60,6 +61,9 @@ class HomeScreen(Screen[None]):
         def __init__(self, player: str) -> None:
             super().__init__()
             self.player = player
+
+    class ShowClasses(Message):
+        pass
 
     def __init__(self, *, player: str, choices: Mapping[str, Any] | None = None) -> None:
         super().__init__()
@@ -180,6 +184,9 @@ class HomeScreen(Screen[None]):
     def action_stats(self) -> None:
         self.post_message(self.ShowStats(self.plan().player))
 
+    def action_classes(self) -> None:
+        self.post_message(self.ShowClasses())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.unfinished is not None
@@ -232,6 +239,7 @@ class HomeScreen(Screen[None]):
         if self.unfinished is not None:
             yield "Resume", self.unfinished, self.action_resume
         yield "Stats", "Your progress: scores, tags, eras, reviews due, weak spots", self.action_stats
+        yield "Classes", "The classes you run: boards, hardest questions, each student's answers", self.action_classes
 
     # -- inside ----------------------------------------------------------------------------------
     def _show_choices(self) -> None:
