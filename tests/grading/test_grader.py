@@ -225,3 +225,55 @@ def test_an_accepted_spelling_that_names_an_entity_brings_all_its_names(lexicon)
     question = q("short", "Shin Films", accept=("Shin Sang-ok",))
     assert grade(question, "Sin Sang-ok", lexicon).verdict == "correct"
     assert grade(question, "Shin Film", lexicon).verdict == "correct"
+
+
+# -- issue 18: name one, feedback, forms that mean the same name ----------------------------------
+
+
+def test_a_list_of_guesses_is_no_answer_to_name_one(lexicon):
+    sky = q("short", "Seoul National University", "Korea University", "Yonsei University")
+    verdict = grade(sky, "Sogang University, KAIST, Yonsei University", lexicon)
+    assert verdict.verdict == "incorrect"
+    assert verdict.feedback.startswith(
+        "Give one answer, not a list: Sogang University and KAIST are wrong. Any one of Seoul National"
+        " University, Korea University or Yonsei University is right."
+    )
+
+
+def test_name_one_feedback_names_the_answer_given_not_the_first(lexicon):
+    sky = q("short", "Seoul National University", "Korea University", "Yonsei University")
+    right = grade(sky, "Yonsei University", lexicon)
+    assert (right.verdict, right.expected) == ("correct", "Yonsei University")
+    assert right.feedback.startswith("Correct: Yonsei University.")
+    assert "also written" not in right.feedback
+    misspelled = grade(sky, "Yonsei Univercity", lexicon)
+    assert misspelled.feedback.startswith("Accepted, but check the spelling: Yonsei University.")
+
+
+def test_a_countrys_adjective_is_named_as_such(lexicon):
+    verdict = grade(q("short", "Thailand"), "Thai", lexicon)
+    assert (verdict.verdict, verdict.feedback) == (
+        "correct",
+        "Correct: Thailand (you gave its adjective, Thai).",
+    )
+
+
+def test_a_former_name_the_facts_record_is_accepted_with_a_legal_form():
+    lexicon = Lexicon(
+        [
+            ("CJ ENM", "cj", "organisation", True),
+            ("CJ Entertainment", "cj", "organisation", False),  # its name until 2018
+            ("Showbox", "showbox", "organisation", True),
+        ]
+    )
+    cj = q("short", "CJ ENM")
+    assert grade(cj, "CJ Entertainment", lexicon).verdict == "correct"
+    assert grade(cj, "CJ Entertainment Inc.", lexicon).verdict == "correct"
+    assert grade(cj, "CJ E&M Corporation", lexicon).verdict == "incorrect"  # never recorded
+    assert grade(cj, "Showbox Corporation", lexicon).verdict == "incorrect"
+
+
+def test_a_title_without_its_foreign_article_reads_as_the_title():
+    lexicon = Lexicon()
+    verdict = grade(q("short", "Le Transperceneige"), "Transperceneige", lexicon)
+    assert (verdict.verdict, verdict.feedback) == ("correct", "Correct: Le Transperceneige.")

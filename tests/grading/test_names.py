@@ -74,6 +74,7 @@ def test_parts_with_digits_must_be_exact():
     [
         ("Lee Jung-jae", True),
         ("E J-yong", True),
+        ("Woo-in", True),  # a given name alone
         ("Bong Joon Ho", False),
         ("Day-and-date release", False),
         ("D-War", False),

@@ -226,16 +226,21 @@ class Candidates:
             d = typos(form, span)
             if d is None:
                 continue
-            # as typed or as romanised, whichever is nearer (`Coina` is one letter from `China`)
-            score = min(distance(span.key, form.key), distance(span.squashed, form.squashed))
-            if best is None or score < best.score:
+            score = distance(span.key, form.key)
+            if best is None or (d, score) < (best.typos, best.score):
                 best = Hit(index, form, d, False, start, end, score)
         if best is None:
             return None
-        rival = self.nearest_rival(span, best.score)
-        if rival is not None:  # as near to a rival as to the answer: never give the benefit of doubt
+        # As near to a rival as to the answer, in typos (as typed or as romanised, whichever is
+        # fewer: `Coina` is one letter from `China`): never give the benefit of the doubt.
+        rival = self.nearest_rival(span, best.typos / len(span.key))
+        if rival is not None and self._typos_to(span, rival) <= best.typos:
             return Mention(rival, start, end, False)
         return best
+
+    @staticmethod
+    def _typos_to(span: Span, form: Form) -> int:
+        return min(OSA.distance(span.key, form.key), OSA.distance(span.squashed, form.squashed))
 
     def nearest_rival(self, span: Span, cutoff: float = _FEEDBACK_NEAR) -> Form | None:
         """The rival nearest to `span` if its distance is `cutoff` or less.
