@@ -171,6 +171,7 @@ def test_another_class_shows_its_own_board(tmp_path: Path) -> None:
         await settle(pilot)
         assert screen.code is not None and "Week 2 quiz" in screen_text(app)
         assert "Nobody joined this class before it was closed." in screen_text(app)
+        assert "No student joined it · closed 3 May 09:00" in screen_text(app)
         assert "exam, 3 min each" in screen_text(app)
         assert not screen.check_action("close_class", ())
 
@@ -269,6 +270,35 @@ def test_answers_given_while_it_is_open_show_up(tmp_path: Path, monkeypatch: pyt
     drive(app, scenario, (100, 40))
 
 
+def test_the_board_keeps_the_student_under_the_cursor_as_answers_come(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 40 students, each a question right fewer than the one before: the board is in their order.
+    students = {f"Student {i:02d}": [("medium.studio", "GDH 559", "correct", 40 - i)] for i in range(1, 41)}
+    code = fill_classes(tmp_path, students)
+    monkeypatch.setattr(ClassesScreen, "REFRESH_SECONDS", 0.1)
+    app = home_app(tmp_path)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = await open_classes(pilot)
+        await pilot.press("tab", "tab", *["down"] * 25)
+        await settle(pilot)
+        board = table(app, "#board-table")
+        assert board.coordinate_to_cell_key(board.cursor_coordinate).row_key.value == "Student 26"
+        assert screen.student == "Student 26"  # the Answers tab shows who the board points at
+        record(tmp_path, code, "Student 40", ("medium.year", "2021", "correct", 100))
+        for _ in range(100):  # a runaway guard: it shows after a refresh or two
+            await pilot.pause(0.05)
+            if column(app, "#board-table", "student")[0] == "Student 40":
+                break
+        await settle(pilot)
+        assert column(app, "#board-table", "student")[0] == "Student 40"
+        assert board.coordinate_to_cell_key(board.cursor_coordinate).row_key.value == "Student 26"
+        assert board.cursor_row == 26  # one place down: Student 40 went past them
+
+    drive(app, scenario, (100, 40))
+
+
 def test_closing_a_class_asks_first_and_stops_it(tmp_path: Path) -> None:
     code = fill_classes(tmp_path)
     app = home_app(tmp_path)
@@ -287,7 +317,9 @@ def test_closing_a_class_asks_first_and_stops_it(tmp_path: Path) -> None:
         await settle(pilot)
         assert app.screen is screen
         assert column(app, "#classes", "status")[0] == "closed"
-        assert "Week 3  " + code + " · self-paced · 6 questions from medium · closed" in screen_text(app)
+        shown = screen_text(app)
+        assert f"Week 3  {code} · self-paced · 6 questions from medium · closed" in shown
+        assert "3 students · 1 finished · 12 answers · 50% right · closed " in shown
         assert not screen.check_action("close_class", ())
         assert column(app, "#board-table", "student") == ["Mina", "Jun [b]Seo[/b]", "Hana"]  # results stay
 

@@ -259,6 +259,12 @@ class ClassesScreen(Screen[None]):
         tab = self.query_one(TabbedContent).active or "board"
         self.action_tab(tab)
 
+    @on(DataTable.RowHighlighted, "#board-table")
+    def _student_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None and event.row_key.value != self.student:
+            self.student = event.row_key.value  # the Answers tab shows them
+            self._fill()
+
     @on(DataTable.RowSelected, "#board-table")
     def _student_opened(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
@@ -386,7 +392,7 @@ class ClassesScreen(Screen[None]):
                     Text(_duration(row.seconds), justify="right"),
                     key=row.player,
                 )
-            keep(self.student)
+            keep(None)
 
     def _fill_questions(self, klass: ClassRow, stats: tuple[QuestionStat, ...], width: int) -> None:
         table = self.query_one("#questions-table", DataTable)
@@ -498,7 +504,8 @@ class ClassesScreen(Screen[None]):
             f"“{typed}”" if typed else ("(nothing)", "$text-muted"),
             "\n",
             (word, f"${colour}"),
-            f" · {answer.points} point{'s' * (answer.points != 1)}{hints} · in {_duration(answer.seconds)}",
+            f" · {answer.points} point{'s' * (answer.points != 1)}{hints}",
+            f" · in {_duration(answer.seconds)}" if answer.seconds >= 0.5 else "",
         ]
         parts += self._expected(answer.question_id)
         detail.update(Content.assemble(*parts))
@@ -599,22 +606,21 @@ def _summary(report: ClassReport) -> Content:
     mode = MODE_WORDS.get(klass.mode, klass.mode)
     if klass.seconds:
         mode += f", {klass.seconds // 60} min each"
-    status = (
-        ("open", "bold $success") if klass.is_open else (f"closed {_when(klass, closed=True)}", "bold $error")
-    )
+    status = ("open", "bold $success") if klass.is_open else ("closed", "bold $error")
     first: list[str | tuple[str, str]] = [
         (clean(klass.title, one_line=True), "bold"),
         "  ",
         (klass.code, "bold $accent"),
         f" · {mode} · {questions} question{'s' * (questions != 1)} from {clean(klass.pack, one_line=True)} · ",
         status,
+        "\n",
     ]
+    closed = f" · closed {_when(klass, closed=True)}" if not klass.is_open else ""
     if not report.board:
         if not klass.is_open:
-            return Content.assemble(*first, "\n", ("No student joined it.", "$text-muted"))
+            return Content.assemble(*first, ("No student joined it", "$text-muted"), closed)
         return Content.assemble(
             *first,
-            "\n",
             ("Students join in a terminal: ", "$text-muted"),
             f"kopick-quiz play --class {klass.code} --player NAME",
             ("; in a browser: ", "$text-muted"),
@@ -627,9 +633,9 @@ def _summary(report: ClassReport) -> Content:
     share = f" · {right / answered:.0%} right" if answered else ""
     second = (
         f"{students} student{'s' * (students != 1)} · {finished} finished · "
-        f"{answered} answer{'s' * (answered != 1)}{share}"
+        f"{answered} answer{'s' * (answered != 1)}{share}{closed}"
     )
-    return Content.assemble(*first, "\n", second)
+    return Content.assemble(*first, second)
 
 
 def _wrong_answers(stat: QuestionStat, width: int) -> Text:
