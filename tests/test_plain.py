@@ -51,10 +51,19 @@ def test_wrong_answer_skip_and_hint_are_reported_and_missed_questions_listed(tmp
     done = play(tmp_path, ["3", "/hint", "/hint", "Shaw Brothers", "/skip", "1964"], "--seed", "3")
     out = done.stdout
     assert "Not right." in out
-    assert "Hint 1:" in out and "Hint 2: G__ 5__" in out
+    assert "Hint 1: G__ 5__" in out and "Hint 2: One of these:" in out  # the facts add nothing to the prompt
     assert "Skipped. The answer: Choe In-hyeon, Yueh Feng." in out
     assert "0 of 4 right (0%)" in out
     assert "To review:" in out and "→ GDH 559" in out
+
+
+def test_the_fifty_fifty_marks_the_options_it_rules_out(tmp_path: Path):
+    done = play(tmp_path, ["/hint", "2"], "--seed", "3")
+    out = done.stdout
+    hint, listed = out.split("Hint 1: 50/50: it is not ", 1)[1].split("\n", 1)
+    ruled_out = [line for line in listed.splitlines()[:4] if line.endswith("(ruled out)")]
+    assert len(ruled_out) == 2 and all(line.split(". ", 1)[1].split("  ")[0] in hint for line in ruled_out)
+    assert "Prague" not in hint and "Correct" in out
 
 
 def test_end_of_input_stops_the_quiz_with_results_so_far(tmp_path: Path):
@@ -114,13 +123,13 @@ def test_every_answer_is_recorded_and_review_offers_due_questions(tmp_path: Path
 
 def test_a_question_mark_asks_the_bot_about_the_question_on_screen(tmp_path: Path):
     done = subprocess.run(
-        [sys.executable, "-m", "kopick_quiz", "play", "--plain", "--pack", "contemporary", "--seed", "5"],
+        [sys.executable, "-m", "kopick_quiz", "play", "--plain", "--pack", "contemporary", "--seed", "37"],
         input="?who directed it\n/quit\n",
         capture_output=True,
         text=True,
         env={"KOPICK_QUIZ_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
-    # seed 5 starts with a question on The Medium (2021): "it" is that film
-    assert "Q1/10  In which region is The Medium (2021) set?" in done.stdout
+    # seed 37 starts with a question on The Medium (2021): "it" is that film
+    assert "Q1/10  Name both countries that co-produced The Medium (2021)." in done.stdout
     assert "The Medium (2021) was directed by Banjong Pisanthanakun." in done.stdout
     assert "Source: Ko-pick" in done.stdout

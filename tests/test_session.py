@@ -73,16 +73,63 @@ def test_select_is_fixed_by_its_seed_and_cut_to_count() -> None:
 
 def test_hints_grow_to_options_even_for_a_hand_written_question(lexicon: Lexicon) -> None:
     session = Session([STUDIO], lexicon, names=NAMES)
-    first, second, third = session.hint(), session.hint(), session.hint()
-    assert first is not None and "company or institution" in first.text  # the facts say GDH 559 is one
-    assert second is not None and "G__ 5__" in second.text
-    assert third is not None and "GDH 559" in third.options and len(third.options) == 3
+    first, second = session.hint(), session.hint()
+    assert first is not None and "G__ 5__" in first.text  # the facts say no more than the prompt of GDH 559
+    assert second is not None and "GDH 559" in second.options and len(second.options) == 3
     assert session.hint() is None
-    assert session.options() == third.options
-    pick = str(third.options.index("GDH 559") + 1)
+    assert session.options() == second.options
+    pick = str(second.options.index("GDH 559") + 1)
     answered = session.answer(pick)
-    assert answered.accepted and answered.hints == 3
-    assert answered.points == round(10 * (1 - 0.25 * 3))
+    assert answered.accepted and answered.hints == 2
+    assert answered.points == round(10 * (1 - 0.25 * 2))
+
+
+def test_a_hand_written_questions_first_hint_is_what_the_facts_add(lexicon: Lexicon) -> None:
+    question = q("who", "Who directed The Medium?", ("Banjong Pisanthanakun",))
+    about = lexicon.about[next(iter(lexicon.entities("Banjong Pisanthanakun")))]
+    first = Session([question], lexicon, names=NAMES).hint()
+    assert first is not None and about in first.text and "Banjong" not in about
+
+
+@pytest.mark.parametrize(
+    ("question", "hints"),
+    [
+        (YEAR, ["The 2020s.", "Between 2020 and 2024."]),
+        (
+            q("count", "How many tickets did The Medium sell?", ("834338",), type="number"),
+            ["Between 100,000 and 999,999 tickets.", "It starts with 8."],
+        ),
+        (
+            q(
+                "own",
+                "Which Thai studio co-produced The Medium?",
+                ("GDH 559",),
+                hint="Its name has a number.",
+            ),
+            ["Its name has a number.", "G__ 5__ (2 words, 6 letters)."],
+        ),
+    ],
+)
+def test_each_hint_tells_more_than_the_question(
+    lexicon: Lexicon, question: Question, hints: list[str]
+) -> None:
+    session = Session([question], lexicon, names=NAMES)
+    assert [session.hint().text for _ in hints] == hints  # type: ignore[union-attr]
+
+
+def test_the_fifty_fifty_rules_out_two_wrong_options_and_keeps_their_numbers(lexicon: Lexicon) -> None:
+    choices = ("GDH 559", "Showbox", "Shaw Brothers", "Dexter Studios")
+    question = q(
+        "pick", "Which Thai studio co-produced The Medium?", ("GDH 559",), type="choice", choices=choices
+    )
+    session = Session([question], lexicon)
+    hint = session.hint()
+    assert hint is not None and len(hint.ruled_out) == 2 and "GDH 559" not in hint.ruled_out
+    assert all(option in hint.text for option in hint.ruled_out)
+    assert session.ruled_out == hint.ruled_out and session.options() == choices
+    assert session.hint() is None
+    session.answer("1")
+    assert session.ruled_out == ()
 
 
 def test_an_exam_gives_no_hints(lexicon: Lexicon) -> None:
@@ -146,3 +193,39 @@ def test_importing_the_session_leaves_the_grader_for_the_first_answer() -> None:
     code = "import sys, kopick_quiz.session; print('kopick_quiz.grading' in sys.modules, 'pydantic' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+CHOICE = q(
+    "pick",
+    "Which Korean studio produced The Medium?",
+    ("Showbox",),
+    type="choice",
+    choices=("Shaw Brothers", "Showbox", "GDH 559", "CJ ENM", "Dexter Studios"),
+)
+
+
+def test_options_are_shuffled_per_attempt_and_fixed_by_the_seed(lexicon: Lexicon) -> None:
+    def shown(seed: int | None, attempt: int = 0) -> tuple[str, ...]:
+        session = Session([CHOICE], lexicon, option_seed=seed)
+        session.attempts = {"pick": attempt}
+        return session.options()
+
+    assert shown(None) == CHOICE.choices  # no seed: as written
+    assert shown(7) == shown(7) and sorted(shown(7)) == sorted(CHOICE.choices)
+    orders = {shown(7, attempt) for attempt in range(6)}
+    assert len(orders) > 1  # a review does not show the options where the first try had them
+
+
+def test_a_number_picks_the_option_shown_under_it(lexicon: Lexicon) -> None:
+    session = Session([CHOICE], lexicon, option_seed=7)
+    position = session.options().index("Showbox") + 1
+    answered = session.answer(str(position))
+    assert answered.accepted and f"(option {position})" in answered.verdict.expected  # type: ignore[union-attr]
+
+
+def test_a_resumed_quiz_counts_on_from_the_earlier_sitting(lexicon: Lexicon) -> None:
+    session = Session([STUDIO, DIRECTOR], lexicon)
+    session.done_before = 3
+    assert (session.number, session.count) == (4, 5)
+    session.answer("GDH 559")
+    assert (session.number, session.count) == (5, 5)

@@ -21,11 +21,13 @@ from kopick_quiz.session import Answered
 from kopick_quiz.stats import (
     CSV_COLUMNS,
     Retention,
+    WeakQuestion,
     accuracy_by_tag,
     build,
     forgetting_curve,
     is_era,
     met_before,
+    schedule_words,
     sessions,
     to_json,
     to_text,
@@ -464,3 +466,31 @@ def test_a_damaged_history_is_reported_and_the_command_still_runs(tmp_path: Path
         err.startswith(f"kopick-quiz: note: {tmp_path / DB_NAME} is damaged")
         and "kept as kopick.db.corrupt-" in err
     )
+
+
+@pytest.mark.parametrize(
+    ("due_in", "reviews", "words"),
+    [
+        (timedelta(minutes=-5), 1, "due for review now (a first guess, from 1 answer)"),
+        (timedelta(minutes=10), 1, "review again later today (a first guess, from 1 answer)"),
+        (timedelta(days=1), 2, "review again tomorrow (still settling, from 2 answers)"),
+        (timedelta(days=6), 5, "review again in 6 days (a settled schedule, from 5 answers)"),
+    ],
+)
+def test_the_schedule_is_said_in_words_a_student_understands(
+    due_in: timedelta, reviews: int, words: str
+) -> None:
+    now = T0.astimezone(SEOUL)
+    weak = WeakQuestion("q", 1, 1, "incorrect", 1.0, due=now + due_in, reviews=reviews)
+    assert schedule_words(weak, now) == words
+
+
+def test_a_question_just_missed_reads_as_due_soon_not_as_recalled() -> None:
+    now = T0.astimezone(SEOUL)
+    rows = [row(1, "q2", "incorrect")]
+    stats = build(
+        "Mina", rows, now, recall={"q2": 1.0}, due_at={"q2": now + timedelta(minutes=10)}, reviews={"q2": 1}
+    )
+    text = to_text(stats)
+    assert "recall now" not in text and "100%" not in text.split("Weakest questions")[1]
+    assert "missed 1 of 1 · review again later today (a first guess, from 1 answer)" in text

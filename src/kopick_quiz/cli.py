@@ -575,9 +575,10 @@ def _run_plain(
     try:
         record = None
         if store is not None:
-            quiz_id = store.start_quiz(
-                _player(args, store), pack, session.mode, [q.id for q in session.questions], seed
-            )
+            player = _player(args, store)
+            # a question met before gets its options in another order than last time
+            session.attempts = {qid: card.reviews for qid, card in store.cards(player).items()}
+            quiz_id = store.start_quiz(player, pack, session.mode, [q.id for q in session.questions], seed)
 
             def record(answered) -> None:  # noqa: ANN001 - an Answered
                 store.record(quiz_id, answered)

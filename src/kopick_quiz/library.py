@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -100,12 +101,20 @@ class Library:
         if not questions:
             raise LookupProblem("there are no questions to ask")
         title = self.pack(pack_id).title if pack_id else "All packs"
-        return self.session(select(questions, count, seed), title, mode, lexicon)
+        return self.session(select(questions, count, seed), title, mode, lexicon, seed)
 
     def session(
-        self, questions: list[Question], title: str, mode: Mode = "quick", lexicon: Lexicon | None = None
+        self,
+        questions: list[Question],
+        title: str,
+        mode: Mode = "quick",
+        lexicon: Lexicon | None = None,
+        seed: int | None = None,
     ) -> Session:
-        """A session over these questions, in this order, with hints and explanations from the facts."""
+        """A session over these questions, in this order, with hints and explanations from the facts.
+
+        `seed` fixes the order of each choice question's options (None: a new order each time).
+        """
         from .grading import Lexicon
         from .session import Session
 
@@ -116,6 +125,7 @@ class Library:
             mode=mode,
             explain=self.explain,
             names=self.names_by_kind(),
+            option_seed=seed if seed is not None else random.randrange(1 << 32),
         )
 
     def question_index(self, pack_id: str | None = None) -> dict[str, Question]:

@@ -60,15 +60,19 @@ class PlainChat:
         q = self.session.current
         if q is None:
             return
-        self.write(f"Q{self.session.index + 1}/{self.session.total}  {clean(q.prompt)}")
-        options = choices_of(q)
+        self.write(f"Q{self.session.number}/{self.session.count}  {clean(q.prompt)}")
         if q.type == "truefalse":
             self.write("   true or false? (y/n)")
-        elif options:
-            for i, option in enumerate(options, 1):
-                self.write(f"   {i}. {clean(option)}")
+        elif choices_of(q):
+            self.show_options()
             if q.type == "order":
                 self.write("   Type the numbers in the right order, e.g. 2 1 3.")
+
+    def show_options(self) -> None:
+        """The current options, numbered; those a 50/50 ruled out are marked so."""
+        out = self.session.ruled_out
+        for i, option in enumerate(self.session.options(), 1):
+            self.write(f"   {i}. {clean(option)}{'  (ruled out)' if option in out else ''}")
 
     def handle(self, line: str) -> None:
         """One line typed by the student."""
@@ -96,6 +100,8 @@ class PlainChat:
                 self.write("No hints in an exam." if not s.hints_allowed else "No more hints for this one.")
             else:
                 self.write(f"Hint {hint.level}: {clean(hint.text)}")
+                if hint.ruled_out:
+                    self.show_options()
         elif name in ("skip", "s"):
             self.report(s.skip())
         elif name in ("why", "w"):
@@ -103,9 +109,7 @@ class PlainChat:
         elif name in ("repeat", "r"):
             self.show_question()
         elif name == "score":
-            self.write(
-                f"Score {s.score} · streak {s.streak} · question {min(s.index + 1, s.total)} of {s.total}"
-            )
+            self.write(f"Score {s.score} · streak {s.streak} · question {s.number} of {s.count}")
         elif name in ("quit", "q", "exit"):
             self.quit = True
         elif name in ("help", "?"):

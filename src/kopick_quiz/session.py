@@ -50,9 +50,10 @@ class Scoring:
 
 @dataclass(frozen=True)
 class Hint:
-    level: int  # 1: the kind of answer, 2: initials and length, 3: options to choose from
+    level: int  # 1: a fact the question does not give, then initials and length, then options
     text: str
-    options: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()  # options to pick from, offered by a short question's last hint
+    ruled_out: tuple[str, ...] = ()  # a choice question's options the 50/50 takes away
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,19 @@ def select(
     return chosen[:count] if count else chosen
 
 
+def shuffled_options(question: Question, seed: int | str | None, attempt: int = 0) -> Question:
+    """A choice question with its options in the order of this attempt (as written when `seed` is None).
+
+    The order is fixed by the quiz's seed, the question and how many times it was answered
+    before, so it differs between the first try and a review, and the same quiz shows it the same way.
+    """
+    if question.type != "choice" or seed is None:
+        return question
+    choices = list(question.choices)
+    random.Random(f"{seed}|{question.id}|{attempt}").shuffle(choices)
+    return replace(question, choices=tuple(choices))
+
+
 def expected_answer(question: Question) -> str:
     """The right answer of a question as a student should read it: all of them for multi and order."""
     if question.type == "truefalse":
@@ -156,7 +170,9 @@ class Session:
         explain: Callable[[Question], str] | None = None,
         names: Mapping[str, Sequence[str]] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        option_seed: int | str | None = None,
     ) -> None:
+        """`option_seed` shuffles each choice question's options (None: the order they were written in)."""
         if not questions:
             raise ValueError("a quiz needs at least one question")
         self.questions = list(questions)
@@ -173,6 +189,11 @@ class Session:
         self.best_streak = 0
         self.hints_used = 0
         self.hint_options: tuple[str, ...] = ()
+        self.ruled_out: tuple[str, ...] = ()  # options a hint took away (greyed out, still numbered)
+        self.option_seed = option_seed
+        # How many times each question was answered before: a new attempt gets its options in a new order.
+        self.attempts: Mapping[str, int] = {}
+        self.done_before = 0  # questions of this quiz answered in an earlier sitting (a resumed quiz)
         self.answered: list[Answered] = []
         self._started = clock()
         self._asked_at = clock()
@@ -191,6 +212,20 @@ class Session:
         return None if self.finished else self.questions[self.index]
 
     @property
+    def number(self) -> int:
+        """The current question's number in the whole quiz, counting those of an earlier sitting (1-based)."""
+        return self.done_before + min(self.index, self.total - 1) + 1
+
+    @property
+    def count(self) -> int:
+        """How many questions the whole quiz has, those of an earlier sitting included."""
+        return self.done_before + self.total
+
+    def shown(self, question: Question) -> Question:
+        """The question as the student sees it: a choice question's options shuffled for this attempt."""
+        return shuffled_options(question, self.option_seed, self.attempts.get(question.id, 0))
+
+    @property
     def hints_allowed(self) -> bool:
         return self.mode != "exam"
 
@@ -203,7 +238,7 @@ class Session:
         q = self.current
         if q is None:
             return ()
-        return choices_of(q) or self.hint_options
+        return choices_of(self.shown(q)) or self.hint_options
 
     # -- asking ----------------------------------------------------------------------------------
     def hint(self) -> Hint | None:
@@ -214,12 +249,16 @@ class Session:
         level = self.hints_used + 1
         if q.kind is None:  # a hand-written question: the facts tell what kind of thing its answer is
             q = replace(q, kind=self._answer_kind(q))
+        if q.hint is None and q.subject is None:  # ... and what they say of it can be the first hint
+            q = replace(q, hint=self._about_answer(q))
         hint = make_hint(q, level, self._names)
         if hint is None:
             return None
         self.hints_used = level
         if hint.options:
             self.hint_options = hint.options
+        if hint.ruled_out:
+            self.ruled_out = hint.ruled_out
         return hint
 
     def answer(self, text: str) -> Answered:
@@ -231,7 +270,7 @@ class Session:
         graded = self._by_number(q, typed)
         from .grading import grade
 
-        verdict = grade(q, graded, self.lexicon)
+        verdict = grade(self.shown(q), graded, self.lexicon)
         self.streak = self.streak + 1 if verdict.accepted else 0
         self.best_streak = max(self.best_streak, self.streak)
         points = self.scoring.points(verdict, self.hints_used, self.streak)
@@ -288,6 +327,20 @@ class Session:
             found.extend(e for e in self.lexicon.entities(answer) if e not in found)
         return found
 
+    def _about_answer(self, q: Question) -> str | None:
+        """What the facts say of a short question's answer, if it tells more than the prompt and not the answer."""
+        entities = self._answer_entities(q) if q.type in ("short", "multi") else []
+        if len(entities) != 1:
+            return None
+        from .generate.hints import adds_to
+        from .grading.normalise import normalise
+
+        about = self.lexicon.about.get(entities[0], "")
+        names = [normalise(n) for n in (*q.answers, self.lexicon.label(entities[0]))]
+        if not about or any(n and n in normalise(about) for n in names) or not adds_to(q.prompt, about):
+            return None
+        return f"What the facts say of it: {about}"
+
     def _answer_kind(self, q: Question) -> str | None:
         kinds = {self.lexicon.kind_of.get(e) for e in self._answer_entities(q)} - {None}
         return kinds.pop() if len(kinds) == 1 else None
@@ -309,75 +362,74 @@ class Session:
         self.index += 1
         self.hints_used = 0
         self.hint_options = ()
+        self.ruled_out = ()
         self._asked_at = self._clock()
         return answered
 
 
-KIND_WORDS = {
-    "person": "a person's name",
-    "organisation": "the name of a company or institution",
-    "film": "a film's title",
-    "festival": "the name of a festival",
-    "country": "a country",
-    "place": "a place",
-    "event": "a historical event",
-    "term": "a term",
-}
-
-
 def make_hint(q: Question, level: int, names: Mapping[str, Sequence[str]]) -> Hint | None:
-    """Hints grow in strength: 1 what kind of answer, 2 its initials and length, 3 options.
+    """The hint of this `level` (1, 2, 3 ...), each telling more, or None when none is left.
 
-    `names` maps an entity kind to the names of that kind, the pool for level 3's options.
+    Every hint adds to what the question says: a fact about the answer (the question's own
+    `hint`, which generated questions take from the facts), then its initials and length, then
+    options to pick from; for a number its size, then its first digit; for a year its decade,
+    then which half of it; for a choice the 50/50, which rules out two wrong options. `names`
+    maps an entity kind to the names of that kind, the pool for the options.
     """
     from .grading.normalise import normalise
 
     answer = q.answers[0]
     if q.type in ("number", "year"):
-        value = float(answer)
-        if level == 1:
-            return Hint(1, "A year." if q.type == "year" else "A number" + _unit(q) + ".")
-        if level == 2:
-            if q.type == "year":
-                return Hint(2, f"The {int(value) // 10 * 10}s.")
-            digits = len(str(int(value)))
-            return Hint(2, f"It has {digits} digits and starts with {str(int(value))[0]}.")
-        return None
+        value = int(float(answer))
+        if q.type == "year":
+            decade = value // 10 * 10
+            half = (decade, decade + 4) if value % 10 < 5 else (decade + 5, decade + 9)
+            steps = [f"The {decade}s.", f"Between {half[0]} and {half[1]}."]
+        else:
+            digits = len(str(abs(value)))
+            low = 10 ** (digits - 1) if digits > 1 else 0
+            steps = [
+                f"Between {low:,} and {10**digits - 1:,}{_unit(q).replace(' of ', ' ')}.",
+                f"It starts with {str(abs(value))[0]}.",
+            ]
+        return Hint(level, steps[level - 1]) if level <= len(steps) else None
     if q.type in ("choice", "truefalse"):
         if level == 1 and q.type == "choice" and len(q.choices) > 2:
             wrong = [c for c in q.choices if normalise(c) != normalise(answer)]
             keep = {normalise(answer), normalise(random.Random(q.id).choice(wrong))}
-            out = [c for c in q.choices if normalise(c) not in keep]
-            return Hint(1, "It is not " + " nor ".join(out) + ".")
+            out = tuple(c for c in q.choices if normalise(c) not in keep)
+            return Hint(1, "50/50: it is not " + " nor ".join(out) + ".", ruled_out=out)
         return None
     if q.type == "order":
-        if level == 1:
-            return Hint(1, f"The earliest is {q.answers[0]}.")
-        if level == 2 and len(q.answers) > 2:
-            return Hint(2, f"The latest is {q.answers[-1]}.")
-        return None
+        ends = [f"The earliest is {q.answers[0]}.", f"The latest is {q.answers[-1]}."]
+        if normalise(q.answers[0]) in normalise(q.prompt):  # it reads as if the prompt had said so
+            ends.reverse()
+        steps = ends if len(q.answers) > 2 else ends[:1]
+        return Hint(level, steps[level - 1]) if level <= len(steps) else None
+    steps: list[Callable[[], Hint | None]] = []
+    if q.hint:
+        steps.append(lambda: Hint(level, q.hint or ""))
     if q.type == "multi":
-        if level == 1:
-            return Hint(1, f"{len(q.answers)} answers, each {KIND_WORDS.get(q.kind or '', 'a name')}.")
-        if level == 2:
-            return Hint(2, "Initials: " + "; ".join(_initials(a) for a in q.answers) + ".")
+        steps.append(lambda: Hint(level, "Initials: " + "; ".join(_initials(a) for a in q.answers) + "."))
+    else:
+        steps.append(lambda: Hint(level, f"{_initials(answer)} ({_length(answer)})."))
+        steps.append(lambda: _options(q, level, names))
+    return steps[level - 1]() if level <= len(steps) else None
+
+
+def _options(q: Question, level: int, names: Mapping[str, Sequence[str]]) -> Hint | None:
+    """The right answer among three others of its kind, to pick from."""
+    from .grading.normalise import normalise
+
+    taken = {normalise(a) for a in q.answers}
+    pool = [n for n in names.get(q.kind or "", ()) if normalise(n) not in taken]
+    if len(pool) < 2:
         return None
-    if level == 1:
-        return Hint(1, f"The answer is {KIND_WORDS.get(q.kind or '', 'a name or a few words')}.")
-    if level == 2:
-        return Hint(2, f"{_initials(answer)} ({_length(answer)}).")
-    if level == 3:
-        pool = [
-            n for n in names.get(q.kind or "", ()) if normalise(n) not in {normalise(a) for a in q.answers}
-        ]
-        if len(pool) < 2:
-            return None
-        rng = random.Random(q.id)
-        options = [answer, *rng.sample(pool, min(3, len(pool)))]
-        rng.shuffle(options)
-        listed = "  ".join(f"{i}. {o}" for i, o in enumerate(options, 1))
-        return Hint(3, f"One of these: {listed}", tuple(options))
-    return None
+    rng = random.Random(q.id)
+    options = [q.answers[0], *rng.sample(pool, min(3, len(pool)))]
+    rng.shuffle(options)
+    listed = "  ".join(f"{i}. {o}" for i, o in enumerate(options, 1))
+    return Hint(level, f"One of these: {listed}", tuple(options))
 
 
 def _unit(q: Question) -> str:
@@ -411,4 +463,5 @@ __all__ = [
     "expected_answer",
     "make_hint",
     "select",
+    "shuffled_options",
 ]

@@ -56,6 +56,7 @@ class WeakQuestion:
     recall: float | None  # the predicted chance of recalling it now; None without a card
     prompt: str | None = None  # the question as asked, when its pack is known
     due: datetime | None = None  # when its card is next due for review
+    reviews: int = 0  # how many answers its schedule rests on: the more, the surer it is
 
     @property
     def accuracy(self) -> float:
@@ -172,11 +173,13 @@ def weakest(
     *,
     prompts: Mapping[str, str] | None = None,
     due: Mapping[str, datetime] | None = None,
+    reviews: Mapping[str, int] | None = None,
 ) -> list[WeakQuestion]:
     """The questions most missed (then least likely recalled now); never-missed, well-kept ones are not weak."""
     recall = recall or {}
     prompts = prompts or {}
     due = due or {}
+    reviews = reviews or {}
     attempts: dict[str, list[AnswerRow]] = defaultdict(list)
     for row in rows:
         attempts[row.question_id].append(row)
@@ -187,7 +190,14 @@ def weakest(
         if misses or (chance is not None and chance < WEAK_RECALL):
             found.append(
                 WeakQuestion(
-                    qid, len(answers), misses, answers[-1].verdict, chance, prompts.get(qid), due.get(qid)
+                    qid,
+                    len(answers),
+                    misses,
+                    answers[-1].verdict,
+                    chance,
+                    prompts.get(qid),
+                    due.get(qid),
+                    reviews.get(qid, 0),
                 )
             )
     found.sort(key=lambda w: (-w.misses, 1.0 if w.recall is None else w.recall, w.accuracy, w.question_id))
@@ -263,6 +273,7 @@ def build(
     labels: Mapping[str, str] | None = None,
     prompts: Mapping[str, str] | None = None,
     due_at: Mapping[str, datetime] | None = None,
+    reviews: Mapping[str, int] | None = None,
 ) -> Stats:
     """Put one player's stats together from rows already read.
 
@@ -282,7 +293,7 @@ def build(
         by_era=by_era,
         due=tuple(due),
         due_now=due_now,
-        weakest=tuple(weakest(rows, recall, prompts=prompts, due=due_at)),
+        weakest=tuple(weakest(rows, recall, prompts=prompts, due=due_at, reviews=reviews)),
         retention=retention,
         labels={s.tag: labels.get(s.tag) or tag_label(s.tag) for s in by_tag + by_era},
     )
@@ -320,6 +331,7 @@ def player_stats(
         labels={t: tag_label(t, base) for t in tags},
         prompts=prompts,
         due_at={qid: c.due for qid, c in cards.items()},
+        reviews={qid: c.reviews for qid, c in cards.items()},
     )
 
 
@@ -379,6 +391,7 @@ def to_json(stats: Stats) -> dict[str, Any]:
                 "accuracy": round(w.accuracy, 4),
                 "last_verdict": w.last_verdict,
                 "recall": None if w.recall is None else round(w.recall, 4),
+                "reviews": w.reviews,
             }
             for w in stats.weakest
         ],
@@ -455,12 +468,42 @@ def weakest_lines(stats: Stats) -> list[str]:
     """The weakest questions, as asked (their ids when the pack is not known), with their record."""
     lines = []
     for w in stats.weakest:
-        chance = "" if w.recall is None else f", recall now {_pct(w.recall)}"
+        chance = "" if w.due is None else f" · {schedule_words(w, stats.generated_at)}"
         if w.prompt:
             lines += [f"  {w.prompt}", f"      missed {w.misses} of {w.attempts}{chance}  ({w.question_id})"]
         else:
             lines.append(f"  {w.question_id}  missed {w.misses} of {w.attempts}{chance}")
     return lines
+
+
+def schedule_words(weak: WeakQuestion, now: datetime) -> str:
+    """When a question comes back and how far to trust that, as a student would say it.
+
+    `review again tomorrow (a first guess, from 1 answer)`: the schedule (FSRS) knows a question
+    better with every answer, so a date drawn from one answer is a guess, from several a habit.
+    """
+    if weak.due is None:
+        return ""
+    days = (weak.due.astimezone(now.tzinfo).date() - now.date()).days
+    if weak.due <= now:
+        when = "due for review now"
+    elif days <= 0:
+        when = "review again later today"
+    elif days == 1:
+        when = "review again tomorrow"
+    elif days < 14:
+        when = f"review again in {days} days"
+    else:
+        when = f"review again on {weak.due.astimezone(now.tzinfo).strftime('%-d %B')}"
+    n = weak.reviews
+    answers = f"{n} answer{_s(n)}"
+    if n <= 1:
+        sure = f"a first guess, from {answers}"
+    elif n <= 3:
+        sure = f"still settling, from {answers}"
+    else:
+        sure = f"a settled schedule, from {answers}"
+    return f"{when} ({sure})"
 
 
 CSV_COLUMNS = (

@@ -14,6 +14,7 @@ from kopick_quiz.tui.screens.home import HomeScreen
 from kopick_quiz.tui.screens.quiz import QuizScreen
 from kopick_quiz.tui.screens.results import ResultsScreen
 from kopick_quiz.tui.widgets.answer_input import AnswerInput
+from kopick_quiz.tui.widgets.options import OptionsList
 
 from .conftest import drive, last_bubble, make_app, screen_text, settle
 
@@ -140,7 +141,7 @@ def test_the_quiz_is_usable_at_small_and_large_sizes(tmp_path: Path, size: tuple
         text = screen_text(app)
         assert "Which Korean studio produced The Medium?" in text
         assert "Question 1/6" in text
-        await pilot.press("2")
+        await pilot.press(str(screen.query_one(OptionsList).options.index("Showbox") + 1))
         await pilot.pause()
         assert "Correct" in screen_text(app)
 

@@ -13,6 +13,7 @@ from kopick_quiz.tui.screens.confirm import ConfirmScreen
 from kopick_quiz.tui.screens.quiz import QuizScreen
 from kopick_quiz.tui.screens.results import ResultsScreen
 from kopick_quiz.tui.widgets.answer_input import AnswerInput
+from kopick_quiz.tui.widgets.options import OptionsList
 from kopick_quiz.tui.widgets.score_header import ScoreHeader
 
 from .conftest import FakeClock, bubbles, drive, last_bubble, make_app, screen_text, settle
@@ -35,6 +36,13 @@ def current_id(app: KopickApp) -> str:
     session = quiz(app).session
     assert session is not None and session.current is not None
     return session.current.id
+
+
+def key_of(app: KopickApp, option: str) -> str:
+    """The key that picks `option` of the current question, wherever this attempt shows it."""
+    session = quiz(app).session
+    assert session is not None
+    return str(session.options().index(option) + 1)
 
 
 def test_play_opens_straight_on_the_first_question(tmp_path: Path) -> None:
@@ -65,16 +73,18 @@ def test_a_whole_quiz_right_wrong_close_partial_hint_skip(tmp_path: Path) -> Non
         while not session.finished:
             qid = current_id(app)
             if qid == "medium.korean-studio":
-                await pilot.press("2")  # Showbox, by its number
+                await pilot.press(key_of(app, "Showbox"))  # by its number
             elif qid == "medium.bifan":
                 await pilot.press("n")  # wrong: it is true
             elif qid == "medium.countries":
                 await say(pilot, "South Korea")  # one of two
             elif qid == "medium.studio":
                 await say(pilot, "/hint")
-                assert "Hint 1" in last_bubble(app, "hint").text
+                assert (
+                    "Hint 1" in last_bubble(app, "hint").text and "G__ 5__" in last_bubble(app, "hint").text
+                )
                 await pilot.press("f2")
-                assert "G__ 5__" in last_bubble(app, "hint").text
+                assert "One of these" in last_bubble(app, "hint").text
                 await say(pilot, "GDH 559")
             elif qid == "medium.year":
                 await say(pilot, "/skip")
@@ -110,10 +120,11 @@ def test_feedback_bubbles_carry_the_verdict_as_a_class(tmp_path: Path) -> None:
 
     async def scenario(pilot: Pilot[int]) -> None:
         assert current_id(app) == "medium.korean-studio"
-        await pilot.press("1")
+        key = key_of(app, "Shaw Brothers")
+        await pilot.press(key)
         wrong = last_bubble(app, "incorrect")
         assert "Showbox" in wrong.text
-        assert last_bubble(app, "you").text == "1. Shaw Brothers"
+        assert last_bubble(app, "you").text == f"{key}. Shaw Brothers"
         assert current_id(app) == "medium.bifan"
         await pilot.press("y")
         assert last_bubble(app, "correct").border_title is None or True
@@ -126,7 +137,7 @@ def test_why_repeat_score_and_unknown_commands_answer_in_the_chat(tmp_path: Path
     app = make_app(tmp_path)
 
     async def scenario(pilot: Pilot[int]) -> None:
-        await pilot.press("2")
+        await pilot.press(key_of(app, "Showbox"))
         await say(pilot, "/why")
         assert "Showbox" in last_bubble(app, "note").text
         asked = len(bubbles(app, "question"))
@@ -158,7 +169,8 @@ def test_ctrl_q_mid_quiz_asks_first_and_the_quiz_can_be_resumed(tmp_path: Path) 
     app = make_app(tmp_path)
 
     async def scenario(pilot: Pilot[int]) -> None:
-        await pilot.press("2")
+        assert current_id(app) == "medium.korean-studio"
+        await pilot.press(key_of(app, "Showbox"))
         await settle(pilot)
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -184,6 +196,10 @@ def test_ctrl_q_mid_quiz_asks_first_and_the_quiz_can_be_resumed(tmp_path: Path) 
         assert screen.session is not None
         assert screen.session.total == 5 and screen.session.score == 10
         assert "(resumed)" in screen.session.title
+        # it goes on counting from the question answered before, not from 1
+        assert "Question 2 of 6" in last_bubble(again, "question").text
+        header = screen.query_one(ScoreHeader)
+        assert (header.index, header.total) == (1, 6)
 
     drive(again, resume)
 
@@ -284,3 +300,34 @@ def test_play_with_an_unknown_pack_exits_with_the_reason(tmp_path: Path) -> None
     drive(app, scenario)
     assert app.return_code == 1
     assert app.error is not None and "there is no pack 'nope'" in app.error
+
+
+def test_the_fifty_fifty_greys_out_what_it_rules_out(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        assert current_id(app) == "medium.korean-studio"
+        options = quiz(app).query_one(OptionsList)
+        shown = options.options
+        await pilot.press("f2")
+        await pilot.pause()
+        hint = last_bubble(app, "hint").text
+        assert "50/50" in hint
+        (out,) = options.ruled_out  # three options: one wrong one goes, one stays beside the answer
+        assert out in hint and out != "Showbox" and options.options == shown  # still there, same numbers
+        struck = {
+            line.plain: any(getattr(span.style, "strike", False) for span in line.spans)
+            for line in options.render().split()
+        }
+        assert [line for line, strike in struck.items() if strike] == [f" {key_of(app, out)}  {out}"]
+        await pilot.press(key_of(app, out))  # a ruled-out option cannot be picked
+        await pilot.pause()
+        assert current_id(app) == "medium.korean-studio"
+        assert "ruled that one out" in last_bubble(app, "note").text
+        await pilot.press(key_of(app, "Showbox"))
+        await pilot.pause()
+        session = quiz(app).session
+        assert session is not None and session.answered[-1].accepted and session.answered[-1].hints == 1
+        assert options.ruled_out == ()
+
+    drive(app, scenario)

@@ -16,6 +16,7 @@ from textual.widgets import Input
 
 from kopick_quiz.tui.app import KopickApp
 from kopick_quiz.tui.widgets.answer_input import AnswerInput
+from kopick_quiz.tui.widgets.options import OptionsList
 
 from .conftest import DATA, make_app, settle
 
@@ -48,7 +49,8 @@ async def answer(pilot: Pilot[Any], *texts: str) -> None:
 
 
 async def three_answers(pilot: Pilot[Any]) -> None:
-    await pilot.press("2")  # right, by number
+    shown = pilot.app.screen.query_one(OptionsList).options
+    await pilot.press(str(shown.index("Showbox") + 1))  # right, by number
     await pilot.press("n")  # wrong
     await answer(pilot, "South Korea")  # partly right
 

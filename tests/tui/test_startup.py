@@ -18,6 +18,7 @@ from kopick_quiz.tui import quickstart
 from kopick_quiz.tui.app import KopickApp, Launch
 from kopick_quiz.tui.quickstart import Early, early_question, peek
 from kopick_quiz.tui.screens.quiz import QuizScreen
+from kopick_quiz.tui.widgets.options import OptionsList
 
 from .conftest import DATA, NOW, FakeClock, bubbles, drive, library_from
 
@@ -119,7 +120,8 @@ def test_an_answer_typed_before_the_grader_is_ready_is_graded_when_it_is(tmp_pat
     app, go = gated_app(tmp_path, Early(first, 6, "The Medium"))
 
     async def scenario(pilot: Pilot[int]) -> None:
-        await pilot.press("2")  # Showbox, before anything can grade it
+        shown = app.screen.query_one(OptionsList).options  # in this quiz's order, from the start
+        await pilot.press(str(shown.index("Showbox") + 1))  # before anything can grade it
         go.set()
         await pilot.pause(0.2)
         await app.workers.wait_for_complete()

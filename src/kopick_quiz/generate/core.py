@@ -742,6 +742,10 @@ class Ctx:
             all_tags = self._tags[key] = self._tags_of(films, topic, relation)
         if tags:
             all_tags = tuple(dict.fromkeys(t for t in (*all_tags, *tags) if t))
+        if hint is None and qtype in ("short", "multi"):
+            from .hints import teaching_hint
+
+            hint = teaching_hint(self, prompt, answers, kind)
         question = Question(
             id=qid,
             pack="",

@@ -132,6 +132,8 @@ class KopickApp(App[int]):
         # `play` without --seed still fixes its order up front, so the early first question
         # (from the cache) and the quiz agree, and the history can tell which quiz it was.
         self.seed = self.launch.seed if self.launch.seed is not None else random.randrange(1, 1_000_000)
+        self._quizzes_begun = 0  # a quiz after the first (a retry) shows its options in another order
+        self._option_seed: int | str | None = self.seed
         self.settings: dict[str, Any] = {}
         self.library: Library | None = None
         self.lexicon: Lexicon | None = None
@@ -160,7 +162,9 @@ class KopickApp(App[int]):
             return self.join_screen()
         if self.launch.command in ("play", "review"):
             early = self._early.result() if self._early is not None and self._early.done() else None
-            first = (early.question, early.total) if early is not None else None
+            from ..session import shuffled_options
+
+            first = (shuffled_options(early.question, self.seed), early.total) if early is not None else None
             title = early.title if early is not None else ""
             self._quiz = QuizScreen(player=self.player or "you", title=title, clock=self.clock, first=first)
             if early is not None:
@@ -556,7 +560,16 @@ class KopickApp(App[int]):
         if self.klass is not None and self.seat is not None:
             screen.note(self._welcome(self.klass, self.seat))
         done = len(resumed.answered_ids) if resumed is not None else 0
-        screen.preview(questions[0], len(questions), self._title(plan, resumed), done)
+        # A class shows every student the options the teacher's screen shows; else each quiz its own order.
+        seed = plan.seed if plan.seed is not None else random.randrange(1 << 32)
+        if self.klass is not None:
+            self._option_seed = None
+        else:
+            self._option_seed = f"{seed}:{self._quizzes_begun}" if self._quizzes_begun else seed
+        from ..session import shuffled_options
+
+        first = shuffled_options(questions[0], self._option_seed)
+        screen.preview(first, len(questions), self._title(plan, resumed), done)
         self._waiting = (plan, questions, resumed)
         self._maybe_begin()
 
@@ -585,9 +598,9 @@ class KopickApp(App[int]):
             explain=library.explain,
             names=library.names_by_kind(),
             clock=self.clock,
-            # A class shows every student the options the teacher's screen shows; else each attempt its own order.
-            option_seed=None if self.klass is not None else _option_seed(plan.seed),
+            option_seed=self._option_seed,
         )
+        self._quizzes_begun += 1
         if resumed is not None:
             session.score = resumed.score
             session.streak = resumed.streak
@@ -886,10 +899,3 @@ def run_app(args: Namespace) -> int:
 
         print(f"kopick-quiz: {app.error}", file=sys.stderr)
     return app.return_code or 0
-
-
-def _option_seed(seed: int | None) -> int:
-    """What orders a quiz's choice options: its seed when it has one (the same quiz, the same order)."""
-    import random
-
-    return seed if seed is not None else random.randrange(1 << 32)

@@ -161,20 +161,23 @@ class QuizScreen(Screen[None]):
         """Whether a quiz is under way (some question still to answer)."""
         return not self._over and (self.session is None or not self.session.finished)
 
-    def preview(self, question: Question, total: int, title: str) -> None:
-        """Show the first question before the grader is ready, so the student can start reading."""
+    def preview(self, question: Question, total: int, title: str, done: int = 0) -> None:
+        """Show the first question before the grader is ready, so the student can start reading.
+
+        `done` questions were answered in an earlier sitting: a resumed quiz goes on counting from them.
+        """
         if self.session is not None or self._preview is not None:
             return
         if not self._up:
-            self._queued.append(lambda: self.preview(question, total, title))
+            self._queued.append(lambda: self.preview(question, total, title, done))
             return
         self._preview = question
         self.title_text = title
         header = self.query_one(ScoreHeader)
-        header.pack, header.total, header.index = title, total, 0
-        self.query_one("#progress", ProgressBar).update(total=total, progress=0)
+        header.pack, header.total, header.index = title, done + total, done
+        self.query_one("#progress", ProgressBar).update(total=done + total, progress=done)
         self._drop_loading()
-        self._show_question(question, 0, total, _options_of(question))
+        self._show_question(question, done, done + total, _options_of(question))
 
     def begin(self, session: Session) -> None:
         """Run `session`: ask its current question (unless the preview already did)."""
@@ -188,7 +191,10 @@ class QuizScreen(Screen[None]):
             self._deadline = self._clock() + self.exam_seconds
             self.set_interval(1.0, self._tick)
             self._tick()
-        previewed = self._preview is not None and session.current == self._preview
+        current = session.current
+        previewed = (
+            self._preview is not None and current is not None and session.shown(current) == self._preview
+        )
         self._refresh_status()
         if previewed:
             self._set_options()
@@ -345,6 +351,9 @@ class QuizScreen(Screen[None]):
         options = session.options() if session is not None else _options_of(question)
         if not 0 <= index < len(options):
             return
+        if session is not None and options[index] in session.ruled_out:
+            self.say(Content("The 50/50 ruled that one out: pick one of the others."), kind="note")
+            return
         key = option_keys(options, question.type == "truefalse")[index]
         self.say(Content(f"{key}. {clean(options[index], one_line=True)}"), role="you")
         self.query_one(AnswerInput).clear()
@@ -374,7 +383,7 @@ class QuizScreen(Screen[None]):
         question = session.current
         if question is None:
             return
-        self._show_question(question, session.index, session.total, session.options())
+        self._show_question(question, session.number - 1, session.count, session.options())
         self._set_options()
 
     def _show_question(self, question: Question, index: int, total: int, options: tuple[str, ...]) -> None:
@@ -405,18 +414,18 @@ class QuizScreen(Screen[None]):
         options = session.options()
         keys = option_keys(options, question.type == "truefalse") if question.type != "order" else ()
         self.query_one(AnswerInput).shortcuts = keys
-        self.query_one(OptionsList).set_options(options if keys else (), keys)
+        self.query_one(OptionsList).set_options(options if keys else (), keys, session.ruled_out)
 
     def _refresh_status(self) -> None:
         session = self.session
         assert session is not None
         header = self.query_one(ScoreHeader)
         header.pack = session.title
-        header.total = session.total
-        header.index = session.index
+        header.total = session.count
+        header.index = session.done_before + session.index
         header.score = session.score
         header.streak = session.streak
-        self.query_one("#progress", ProgressBar).update(total=session.total, progress=session.index)
+        self.query_one("#progress", ProgressBar).update(total=session.count, progress=header.index)
 
     def _hint(self) -> None:
         session = self._ready()
@@ -428,7 +437,7 @@ class QuizScreen(Screen[None]):
             self.say(Content(text), kind="note")
             return
         self.say(hint_body(hint, session), kind="hint")
-        if hint.options:
+        if hint.options or hint.ruled_out:
             self._set_options()
 
     def _skip(self) -> None:

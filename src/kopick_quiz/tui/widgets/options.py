@@ -19,7 +19,9 @@ def option_keys(options: tuple[str, ...], truefalse: bool) -> tuple[str, ...]:
 
 
 class OptionsList(Widget, can_focus=False):
-    """Numbered options; hidden when the question has none."""
+    """Numbered options; hidden when the question has none. Options a hint ruled out stay, greyed."""
+
+    COMPONENT_CLASSES = {"options--ruled-out"}
 
     class Picked(Message):
         """An option was clicked."""
@@ -30,9 +32,14 @@ class OptionsList(Widget, can_focus=False):
 
     options: reactive[tuple[str, ...]] = reactive((), layout=True)
     keys: reactive[tuple[str, ...]] = reactive(())
+    ruled_out: reactive[tuple[str, ...]] = reactive(())
+    """Options a 50/50 hint took away: shown greyed and struck through, keeping their numbers."""
 
-    def set_options(self, options: tuple[str, ...], keys: tuple[str, ...]) -> None:
+    def set_options(
+        self, options: tuple[str, ...], keys: tuple[str, ...], ruled_out: tuple[str, ...] = ()
+    ) -> None:
         self.set_reactive(OptionsList.keys, keys)
+        self.set_reactive(OptionsList.ruled_out, ruled_out)
         self.options = options
         self.mutate_reactive(OptionsList.options)
 
@@ -40,10 +47,11 @@ class OptionsList(Widget, can_focus=False):
         self.display = bool(options)
 
     def render(self) -> Content:
-        lines = [
-            Content.assemble((f" {key} ", "bold reverse"), " ", clean(option, one_line=True))
-            for key, option in zip(self.keys, self.options, strict=False)
-        ]
+        out = self.get_visual_style("options--ruled-out", partial=True)
+        lines = []
+        for key, option in zip(self.keys, self.options, strict=False):
+            line = Content.assemble((f" {key} ", "bold reverse"), " ", clean(option, one_line=True))
+            lines.append(line.stylize(out) if option in self.ruled_out else line)
         return Content("\n").join(lines)
 
     def on_click(self, event: events.Click) -> None:
