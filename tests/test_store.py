@@ -720,3 +720,87 @@ def test_db_names_the_sqlite_file_too(tmp_path: Path, given: str | None, file: s
 def test_a_database_kind_we_do_not_know_is_a_plain_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="'mysql' databases are not supported"):
         Store.open(tmp_path, db="mysql://root:pw@localhost/k")
+
+
+def _race(folder: str, url: str | None, what: str, barrier, results) -> None:  # noqa: ANN001
+    from kopick_quiz.store import Refused, SeatTaken
+
+    s = Store.open(folder, db=url)
+    klass = s.find_class("KXP4TM")
+    assert klass is not None
+    barrier.wait()
+    try:
+        if what == "join":
+            seat = s.take_seat(klass, "Mina", "mina", f"T{os.getpid()}", proof=None, trusted=False)
+            results.put(("seat", seat.quiz_id))
+        else:
+            [seat] = [q for q in s.quizzes("Mina")]
+            s.record(seat.quiz_id, answered("q1", text=str(os.getpid())))
+            results.put(("recorded", 0))
+    except (Refused, SeatTaken) as exc:
+        results.put((type(exc).__name__, 0))
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("what", ["join", "answer"])
+def test_many_processes_racing_for_one_seat_or_one_answer_get_exactly_one(db: StoreSpot, what: str) -> None:
+    with db.open() as s:
+        klass = s.create_class("KXP4TM", "Week 3", "p", "self", ["q1", "q2"], None, None)
+        assert klass is not None
+        if what == "answer":
+            s.take_seat(klass, "Mina", "mina", "TOKEN", proof=None, trusted=True)
+    ctx = multiprocessing.get_context("fork")
+    barrier, results = ctx.Barrier(6), ctx.Queue()
+    procs = [
+        ctx.Process(target=_race, args=(str(db.data_dir), db.url, what, barrier, results)) for _ in range(6)
+    ]
+    for p in procs:
+        p.start()
+    got = sorted(results.get(timeout=60)[0] for _ in procs)
+    for p in procs:
+        p.join(30)
+    assert [p.exitcode for p in procs] == [0] * 6
+    if what == "join":
+        assert got == ["SeatTaken"] * 5 + ["seat"]
+    else:
+        assert got == ["Refused"] * 5 + ["recorded"]
+    with db.open() as s:
+        assert len(list(s.answers())) == (1 if what == "answer" else 0)
+        assert [c.players for c in s.classes()] == [1]
+
+
+@pg
+def test_a_write_that_meets_a_serialization_failure_is_retried_whole(pg_url: str, tmp_path: Path) -> None:
+    import psycopg
+
+    calls = []
+
+    def work(db) -> int:  # noqa: ANN001
+        calls.append(1)
+        db.execute("INSERT INTO players (name, created_at) VALUES (?, 'now')", (f"try {len(calls)}",))
+        if len(calls) < 3:
+            raise psycopg.errors.SerializationFailure("could not serialize access")
+        return len(calls)
+
+    with Store.open(tmp_path, db=pg_url) as s:
+        assert s.backend.write(work, serializable=True) == 3
+        assert s.players() == ["try 3"]  # the failed tries left nothing behind
+
+
+@pg
+def test_a_write_that_keeps_failing_to_serialize_gives_up_with_a_plain_error(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psycopg
+
+    monkeypatch.setattr(pg_module, "MAX_ATTEMPTS", 3)
+
+    def work(db) -> None:  # noqa: ANN001
+        raise psycopg.errors.DeadlockDetected("deadlock detected")
+
+    with (
+        Store.open(tmp_path, db=pg_url) as s,
+        pytest.raises(StoreError, match="too busy: a write was retried 3 times"),
+    ):
+        s.backend.write(work)

@@ -8,6 +8,7 @@ docs/data.md for what is kept where, and docs/contributing.md ("The store") for 
 from __future__ import annotations
 
 from .core import Store
+from .games import LIVE_GRACE_S, DisputeRow, GameRow
 from .model import (
     ACCEPTED,
     EXAM_GRACE_S,
@@ -31,6 +32,7 @@ from .url import describe, is_postgres, redact
 
 __all__ = [
     "ACCEPTED",
+    "LIVE_GRACE_S",
     "APPLICATION_ID",
     "BUSY_TIMEOUT_S",
     "DB_NAME",
@@ -41,6 +43,8 @@ __all__ = [
     "VERDICTS",
     "AnswerRow",
     "CardRow",
+    "DisputeRow",
+    "GameRow",
     "ClassRow",
     "Clock",
     "QuizRow",

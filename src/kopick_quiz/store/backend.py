@@ -31,6 +31,11 @@ class Db(Protocol):
         """Run an INSERT into a table with an `id` key; returns the new row's id."""
         ...
 
+    def lock(self, table: str, row_id: int) -> None:
+        """Hold the row `table.id = row_id` until the transaction ends, before reading what a write
+        depends on (a no-op on SQLite, whose write transactions hold the whole file)."""
+        ...
+
     def many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
         """Run one statement for each of `rows` (a bulk INSERT)."""
         ...
@@ -42,8 +47,11 @@ class Backend(Protocol):
     path: Path | None  # the SQLite file (None on a server)
     notice: str | None  # something the user should hear about at open (a bad file set aside)
 
-    def write(self, work: Callable[[Db], T]) -> T:
-        """Run `work` in one write transaction (retried whole if the database asks); its result."""
+    def write(self, work: Callable[[Db], T], *, serializable: bool = False) -> T:
+        """Run `work` in one write transaction (retried whole if the database asks); its result.
+
+        On PostgreSQL a write runs READ COMMITTED, made safe by `db.lock`s, or SERIALIZABLE when asked
+        (for a write whose reads no row lock can cover; expect retries under load)."""
         ...
 
     def read(self, work: Callable[[Db], T]) -> T:

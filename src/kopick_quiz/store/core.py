@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .backend import Backend, Db
+from .games import GameStore
 from .model import (
     EXAM_GRACE_S,
     AnswerRow,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-class Store:
+class Store(GameStore):
     """A player history on a backend; open it with `Store.open(data_dir)` (or `db=URL`)."""
 
     notice: str | None
@@ -133,21 +134,28 @@ class Store:
         rating = rating_for(answered)
 
         def work(db: Db) -> int:
+            # One answer at a time per quiz (a class counts each question once), then per player
+            # (the card's review is read, then written).
+            db.lock("quizzes", quiz_id)
             row = db.execute(
-                """SELECT q.player_id, q.status, q.started_at, c.closed_at, c.seconds, s.class_id FROM quizzes q
+                """SELECT q.player_id, q.status, q.started_at, c.closed_at, c.seconds, s.class_id, c.mode, c.question_ids
+                   FROM quizzes q
                    LEFT JOIN seats s ON s.quiz_id = q.id LEFT JOIN classes c ON c.id = s.class_id
                    WHERE q.id = ?""",
                 (quiz_id,),
             ).fetchone()
             if row is None:
                 raise StoreError(f"there is no quiz {quiz_id} in {self.where}")
-            player_id, status, started, closed_at, limit, class_id = row
+            player_id, status, started, closed_at, limit, class_id, class_mode, class_questions = row
             if closed_at is not None:
                 raise Refused("this class is closed: the teacher has stopped taking answers")
             if status != "open":
                 raise StoreError(f"quiz {quiz_id} is {status}; start a new one")
-            if limit is not None and (now - parse_time(started)).total_seconds() > limit + EXAM_GRACE_S:
+            if class_mode == "exam" and (now - parse_time(started)).total_seconds() > limit + EXAM_GRACE_S:
                 raise Refused("time is up for this exam: answers are no longer taken")
+            if class_mode == "live":
+                self._check_live(db, class_id, class_questions, question.id, now)
+            db.lock("players", player_id)
             # A class's board and results count each question once a student.
             if (
                 class_id is not None
@@ -449,6 +457,7 @@ class Store:
         now = self._now()
 
         def work(db: Db) -> Seat:
+            db.lock("classes", klass.class_id)  # joins of one class one at a time: one seat a name
             row = db.execute("SELECT closed_at FROM classes WHERE id = ?", (klass.class_id,)).fetchone()
             if row is None:
                 raise StoreError(f"there is no class {klass.code} in {self.where}")

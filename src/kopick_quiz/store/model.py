@@ -124,7 +124,7 @@ class ClassRow:
     mode: str  # self, exam or live
     question_ids: tuple[str, ...]
     seed: int | None
-    seconds: int | None  # an exam's time limit for each student
+    seconds: int | None  # an exam's time limit for each student; a live game's countdown per question
     created_at: datetime
     closed_at: datetime | None
     players: int

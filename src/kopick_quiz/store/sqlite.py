@@ -143,6 +143,9 @@ class _Db:
     def insert(self, sql: str, params: Sequence[object] = ()) -> int:
         return int(self._conn.execute(sql, params).lastrowid or 0)
 
+    def lock(self, table: str, row_id: int) -> None:
+        """Nothing to do: BEGIN IMMEDIATE holds the whole file for the transaction."""
+
     def many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
         self._conn.executemany(sql, rows)
 
@@ -188,7 +191,7 @@ class SQLiteBackend:
         with self._lock:
             self._conn.close()
 
-    def write(self, work: Callable[[_Db], T]) -> T:
+    def write(self, work: Callable[[_Db], T], *, serializable: bool = False) -> T:
         # BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and
         # then writes can fail with "database is locked" at once, busy timeout or not.
         with self._lock, _translated(self._file):
