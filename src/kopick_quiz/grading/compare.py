@@ -133,12 +133,12 @@ class Candidates:
         # Runs of words of an answer's name short of the whole (`Kim Jin`, `Production`): a part
         # left out, never a typo of the name, however few letters it lacks.
         self.partial = frozenset(
-            "".join(form.parts[i:j])
+            form.parts[i:j]
             for _, form in self.forms
             for i in range(len(form.parts))
             for j in range(i + 1, len(form.parts) + 1)
-            if j - i < len(form.parts)
-        ) - self.exact.keys()
+            if j - i < len(form.parts) and "".join(form.parts[i:j]) not in self.exact
+        )
         self.owners = frozenset(owners)
         self.has_digits = any(form.digits for _, form in self.forms)
         # `ok` of `Sang-ok`, `in` of `In-hyeon`: words of the answer that a sentence is also made of
@@ -214,7 +214,7 @@ class Candidates:
         found = self.keyed.get(span.key)
         if found is not None:
             return Hit(found[0], found[1], 0, False, start, end)
-        if span.squashed in self.partial:
+        if span.parts in self.partial:
             return None
         best: Hit | None = None
         digits = (
