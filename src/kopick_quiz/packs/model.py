@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..questions import QTYPES
@@ -76,8 +76,41 @@ def _weight(value: Any) -> Any:
     return text
 
 
+def _editor_schema(schema: dict[str, Any]) -> None:
+    """The JSON Schema of a question as an author may write it (for editors): `answer: x` or a
+    list; a number or true/false where the question's type wants one; `weight: 50%`."""
+    answer = schema["properties"]["answer"]
+    item = {"anyOf": [*answer["items"]["oneOf"], {"type": "number"}, {"type": "boolean"}]}
+    listed = {k: v for k, v in answer.items() if k not in ("description", "title")} | {"items": item}
+    schema["properties"]["answer"] = {
+        "title": answer.get("title", "Answer"),
+        "description": answer.get("description", ""),
+        "anyOf": [item, listed],
+    }
+    tolerance = schema["properties"]["tolerance"]
+    tolerance["anyOf"] = [*tolerance.get("anyOf", []), {"type": "number"}]
+
+
+def _editor_entry_schema(schema: dict[str, Any]) -> None:
+    weight = schema["properties"]["weight"]
+    schema["properties"]["weight"] = {
+        "title": weight.get("title", "Weight"),
+        "description": weight.get("description", ""),
+        "default": weight.get("default"),
+        "anyOf": [
+            {k: v for k, v in weight.items() if k not in ("title", "description", "default")},
+            {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"},
+        ],
+    }
+    schema["properties"]["text"] = {**schema["properties"]["text"], "type": ["string", "number"]}
+    tolerance = schema["properties"]["tolerance"]
+    tolerance["anyOf"] = [*tolerance.get("anyOf", []), {"type": "number"}]
+
+
 class AnswerEntry(Model):
     """An answer with its own share of the points or its own feedback (an item of `answer`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_editor_entry_schema)
 
     text: Text = Field(description="the answer (a number for number and year questions)")
     weight: Annotated[float, BeforeValidator(_weight)] = Field(
@@ -110,6 +143,8 @@ Answers = Annotated[list[Answer], BeforeValidator(_as_list), Field(min_length=1,
 
 class QuestionSpec(Model):
     """One hand-written question of a pack."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_editor_schema)
 
     id: Id = Field(description="stable id: progress and review history are kept by it")
     type: QTypeField = "short"
