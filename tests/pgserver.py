@@ -64,19 +64,25 @@ class Server:
         self._run_as: list[str] = []
         owner = None
         if os.geteuid() == 0:
-            # initdb will not run as root: run the server as the postgres user the package made.
-            try:
-                owner = pwd.getpwnam("postgres")
-            except KeyError:
+            # initdb will not run as root: run the server as the postgres user the package made
+            # (or, without one, as nobody), in a folder of /tmp that user can reach.
+            for name in ("postgres", "nobody"):
+                try:
+                    owner = pwd.getpwnam(name)
+                    break
+                except KeyError:
+                    continue
+            else:
                 raise Unavailable(
-                    "running as root and there is no 'postgres' user to run the server"
-                ) from None
-            runuser = shutil.which("runuser") or shutil.which("setpriv")
+                    "running as root and there is no 'postgres' or 'nobody' user to run the server"
+                )
+            runuser = shutil.which("runuser")
             if runuser is None:
-                raise Unavailable("running as root without runuser to start the server as 'postgres'")
-            self._run_as = [runuser, "-u", "postgres", "--"]
-        self.root = Path(tempfile.mkdtemp(prefix="kopick-pg-"))
+                raise Unavailable(f"running as root without runuser to start the server as '{owner.pw_name}'")
+            self._run_as = [runuser, "-u", owner.pw_name, "--"]
+        self.root = Path(tempfile.mkdtemp(prefix="kopick-pg-", dir="/tmp" if owner is not None else None))
         self._running = False
+        self.port = 0
         self._names = itertools.count()
         atexit.register(self.stop)
         try:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pgserver
+import pytest
 from conftest import StoreSpot
 
 from kopick_quiz.cli import main
@@ -180,3 +181,34 @@ def test_a_bad_password_is_one_plain_line_that_does_not_show_it(tmp_path: Path, 
         assert (code, out) == (1, "")
         assert err.startswith("kopick-quiz: cannot reach the database at postgresql://kopick:***@")
         assert "Wr0ng-Secret" not in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+# -- the served app's processes get the same store ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("db", "on_the_line"),
+    [
+        ("postgresql://kopick@db.school.kr/kopick", True),
+        (
+            "postgresql://kopick:hunter2@db.school.kr/kopick",
+            False,
+        ),  # ps would show it: the environment carries it
+        (None, False),
+    ],
+)
+def test_the_served_command_points_at_the_same_store_without_a_password_in_it(
+    db: str | None, on_the_line: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+
+    from kopick_quiz.cli import build_parser
+    from kopick_quiz.serve import served_command
+
+    monkeypatch.delenv("KOPICK_QUIZ_DB", raising=False)
+    args = build_parser().parse_args(["serve", *(["--db", db] if db else [])])
+    argv = shlex.split(served_command(args, "/srv/kopick"))
+    assert ("--db" in argv) == on_the_line
+    if on_the_line:
+        assert argv[argv.index("--db") + 1] == db
+    assert "hunter2" not in " ".join(argv)
