@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from conftest import StoreSpot
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -307,9 +308,10 @@ def test_csv_gives_back_any_typed_text(typed: str) -> None:
 
 
 def record(
-    folder: Path, player: str, verdicts: list[str], tags: tuple[str, ...] = ("people", "2000s")
+    folder: Path | StoreSpot, player: str, verdicts: list[str], tags: tuple[str, ...] = ("people", "2000s")
 ) -> None:
-    with Store.open(folder) as s:
+    """Record a finished quiz of `player` in the store of a data folder (or a `db` fixture's)."""
+    with folder.open() if isinstance(folder, StoreSpot) else Store.open(folder) as s:
         ids = [f"q{i}" for i in range(len(verdicts))]
         quiz = s.start_quiz(player, "people", "quick", ids, None)
         for qid, verdict in zip(ids, verdicts, strict=True):
@@ -325,10 +327,10 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_stats_json_reports_the_named_player(tmp_path: Path) -> None:
-    record(tmp_path, "Mina", ["correct", "incorrect", "close"])
-    record(tmp_path, "Joon-ho", ["incorrect"])
-    code, out, err = run("stats", "--json", "--player", "Mina", "--data-dir", str(tmp_path))
+def test_stats_json_reports_the_named_player(db: StoreSpot) -> None:
+    record(db, "Mina", ["correct", "incorrect", "close"])
+    record(db, "Joon-ho", ["incorrect"])
+    code, out, err = run("stats", "--json", "--player", "Mina", "--data-dir", str(db.data_dir), *db.args)
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["player"] == "Mina"
@@ -388,10 +390,10 @@ def test_stats_plot_and_json_together_is_a_usage_error(tmp_path: Path) -> None:
     assert err.endswith("kopick-quiz stats: error: argument --json: not allowed with argument --plot\n")
 
 
-def test_stats_without_a_player_shows_whoever_answered_last(tmp_path: Path) -> None:
-    record(tmp_path, "Mina", ["correct"])
-    record(tmp_path, "Joon-ho", ["incorrect", "correct"])
-    code, out, _ = run("stats", "--data-dir", str(tmp_path))
+def test_stats_without_a_player_shows_whoever_answered_last(db: StoreSpot) -> None:
+    record(db, "Mina", ["correct"])
+    record(db, "Joon-ho", ["incorrect", "correct"])
+    code, out, _ = run("stats", "--data-dir", str(db.data_dir), *db.args)
     assert code == 0 and out.startswith("Progress of Joon-ho\n")
 
 
@@ -406,21 +408,21 @@ def test_stats_without_a_player_shows_whoever_answered_last(tmp_path: Path) -> N
     ],
 )
 def test_stats_for_an_unknown_player_is_a_plain_error(
-    tmp_path: Path, argv: list[str], message: str | None
+    db: StoreSpot, argv: list[str], message: str | None
 ) -> None:
     if message:
-        record(tmp_path, "Mina", ["correct"])
-    code, out, err = run(*argv, "--data-dir", str(tmp_path))
+        record(db, "Mina", ["correct"])
+    code, out, err = run(*argv, "--data-dir", str(db.data_dir), *db.args)
     assert (code, out) == (1, "")
     assert err == (
         message or "kopick-quiz: nobody has answered a question yet; play a quiz first: kopick-quiz play\n"
     )
 
 
-def test_results_csv_writes_every_players_answers_to_standard_output(tmp_path: Path) -> None:
-    record(tmp_path, "Mina", ["correct", "incorrect"])
-    record(tmp_path, "Joon-ho", ["skipped"])
-    code, out, _ = run("results", "--csv", "--data-dir", str(tmp_path))
+def test_results_csv_writes_every_players_answers_to_standard_output(db: StoreSpot) -> None:
+    record(db, "Mina", ["correct", "incorrect"])
+    record(db, "Joon-ho", ["skipped"])
+    code, out, _ = run("results", "--csv", "--data-dir", str(db.data_dir), *db.args)
     table = read_csv(out)
     assert code == 0 and not out.startswith("\ufeff")
     assert [(r[0], r[4], r[6], r[7]) for r in table[1:]] == [
