@@ -47,7 +47,7 @@ ANSWERS: dict[str, list[tuple[str, str, str, int]]] = {
     ],
     "Hana": [
         ("medium.studio", "shaw brothers", "incorrect", 0),
-        ("medium.director", "Na Hong-jin", "incorrect", 0),
+        ("medium.director", "Na Hong-jin\x1b[2J\x07", "incorrect", 0),  # a terminal's clear-screen, not shown
     ],
 }
 
@@ -295,6 +295,24 @@ def test_the_board_keeps_the_student_under_the_cursor_as_answers_come(
         assert column(app, "#board-table", "student")[0] == "Student 40"
         assert board.coordinate_to_cell_key(board.cursor_coordinate).row_key.value == "Student 26"
         assert board.cursor_row == 26  # one place down: Student 40 went past them
+
+    drive(app, scenario, (100, 40))
+
+
+def test_its_colours_follow_the_theme(tmp_path: Path) -> None:
+    fill_classes(tmp_path)
+    app = home_app(tmp_path)
+
+    def colour_of_open() -> str:
+        cell = table(app, "#classes").get_row_at(0)[5]
+        return cell.style.color.triplet.hex
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await open_classes(pilot)
+        assert colour_of_open() == app.theme_variables["success"].lower()
+        app.theme = "nord"  # another green
+        await settle(pilot)
+        assert colour_of_open() == app.theme_variables["success"].lower()
 
     drive(app, scenario, (100, 40))
 

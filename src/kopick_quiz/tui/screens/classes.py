@@ -138,7 +138,8 @@ class ClassesScreen(Screen[None]):
             self._say_unavailable("Classes are kept in the history, and no history is kept here.")
             return
         self.query_one("#classes").loading = True
-        self.watch(self.app, "theme", self._restyle, init=False)
+        # The signal comes once the new theme's colours are in (a watch of `theme` is too early).
+        self.app.theme_changed_signal.subscribe(self, lambda theme: self._restyle())
         self.set_interval(self.REFRESH_SECONDS, self.read)
         self.read()
 
@@ -288,6 +289,8 @@ class ClassesScreen(Screen[None]):
         return self.report.klass if self.report is not None else None
 
     def _say_unavailable(self, why: str) -> None:
+        if not self.is_attached:
+            return
         self.unavailable = why
         self.query_one("#classes").display = False
         self.query_one("#views").display = False
