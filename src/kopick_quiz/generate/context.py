@@ -41,6 +41,11 @@ class EventQuestions:
             return f"{en.cap_first(self.the)} lasted from {e.start} to {e.end}"
         return f"{en.cap_first(self.the)} took place in {e.start}"
 
+    def tied(self) -> str:
+        """`the source ties Asako in Ruby Shoes (2000) to it`: the films tied to the event, or ''."""
+        labels = [self.ctx.base.film_label(self.ctx.base.get(f)) for f in self.films]
+        return f"the source ties {en.join(labels)} to it" if labels else ""
+
     def all(self) -> list[Draft]:
         out: list[Draft] = []
         for family in (self.years, self.what):
@@ -53,7 +58,10 @@ class EventQuestions:
             return []  # the source gives only a year it ties the period to, not when it began
         if _names_year(self.E, e.start) or (e.end and _names_year(self.E, e.end)):
             return []
-        explanation = en.sentence(f"{self.span()}: {ctx.lower_first(e.summary.rstrip('.'))}")
+        explanation = ctx.fresh(
+            en.sentence(f"{self.span()}: {ctx.lower_first(e.summary.rstrip('.'))}"),
+            en.sentence("; ".join(s for s in (self.span(), self.tied()) if s)),
+        )
         out: list[Draft] = []
         if e.end and e.end != e.start:
             points = (("start", e.start, "begin"), ("end", e.end, "end"))
@@ -99,7 +107,18 @@ class EventQuestions:
         if names_itself(ctx, e.id, summary) or not summary_is_unique(ctx, e.id, summary):
             return []
         text = en.sentence(summary)
-        ask = self.ask("what", explanation=en.sentence(f"That is {self.the}"), level=3)
+        e = self.event
+        when = f"from {e.start} to {e.end}" if e.end and e.end != e.start else f"in {e.start}"
+        if "start" in {c.field for c in e.cite}:  # a year from another source than the summary's
+            when = ""
+        if _names_year(self.E, e.start):
+            when = ""
+        lead = f"That is {self.the}" + (f", {when}" if when else "")
+        if not when and not self.tied():  # nothing to add but what the description said
+            lead += f": {ctx.lower_first(summary.rstrip('.'))}"
+        ask = self.ask(
+            "what", explanation=en.sentence("; ".join(s for s in (lead, self.tied()) if s)), level=3
+        )
 
         def _choice() -> Draft:
             wrong = pick(ctx, ask.qid("choice"), ctx.pool("events"), [e.id])
@@ -219,7 +238,16 @@ class TermQuestions:
         if names_itself(ctx, t.id, text) or not summary_is_unique(ctx, t.id, text):
             return []
         text = en.sentence(text)
-        ask = self.ask("what", explanation=en.sentence(f"That is what {self.common_name()} means"), level=3)
+        concept = t.kind in ("concept", "practice")
+        others = [ctx.lower_first(a) if concept else a for a in t.aliases]
+        others = [en.with_article(a) if concept else a for a in others if normalise(a) != normalise(t.name)]
+        name = en.with_article(self.common_name()) if concept else en.the_name(self.T, ctx.proper_words)
+        more = [
+            f"also called {en.join_or(others)}" if others else "",
+            f"held every {t.month}" if t.month else "",
+        ]
+        lead = ", ".join([f"That is {name}", *(m for m in more if m)])
+        ask = self.ask("what", explanation=en.sentence(lead), level=3)
         return entity_questions(
             ctx,
             ask,
@@ -240,7 +268,10 @@ def place_questions(ctx: Ctx, place: m.Place) -> list[Draft]:
     def _place() -> list[Draft]:
         P = ctx.ref(place.id)
         country = ctx.base.get(place.country)
-        if any(normalise(n) in normalise(P) for n in (country.name, country.adjective, *country.aliases)):
+        if any(
+            normalise(n) in normalise(P)
+            for n in (country.name, country.adjective, *ctx.base.aliases(country.id))
+        ):
             return []
         ask = Ask(
             key=question_id(place.id, "country"),

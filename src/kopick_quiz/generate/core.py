@@ -356,6 +356,17 @@ class Ctx:
         return found
 
     @cached_property
+    def once_names(self) -> tuple[str, ...]:
+        """Names an explanation should not write twice: events' and films'."""
+        return tuple(n.text for n in self.base.names if n.kind in ("event", "film"))
+
+    def fresh(self, *candidates: str) -> str:
+        """The fullest of these explanations that says nothing twice (see `english.repetition`)."""
+        from .english import fresh
+
+        return fresh(candidates, self.once_names)
+
+    @cached_property
     def doubled_names(self) -> tuple[str, ...]:
         """Names with a doubled word in them (Run Run Shaw): text quoting them is not a typo."""
         return tuple(n.text for n in self.base.names if re.search(r"\b(\w+) \1\b", n.text, re.IGNORECASE))
@@ -626,7 +637,7 @@ class Ctx:
     def _term_finder(self) -> NameFinder:
         names: dict[str, set[str]] = defaultdict(set)
         for term in self.base.facts.terms:
-            for n in (term.name, *term.aliases):
+            for n in (term.name, *term.aliases, *term.variants):
                 folded = normalise(n)
                 if len(folded) >= 3:
                     names[folded].add(term.id)

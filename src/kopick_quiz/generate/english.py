@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 _NUMBER_WORDS = (
     "zero",
@@ -304,3 +304,89 @@ def friendly_amount(amount: int) -> str:
     if not word:
         return format_int(amount)
     return f"{value:,.10g} {word}"
+
+
+# Words too common to tell two clauses apart (the clause check looks at the rest).
+_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "and",
+        "or",
+        "its",
+        "it",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "that",
+        "which",
+        "who",
+        "this",
+        "these",
+        "those",
+        "their",
+        "there",
+        "then",
+        "than",
+        "also",
+        "s",
+    ]
+)
+
+
+def _stem(word: str) -> str:
+    """`cultural`, `culture` -> `cultur`; `films` -> `film`: enough to see one idea said twice."""
+    for ending in ("al", "es", "s", "e", "ing", "ed"):
+        if len(word) > len(ending) + 3 and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def _clauses(text: str) -> list[str]:
+    """A text cut at sentence ends, colons, semicolons, commas and dashes: the parts a reader takes in one go."""
+    return [c for c in re.split(r"[.;:!?,\u2013\u2014()]+\s|[.;:!?]$|: ", text) if c.strip()]
+
+
+def repetition(text: str, names: Iterable[str] = ()) -> str | None:
+    """What a text says twice, or None: a name of `names` (events ...) written twice, or two clauses
+    that share most of their words (`the lifting of the ban on Japanese cultural imports took
+    place in 1998: South Korea's 1998 end to its ban on Japanese culture`)."""
+    folded = f" {' '.join(re.findall(r'[a-z0-9]+', text.casefold()))} "
+    for name in names:
+        key = " ".join(re.findall(r"[a-z0-9]+", name.casefold()))
+        if len(key) >= 6 and folded.count(f" {key} ") > 1:
+            return f"'{name}' twice"
+    seen: list[tuple[str, set[str]]] = []
+    for clause in _clauses(text):
+        # the common words and numbers of the clause: names (capitalised) say who, not what is said of them
+        common = [w for w in re.findall(r"[A-Za-z0-9]+", clause) if not w[0].isupper()]
+        words = {_stem(w) for w in common if w not in _FILLER}
+        for other, other_words in seen:
+            shared = words & other_words
+            if len(shared) >= 3 and len(shared) >= 0.6 * min(len(words), len(other_words)):
+                return f"'{other.strip()}' and '{clause.strip()}' say the same"
+        seen.append((clause, words))
+    return None
+
+
+def fresh(candidates: Iterable[str], names: Iterable[str] = ()) -> str:
+    """The first of `candidates` (fullest first) that says nothing twice; the last one otherwise."""
+    names = list(names)
+    found = ""
+    for found in candidates:
+        if found and repetition(found, names) is None:
+            return found
+    return found

@@ -460,17 +460,23 @@ class FilmQuestions:
         if len(people) < 2 or None in countries or len(countries) != len(people):
             raise Skip("only for several crew members, each from another country")
         n = en.number_word(len(people))
-        said_names = [ctx.label(c) for c in countries]
         said = en.join([f"{ctx.ref(p)} from {ctx.ref(c)}" for p, c in zip(people, nationality, strict=True)])
         fact = f"The {en.plural(crew.noun)} of {L} came from {n} countries: {said}"
-        ask = self.ask(
-            crew.relation, "countries", relation="country", explanation=self.explain(fact, *said_names)
-        )
+        ask = self.ask(crew.relation, "countries", relation="country", explanation=en.sentence(fact))
         prompt = (
             f"The {n} {en.plural(crew.noun)} of {L} each came from a different country. "
             f"Name {en.all_of(len(people))} countries."
         )
         return [multi(ctx, ask, prompt, [ctx.label(c) for c in countries], kind="country")]
+
+    def told_story(self) -> str:
+        """What to say once the film is named by its story: who made it, then a note of the source's."""
+        made = self.overview(None)
+        lead = (
+            made.replace("It was", f"{self.L} was", 1) if made else f"{self.L} came out in {self.film.year}"
+        )
+        notes = [n for n in self.film.notes if not n.startswith(("Its three directors", "It was filmed"))]
+        return " ".join(en.sentence(s) for s in (lead, notes[0] if notes else "") if s)
 
     def credited(self, person: str) -> list[m.Film]:
         """The films a person is credited on."""
@@ -1125,7 +1131,7 @@ class FilmQuestions:
         by, at, where = ctx.ref(arc.found_by), ctx.ref(arc.found_at), ctx.ref(arc.found_in)
         facts = [f"In {arc.found_year} {by} found a print of {L} held by {at} in {where}"]
         if arc.condition:
-            facts.append(f"The print's condition when found: {en.join(arc.condition)}")
+            facts.append(f"When found, the print was {en.join(arc.condition)}")
         if arc.restored_screening_year:
             event = f" at the {arc.restored_screening_event}" if arc.restored_screening_event else ""
             facts.append(f"The restored film was screened{event} in {arc.restored_screening_year}")
@@ -1284,7 +1290,9 @@ class FilmQuestions:
         for event_id in dict.fromkeys(film.context):
             event = ctx.base.get(event_id)
             during = event.kind == "period" and _during(event, film.year)
-            fact = f"{L} is tied to {ctx.event(event_id)}: {ctx.lower_first(event.summary.rstrip('.'))}"
+            the = ctx.event(event_id)
+            plain = f"{L} came out during {the}" if during else f"{L} is tied to {the}, in {event.start}"
+            fact = ctx.fresh(f"{L} is tied to {the}: {ctx.lower_first(event.summary.rstrip('.'))}", plain)
             ask = self.ask("event", event_id, relation="event", explanation=en.sentence(fact))
             if during:
 
@@ -1410,7 +1418,7 @@ class FilmQuestions:
             topic="films",
             subject=film.id,
             source=film.source,
-            explanation=self.explain(f"That is the story of {self.L}"),
+            explanation=self.told_story(),
             films=(film.id,),
             passing=False,
             level=3,

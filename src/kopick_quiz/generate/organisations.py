@@ -45,7 +45,7 @@ def _mentions_word(ctx: Ctx, entity_id: str, words: list[str]) -> bool:
 def _country_words(ctx: Ctx, country_id: str) -> list[str]:
     """Words that give a country away: its names, its adjective, its places (`Seoul National University`)."""
     country = ctx.base.get(country_id)
-    words = [country.name, country.adjective, *country.aliases]
+    words = [country.name, country.adjective, *country.aliases, *country.variants]
     words += [
         w for w in country.adjective.split() if len(w) > 3 and w[0].isupper() and w not in ("South", "North")
     ]
@@ -287,8 +287,12 @@ class FestivalQuestions:
         name = _short_name(ctx, fest.id, avoid=fest.prizes)
         winners = [f for f in ctx.films_by_festival.get(fest.id, []) if f.premiere and f.premiere.prize]
         fact = f"{self.F} awards {en.join(fest.prizes)}"
-        if winners:
-            fact += "; " + en.join([f"{ctx.film(f)} won {f.premiere.prize}" for f in winners if f.premiere])
+        if winners:  # `..., which The Medium (2021) won`: the prize named once
+            won = [f for f in winners if f.premiere]
+            if len(fest.prizes) == 1 and all(f.premiere.prize == fest.prizes[0] for f in won):  # type: ignore[union-attr]
+                fact += ", which " + en.join([ctx.film(f) for f in won]) + " won"
+            else:
+                fact += "; " + en.join([f"{ctx.film(f)} won {f.premiere.prize}" for f in won])  # type: ignore[union-attr]
         ask = self.ask("prize", relation="prize", explanation=en.sentence(fact), level=3)
         if len(fest.prizes) == 1:
             prompt = f"What is the name of the prize of {name} that the source mentions?"
@@ -308,7 +312,12 @@ class FestivalQuestions:
         summary = fest.summary.strip()
         if names_itself(ctx, fest.id, summary) or not summary_is_unique(ctx, fest.id, summary):
             return []
-        ask = self.ask("who", relation="premiere", explanation=en.sentence(f"That is {self.F}"), level=3)
+        where = f", in {ctx.label(fest.city)}" if fest.city else ""
+        premieres = [ctx.film(f) for f in ctx.base.films if f.premiere and f.premiere.festival == fest.id]
+        shown = f", where {en.join(premieres)} premiered" if premieres else ""
+        ask = self.ask(
+            "who", relation="premiere", explanation=en.sentence(f"That is {self.F}{where}{shown}"), level=3
+        )
         return entity_questions(
             ctx,
             ask,

@@ -102,10 +102,27 @@ def did(ctx: Ctx, entity_id: str) -> str:
 def about(ctx: Ctx, entity_id: str, lead: str) -> str:
     """`That is Bong Joon Ho, who directed ...`: `lead`, then what the entity did, as one sentence."""
     clause = did(ctx, entity_id)
-    if not clause:
-        return en.sentence(lead)
+    if not clause:  # nothing done on a film: say what it is instead, so the sentence tells something
+        what = what_it_is(ctx, entity_id)
+        return en.sentence(f"{lead}, {what}" if what else lead)
     pronoun = "who" if ctx.base.kind_of[entity_id] == "person" else "which"
     return en.sentence(f"{lead}, {pronoun} {clause}")
+
+
+def what_it_is(ctx: Ctx, entity_id: str) -> str:
+    """`an American streaming service`, `an author`: a company's kind and country, a person's trade."""
+    from .films import KIND_NOUN
+
+    item = ctx.base.get(entity_id)
+    kind = ctx.base.kind_of[entity_id]
+    if kind == "organisation":
+        country = ctx.base.get(item.country)
+        return en.with_article(f"{country.adjective} {KIND_NOUN.get(item.kind, en.humanise(item.kind))}")
+    if kind == "person":
+        country = ctx.base.by_id.get(item.nationality or "")
+        trade = en.join([en.humanise(r) for r in item.roles])
+        return en.with_article(f"{country.adjective} {trade}" if country else trade)
+    return ""
 
 
 def names_itself(ctx: Ctx, entity_id: str, text: str) -> bool:

@@ -242,6 +242,7 @@ class _Short(_Grader):
         ]
         self.candidates = Candidates(forms, self.rivals(others), lexicon, self.kinds)
         self.memo: dict[str, Verdict] = {}  # verdicts of answers that were exactly some other name
+        self.parts_of: list[tuple[tuple[str, ...], frozenset[str], list[str]]] | None = None
         self.accepted: dict[tuple[int, bool], Verdict] = {}
         self.missed = v.incorrect(self.expected, v.sentences(self.answer_is()), self.teach(self.entity))
         # The verdict of each accepted spelling, worked out once.
@@ -363,13 +364,22 @@ class _Short(_Grader):
     def _miss(self, words: list[str]) -> str:
         """Why a miss missed, when it is worth saying: a part of the name, its syllables swapped."""
         typed = span(tuple(words))
-        for _, form in self.candidates.forms:
-            if len(form.parts) < 2:
-                continue
-            if len(typed.keys) < len(form.keys) and set(typed.keys) <= set(form.keys):
+        n = len(typed.keys)
+        if self.parts_of is None:  # worked out on the first miss: most questions never see one
+            self.parts_of = [
+                (f.keys, frozenset(f.keys), sorted(f.keys))
+                for _, f in self.candidates.forms
+                if len(f.parts) > 1
+            ]
+        keys = frozenset(typed.keys)
+        in_order = None
+        for form_keys, parts, ordered in self.parts_of:
+            if n < len(form_keys) and keys <= parts:
                 return "Give the full name"
-            if typed.keys != form.keys and sorted(typed.keys) == sorted(form.keys):
-                return "Those are the right sounds in the wrong order, which makes another name"
+            if n == len(form_keys) and typed.keys != form_keys and keys == parts:
+                in_order = in_order or sorted(typed.keys)
+                if in_order == ordered:
+                    return "Those are the right sounds in the wrong order, which makes another name"
         return ""
 
 
@@ -500,7 +510,7 @@ class _Choice(_Grader):
 
     def option(self, i: int) -> str:
         """`GDH 559 (option 2)`: options are numbered as the app and line mode show them."""
-        return f"{self.choices[i]} (option {i + 1})"
+        return f"{self.choices[i].rstrip('.')} (option {i + 1})"  # a sentence's full stop would end up inside
 
     def judge(self, text: str, words: list[str]) -> Verdict:
         squashed = "".join(words)
