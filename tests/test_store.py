@@ -155,6 +155,13 @@ def test_record_keeps_every_field_of_the_answer(
     assert row.accepted == (verdict in ("correct", "close"))
 
 
+def test_a_nul_character_in_an_answer_or_a_name_is_kept_visibly_on_every_backend(store: Store) -> None:
+    quiz = store.start_quiz("Mi\x00na", "p", "quick", ["q1"], None)
+    store.record(quiz, answered("q1", "incorrect", text="GDH\x00 559"))
+    [row] = store.answers("Mi\x00na")
+    assert (row.player, row.typed) == ("Mi\ufffdna", "GDH\ufffd 559")
+
+
 def test_every_answer_reviews_the_players_card(store: Store, clock: Clock) -> None:
     quiz = store.start_quiz("Mina", "p", "quick", ["q1", "q1"], None)
     store.record(quiz, answered("q1", "incorrect"))
@@ -702,6 +709,8 @@ def test_without_psycopg_the_message_names_the_extra(tmp_path: Path, monkeypatch
         ("postgresql://ana@db/kopick", "postgresql://ana@db/kopick"),
         ("postgres://ana:p%40ss@db/k?sslmode=require", "postgres://ana:***@db/k?sslmode=require"),
         ("postgresql:///k?user=ana&password=hunter2", "postgresql:///k?user=ana&password=***"),
+        ("postgresql://ana:hun/ter@2@db/k", "postgresql://ana:***@db/k"),  # not encoded: still hidden
+        ("postgresql://ana:hunter2@[bad/k", "postgresql://ana:***@[bad/k"),  # malformed: still hidden
     ],
 )
 def test_a_url_is_shown_without_its_password(url: str, shown: str) -> None:
@@ -715,6 +724,15 @@ def test_a_url_is_shown_without_its_password(url: str, shown: str) -> None:
 def test_db_names_the_sqlite_file_too(tmp_path: Path, given: str | None, file: str) -> None:
     with Store.open(tmp_path / "data", db=given.format(tmp=tmp_path) if given else None) as s:
         assert s.kind == "sqlite" and s.path == tmp_path / file
+
+
+def test_a_malformed_url_is_a_plain_error_that_hides_the_password(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg")
+    with pytest.raises(
+        StoreError, match="cannot use the database at postgresql://ana:\\*\\*\\*@\\[bad/k"
+    ) as caught:
+        Store.open(tmp_path, db="postgresql://ana:hunter2@[bad/k")
+    assert "hunter2" not in str(caught.value)
 
 
 def test_a_database_kind_we_do_not_know_is_a_plain_error(tmp_path: Path) -> None:
@@ -804,3 +822,27 @@ def test_a_write_that_keeps_failing_to_serialize_gives_up_with_a_plain_error(
         pytest.raises(StoreError, match="too busy: a write was retried 3 times"),
     ):
         s.backend.write(work)
+
+
+@pg
+def test_stores_of_one_process_share_a_pool_that_the_last_close_shuts(pg_url: str, tmp_path: Path) -> None:
+    import time
+
+    def connections() -> int:
+        name = pg_url.rsplit("/", 1)[1]
+        sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND application_name = 'kopick-quiz'"
+        return pg_meta(pg_url, sql, (name,))[0][0]
+
+    first, second = Store.open(tmp_path, db=pg_url), Store.open(tmp_path, db=pg_url)
+    assert first.backend._pool is second.backend._pool  # type: ignore[attr-defined]
+    first.players(), second.players()
+    assert 1 <= connections() <= pg_module.POOL_SIZE
+    first.close()
+    assert connections() >= 1 and second.players() == []
+    second.close()
+    deadline = time.monotonic() + 10
+    while connections() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert connections() == 0
+    with pytest.raises(StoreError, match="is closed"):
+        second.players()

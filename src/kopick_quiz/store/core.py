@@ -30,6 +30,7 @@ from .model import (
     parse_time,
     player_name,
     same_secret,
+    text,
     utcnow,
 )
 
@@ -174,7 +175,7 @@ class Store(GameStore):
                     question.pack,
                     json.dumps(list(question.tags)),
                     iso(now),
-                    answered.text,
+                    text(answered.text),
                     name,
                     score,
                     int(answered.points),

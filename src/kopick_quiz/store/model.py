@@ -178,7 +178,13 @@ def player_name(player: str) -> str:
 
 
 def lookup(player: str) -> str:
-    return " ".join(player.split())
+    return text(" ".join(player.split()))
+
+
+def text(value: str) -> str:
+    """Text as stored: a NUL character (which PostgreSQL's text cannot hold) becomes U+FFFD, on
+    every backend, so a stray control character in an answer is kept visibly and never refused."""
+    return value.replace("\x00", "\ufffd")
 
 
 def same_secret(given: str, kept: str) -> bool:

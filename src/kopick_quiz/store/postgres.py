@@ -458,13 +458,12 @@ def _translated(where: str, url: str) -> Iterator[None]:
 
 
 def _first_line(exc: BaseException, url: str) -> str:
-    from urllib.parse import unquote, urlsplit
+    from urllib.parse import unquote
+
+    from .url import password_of
 
     text = (str(exc).strip().splitlines() or ["an unknown error"])[0]
-    try:
-        password = urlsplit(url).password
-    except ValueError:
-        password = None
+    password = password_of(url)
     for secret in {password, unquote(password) if password else None} - {None, ""}:
         text = text.replace(secret, "***")  # type: ignore[arg-type]
     return text

@@ -13,7 +13,7 @@ POSTGRES_SCHEMES = ("postgresql", "postgres")
 
 
 def is_postgres(db: str | None) -> bool:
-    return bool(db) and urlsplit(db.strip()).scheme.lower() in POSTGRES_SCHEMES
+    return bool(db) and db.strip().lower().startswith(tuple(f"{scheme}://" for scheme in POSTGRES_SCHEMES))
 
 
 def sqlite_file(data_dir: Path | str, db: str | None) -> Path:
@@ -24,7 +24,10 @@ def sqlite_file(data_dir: Path | str, db: str | None) -> Path:
         return Path(data_dir) / DB_NAME
     text = db.strip()
     if text.lower().startswith("sqlite:"):
-        parts = urlsplit(text)
+        try:
+            parts = urlsplit(text)
+        except ValueError:
+            raise StoreError(f"{text}: not a sqlite URL; write sqlite:///path/to/kopick.db") from None
         if parts.netloc not in ("", "localhost"):
             raise StoreError(
                 f"{text}: a sqlite URL names a file on this machine: sqlite:///path/to/kopick.db"
@@ -42,17 +45,36 @@ def sqlite_file(data_dir: Path | str, db: str | None) -> Path:
     return path / DB_NAME if path.is_dir() else path
 
 
+def _split_password(url: str) -> tuple[str, str, str] | None:
+    """(before, password, after) when `url` carries a password in its user information."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return None
+    # The user information ends at the last @ before the query: a password may hold / or @.
+    head = rest.partition("?")[0]
+    at = head.rfind("@")
+    if at < 0 or ":" not in head[:at]:
+        return None
+    colon = head.index(":")
+    start = len(scheme) + len(sep)
+    return url[: start + colon + 1], url[start + colon + 1 : start + at], url[start + at :]
+
+
+def password_of(url: str) -> str | None:
+    """The password a URL carries (in its user information or as `password=`), as written."""
+    found = _split_password(url)
+    if found:
+        return found[1]
+    match = re.search(r"(?i)[?&]password=([^&#]*)", url)
+    return match.group(1) if match else None
+
+
 def redact(url: str) -> str:
-    """`url` with its password (if any) replaced by `***`, fit to print."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "the database URL"
-    shown = url
-    if parts.password is not None:
-        user = parts.netloc.rpartition("@")[0].split(":", 1)[0]
-        shown = shown.replace(parts.netloc, f"{user}:***@{parts.netloc.rpartition('@')[2]}", 1)
-    return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", shown)
+    """`url` with its password (if any) replaced by `***`, fit to print (even when it is malformed)."""
+    found = _split_password(url)
+    if found:
+        url = f"{found[0]}***{found[2]}"
+    return re.sub(r"(?i)([?&]password=)[^&#]*", r"\1***", url)
 
 
 def describe(data_dir: Path | str, db: str | None) -> str:
