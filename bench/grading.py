@@ -5,7 +5,8 @@ Run from the repository root:  python bench/grading.py [--seconds S]
 Both graders see the labelled table of tests/grading/data/cases.txt (every typed answer of it,
 over and over). Figures printed:
 - answers/s through the core (`grade`), with its caches warm (normalised text, romanisation
-  keys, typed words, verdicts of exact names) and with all of them emptied before every pass
+  keys, typed words, slips judged, verdicts of answers that are one name, exactly or misspelt)
+  and with all of them emptied before every pass
   over the table (questions stay compiled: that is done once per question), and through the `grade` command's core (`grade_lines`,
   JSON in and out);
 - answers/s of the naive grader, and each figure as a ratio of it;
@@ -29,7 +30,7 @@ from rapidfuzz import fuzz
 from kopick_quiz.facts.load import load_facts
 from kopick_quiz.grading import Lexicon, grade, grade_lines
 from kopick_quiz.grading.grader import compile_question
-from kopick_quiz.grading.names import fold, span
+from kopick_quiz.grading.names import _slip, fold, name_syllables, span
 from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.questions import Question
 
@@ -101,6 +102,8 @@ def main() -> int:
         normalise.cache_clear()
         fold.cache_clear()
         span.cache_clear()
+        _slip.cache_clear()
+        name_syllables.cache_clear()
         for _question, grader in lexicon.compiled.values():
             getattr(grader, "memo", {}).clear()
 

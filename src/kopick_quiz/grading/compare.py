@@ -92,6 +92,7 @@ class Found:
     near: Mention | None = None  # for feedback: the rival a miss was nearest to
     negated: bool = False
     whole: bool = False  # the whole text is one exact name: the verdict depends on nothing else
+    one_name: bool = False  # the text was read as one name, not a sentence: it depends on the text alone
 
 
 class Candidates:
@@ -295,8 +296,9 @@ class Candidates:
         if n == 0:
             return found
         squashed = "".join(words)
-        if self.has_digits and (not squashed.isalpha() or not _NUMERAL_WORDS.isdisjoint(words)):
-            words = numerals(tuple(words))  # `the seventh team` is `the 7th team`
+        # `7th` is `7`, as the names are keyed; `seventh` too, where an answer has a number
+        if not squashed.isalpha() or (self.has_digits and not _NUMERAL_WORDS.isdisjoint(words)):
+            words = numerals(tuple(words))
             squashed = "".join(words)
             n = len(words)
         target = self.exact.get(squashed)
@@ -317,6 +319,10 @@ class Candidates:
         if n > 1 and self.titles and words[0] in ARTICLES:
             return self.search(words[1:], every, text)  # `Le Parasite`, `La Medium`
         whole = span(tuple(words))
+        if n > 1 and words[0] in TITLES:  # `Mr. Kim Yong-hwa`, but `Mr Goo` is `Mr. Go` misspelt
+            match = self.fuzzy(whole, 0, n) if n <= self.max_parts + 1 else None
+            if match is None:
+                return self.search(words[1:], every, text)
         if n <= self.max_parts + 1:
             match = self.fuzzy(whole, 0, n)
             if isinstance(match, Hit):
@@ -325,10 +331,13 @@ class Candidates:
                     inner = self._sentence_of(words, text, every)
                     if inner.hits and min(h.typos for h in inner.hits) < match.typos:
                         return inner
+                else:
+                    found.one_name = True
                 found.hits.append(match)
                 return found
             if isinstance(match, Mention):
                 found.rivals.append(match)
+                found.one_name = True
                 return found
             # A few words with nothing of a sentence about them are one name, and not this one.
             if n == 1 or not (
@@ -336,6 +345,7 @@ class Candidates:
                 or (text and _BREAKS.search(text))
             ):
                 found.near = self._near(whole, n)
+                found.one_name = True
                 return found
         return self._sentence_of(words, text, every)
 
@@ -368,7 +378,7 @@ class Candidates:
             words = []
             for piece in _BREAKS.split(text):
                 more = normalise(piece).split()
-                if self.has_digits and (not _NUMERAL_WORDS.isdisjoint(more) or not "".join(more).isalpha()):
+                if not "".join(more).isalpha() or (self.has_digits and not _NUMERAL_WORDS.isdisjoint(more)):
                     more = list(numerals(tuple(more)))
                 if more:
                     breaks.add(len(words))

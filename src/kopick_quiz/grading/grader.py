@@ -30,7 +30,7 @@ from .verdict import CLOSE_SCORE, Verdict
 
 MAX_CHARS = 300  # a sentence around an answer fits; anything longer is not an answer
 EXTRA_COST = 0.5
-_MEMO = 4096  # verdicts kept per question for answers that are exactly some name
+_MEMO = 4096  # verdicts kept per question for answers that are one name, exactly or not
 
 _LIST_SEPARATORS = re.compile(r"[,;&/+\n|]|\s+and\s+|\s+plus\s+", re.IGNORECASE)
 _ORDER_SEPARATORS = re.compile(r"[,;\n|>→]|->|=>|\s+then\s+|\s+and\s+", re.IGNORECASE)
@@ -259,13 +259,16 @@ class _Short(_Grader):
 
     def judge(self, text: str, words: list[str]) -> Verdict:
         key = "".join(words)
-        known = self.known.get(key) or self.memo.get(key)
+        known = self.known.get(key) or self.memo.get(key) or self.memo.get("\0" + text)
         if known is not None:
             return known
         found = self.candidates.search(words, text=text)
         verdict = self.verdict(text, words, found)
-        if found.whole and len(self.memo) < _MEMO:  # one exact name: the verdict depends on nothing else
-            self.memo[key] = verdict
+        if len(self.memo) < _MEMO:
+            if found.whole:  # one exact name: the verdict depends on nothing else
+                self.memo[key] = verdict
+            elif found.one_name:  # one name, misspelt or not this one: on this text alone
+                self.memo["\0" + text] = verdict
         return verdict
 
     def verdict(self, text: str, words: list[str], found: Found) -> Verdict:

@@ -64,7 +64,8 @@ class Lexicon:
         by_kind: dict[str, list[Form]] = defaultdict(list)
         for entity, forms in self.forms_of.items():
             for form in forms:
-                owners[form.squashed].append(entity)
+                if entity not in owners[form.squashed]:  # `Na Hongjin` and `Na Hong-jin`: one owner
+                    owners[form.squashed].append(entity)
                 by_kind[self.kind_of[entity]].append(form)
         self.owners: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in owners.items()}
         self.by_kind: dict[str, tuple[Form, ...]] = {k: tuple(v) for k, v in by_kind.items()}

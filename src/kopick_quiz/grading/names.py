@@ -263,6 +263,7 @@ class Form:
     directions: tuple[str, ...]  # `north`, `southeast`: a few letters that make another place
     strict: bool  # a Korean-style personal name: a slip must not make another name syllable
     slips: bool  # whether a short part may have a slip (one more edit, judged word for word)
+    budget: int  # the most edits the whole name may have (allowances, the slip, swaps): a quick filter
 
     @classmethod
     def of(
@@ -298,6 +299,7 @@ class Form:
             allowances.append(a)
         slips = any(a == 0 and len(k) >= 2 for a, k in zip(allowances, keys, strict=True))
         slack = sum(max(0, a) for a in allowances)
+        swaps = sum(a == 0 and len(k) >= 4 for a, k in zip(allowances, keys, strict=True))
         squashed = "".join(parts)
         if squashed == key:
             key = squashed
@@ -318,6 +320,7 @@ class Form:
             directions(parts),
             strict,
             slips,
+            slack + slips + swaps,
         )
 
 
@@ -341,7 +344,8 @@ def _typos(
     expected: tuple[str, ...], joined: str, typed: tuple[str, ...], typed_joined: str, form: Form
 ) -> int | None:
     longer = abs(len(typed_joined) - len(joined))
-    if longer > form.slack + form.slips:
+    budget = form.budget  # the edits between the whole names are at most those between their parts
+    if longer > form.slack + form.slips or OSA.distance(joined, typed_joined, score_cutoff=budget) > budget:
         return None
     if len(typed) == len(expected):  # word for word: the way the typed words are split is the alignment
         return _partwise(expected, typed, form, form.parts)
