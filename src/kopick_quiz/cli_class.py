@@ -67,6 +67,37 @@ def add_class_parser(
     )
     q.add_argument("code", metavar="CODE")
 
+    q = action(
+        "host",
+        "the teacher's screen for a live class on the projector: joins, each question with its "
+        "countdown, the spread of answers, the leaderboard, the podium",
+        "kopick-quiz class host KXP4TM   (or --auto 8 to move on every 8 seconds)",
+    )
+    q.add_argument("code", metavar="CODE")
+    q.add_argument(
+        "--auto",
+        metavar="SECONDS",
+        type=_seconds,
+        help="move on by itself after this many seconds on each screen (questions close by their countdown)",
+    )
+
+    q = action(
+        "disputes",
+        'answers students said were right ("I was right"): list them, accept or reject one',
+        "kopick-quiz class disputes KXP4TM --accept 3 --add-answer",
+    )
+    q.add_argument("code", metavar="CODE")
+    decide = q.add_mutually_exclusive_group()
+    decide.add_argument(
+        "--accept", metavar="N", type=_positive, help="accept dispute N: the answer counts as right"
+    )
+    decide.add_argument("--reject", metavar="N", type=_positive, help="reject dispute N: the verdict stands")
+    q.add_argument(
+        "--add-answer",
+        action="store_true",
+        help="with --accept: also add the typed answer to the question's accepted answers (a pack in your packs folder)",
+    )
+
     q = action("board", "a class's leaderboard", "kopick-quiz class board KXP4TM --json")
     q.add_argument("code", metavar="CODE")
     q.add_argument("--json", action="store_true", help="one JSON object a line per student, best first")
@@ -82,6 +113,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not 0.2 <= value <= 3600:
+        raise argparse.ArgumentTypeError("give between 0.2 and 3600 seconds")
+    return value
+
+
 def cmd_class(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .classroom import ClassError
     from .cli import CommandError, _open_store
@@ -92,7 +133,14 @@ def cmd_class(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except StoreError as exc:
         raise CommandError(str(exc)) from None
     try:
-        handler = {"new": _new, "list": _list, "close": _close, "board": _board}[args.class_command]
+        handler = {
+            "new": _new,
+            "list": _list,
+            "close": _close,
+            "board": _board,
+            "host": _host,
+            "disputes": _disputes,
+        }[args.class_command]
         return handler(args, store, out, err)
     except (ClassError, StoreError) as exc:
         raise CommandError(str(exc)) from None
@@ -121,7 +169,10 @@ def _new(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> in
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
         return 0
     print(klass.code, file=out)
-    limit = f", {klass.seconds // 60} minutes" if klass.seconds else ""
+    limit = {
+        "exam": f", {(klass.seconds or 0) // 60} minutes in all",
+        "live": f", {klass.seconds} seconds a question",
+    }.get(klass.mode, "")
     print(
         f"class '{klass.title}': {MODE_WORDS[klass.mode]}, {n} question{'s' * (n != 1)} from {pack.title}{limit}.\n"
         f"Students join in a terminal: kopick-quiz play --class {klass.code} --player NAME\n"
@@ -204,6 +255,114 @@ def _board(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> 
     return 0
 
 
+def _host(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    from datetime import UTC
+
+    from .classroom import ClassError, class_questions
+    from .cli import CommandError, _library
+
+    klass = _class(store, args.code)
+    if klass.mode != "live":
+        raise CommandError(
+            f"{klass.code} is a {MODE_WORDS[klass.mode]} class; only a live class is hosted "
+            f"(make one with: kopick-quiz class new TITLE --pack P --mode live)"
+        )
+    if not klass.is_open:
+        raise CommandError(f"{klass.code} ({klass.title}) is closed")
+    library = _library(args, err)
+    try:
+        questions = class_questions(klass, library.question_index())
+    except ClassError as exc:
+        raise CommandError(str(exc)) from None
+    if out.isatty() and sys.stdin.isatty():
+        from .tui.host import run_host
+
+        return run_host(args, klass, questions)
+    from .plain_live import host_plain
+
+    def write(line: str) -> None:
+        out.write(line + "\n")
+        out.flush()
+
+    return host_plain(store, klass, questions, args.auto, sys.stdin, write, lambda: datetime.now(UTC))
+
+
+def _disputes(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
+    from .cli import CommandError, _library
+    from .plain import clean
+
+    klass = _class(store, args.code)
+    if args.add_answer and args.accept is None:
+        raise CommandError("--add-answer goes with --accept N")
+    if args.accept is not None or args.reject is not None:
+        number = args.accept if args.accept is not None else args.reject
+        known = {d.dispute_id for d in store.disputes(klass.class_id)}
+        if number not in known:
+            raise CommandError(
+                f"{klass.code} has no dispute {number}; see them with: kopick-quiz class disputes {klass.code}"
+            )
+        decided = store.decide_dispute(number, args.accept is not None, full_points=10)
+        if decided.status == "accepted":
+            print(
+                f"accepted: {clean(decided.player)}'s answer '{clean(decided.typed)}' now counts as right "
+                f"({decided.was_points} → {decided.points} points) on the board, in results and in stats.",
+                file=out,
+            )
+            if args.add_answer:
+                library = _library(args, err)
+                print(_add_answer(library, klass.pack, decided.question_id, decided.typed), file=out)
+        else:
+            print(f"rejected: {clean(decided.player)}'s verdict stands.", file=out)
+        return 0
+    rows = store.disputes(klass.class_id)
+    if not rows:
+        print(f"No disputes in {klass.code} ({clean(klass.title)}).", file=out)
+        return 0
+    library = _library(args, err)
+    index = library.question_index()
+    for d in rows:
+        q = index.get(d.question_id)
+        prompt = clean(q.prompt) if q is not None else d.question_id
+        expected = clean(", ".join(q.answers)) if q is not None else "?"
+        state = {"open": "open", "accepted": "accepted", "rejected": "rejected"}[d.status]
+        print(f"#{d.dispute_id} [{state}] {clean(d.player)} on: {prompt}", file=out)
+        print(
+            f"    typed '{clean(d.typed)}' ({d.was_verdict or d.verdict}); the answer: {expected}", file=out
+        )
+        if d.reason and d.reason != "(no reason given)":
+            print(f"    says: {clean(d.reason)}", file=out)
+    open_ = [d for d in rows if d.status == "open"]
+    if open_:
+        print(
+            f"Decide with: kopick-quiz class disputes {klass.code} --accept N [--add-answer]  or  --reject N",
+            file=out,
+        )
+    return 0
+
+
+def _add_answer(library, pack_id: str, question_id: str, typed: str) -> str:  # noqa: ANN001 - a Library
+    """Add an accepted dispute's text to its question in the teacher's own pack file."""
+    from pathlib import Path
+
+    from .packs.edit import EditError, add_accepted
+    from .paths import shipped_packs_dir
+    from .plain import clean
+
+    path = Path(library.pack(pack_id).path).resolve()
+    if path.is_relative_to(shipped_packs_dir().resolve()):
+        return (
+            f"not added: {pack_id} is a shipped pack; to accept '{clean(typed)}' next time, copy the question "
+            "into a pack of your own (kopick-quiz new-pack) with an accept: line"
+        )
+    try:
+        added = add_accepted(path, question_id, typed, library.base)
+    except EditError as exc:
+        return f"not added: {exc}"
+    if not added:
+        return f"{question_id} already accepts '{clean(typed)}'"
+    return f"added '{clean(typed)}' to the accepted answers of {question_id} in {path}"
+
+
 def _class(store: Store, code: str) -> ClassRow:
     from .classroom import normalise_code
     from .cli import CommandError
@@ -251,11 +410,6 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
             klass, seat = join(store, args.class_code, args.player or _login(), trusted=True)
         except ClassError as exc:
             raise CommandError(str(exc)) from None
-        if klass.mode == "live":
-            raise CommandError(
-                f"{klass.code} is a live class: it is played together when your teacher runs it on the "
-                "projector, which this version of kopick-quiz cannot do yet"
-            )
         library = _library(args, err)
         for problem in library.problems:
             print(problem, file=err)
@@ -264,6 +418,28 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
         except ClassError as exc:
             raise CommandError(str(exc)) from None
         who = clean(seat.player)
+        if klass.mode == "live":
+            import functools
+
+            from .grading import Lexicon
+            from .plain_live import play_live
+
+            print(f"Welcome, {who}: {clean(klass.title)} ({klass.code}), a live game.", file=out)
+
+            def write(line: str) -> None:
+                out.write(line + "\n")
+                out.flush()
+
+            return play_live(
+                store,
+                klass,
+                seat,
+                questions,
+                functools.cache(lambda: Lexicon.from_base(library.base)),
+                sys.stdin,
+                write,
+                lambda: datetime.now(UTC),
+            )
         if seat.finished:
             print(
                 f"You have finished {clean(klass.title)}, {who}: {seat.score} points. "

@@ -21,6 +21,7 @@ CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 CODE_LENGTH = 6
 MODES = ("self", "exam", "live")
 EXAM_SECONDS_PER_QUESTION = 60
+LIVE_SECONDS_PER_QUESTION = 20  # a live game's countdown
 MAX_NAME_CHARS = 32
 MAX_TITLE_CHARS = 80
 _DRAWS = 50  # codes drawn before giving up (a store with millions of classes)
@@ -141,7 +142,7 @@ def create_class(
     if seed is None:  # the list is stored anyway; the seed is kept so a teacher can make it again
         seed = (rng or random.SystemRandom()).randrange(1, 1_000_000)
     chosen = select(questions, count, seed)
-    seconds = EXAM_SECONDS_PER_QUESTION * len(chosen) if mode == "exam" else None
+    seconds = {"exam": EXAM_SECONDS_PER_QUESTION * len(chosen), "live": LIVE_SECONDS_PER_QUESTION}.get(mode)
     ids = [q.id for q in chosen]
     for _ in range(_DRAWS):
         made = store.create_class(new_code(rng), title, pack, mode, ids, seed, seconds)
@@ -206,7 +207,7 @@ def class_questions(klass: ClassRow, index: Mapping[str, Question]) -> list[Ques
 
 def time_left(klass: ClassRow, seat: Seat, now: datetime) -> float | None:
     """Seconds a student has left in an exam (None: no limit); the clock runs from their join."""
-    if klass.seconds is None:
+    if klass.mode != "exam" or klass.seconds is None:
         return None
     return max(0.0, klass.seconds - (now - seat.joined_at).total_seconds())
 
