@@ -65,3 +65,17 @@ def test_an_answer_without_a_question_is_a_warning():
     assert [str(n) for n in result.notes] == [
         "x.txt:1: warning: 'ANSWER:' without a question before it; skipped"
     ]
+
+
+def test_an_aiken_export_says_partial_credit_is_lost():
+    from kopick_quiz.packs.aiken import export_aiken
+
+    from .conftest import pack_of
+
+    pack = pack_of(
+        "id: w\ntitle: W\nquestions:\n  - id: q\n    type: choice\n    prompt: Who wrote it?\n"
+        "    answer: [Jason Bechervaise, {text: KOFIC, weight: 50}]\n    choices: [Jason Bechervaise, KOFIC, Sangjoon Lee]\n"
+    )
+    exported = export_aiken(pack)
+    assert exported.count == 1 and "ANSWER: A" in exported.content
+    assert exported.notes == ["question 'q': Aiken has no partial credit; 'KOFIC' count as wrong"]

@@ -135,6 +135,10 @@ def export_aiken(pack: Pack) -> Exported:
             continue
         if len(q.answers) > 1:
             notes.append(f"question '{q.id}' has several right choices; only '{q.answers[0]}' is kept")
+        shares = [w.text for w in q.weighted if 0 < w.weight < 100]
+        if shares:
+            named = ", ".join(f"'{t}'" for t in shares)
+            notes.append(f"question '{q.id}': Aiken has no partial credit; {named} count as wrong")
         lines = [_one_line(q.prompt)]
         answer = ""
         for letter, choice in zip(string.ascii_uppercase, q.choices, strict=False):

@@ -80,11 +80,11 @@ def export_csv(pack: Pack) -> Exported:
         spec = spec_from_question(q)
         answers = [_answer_cell(a) for a in spec["answer"]]
         feedback = [
-            f"{_one_line(_answer_cell(a))}{ARROW}{_one_line(a['feedback'])}"
+            f"{_key(_answer_cell(a))}{ARROW}{_one_line(a['feedback'])}"
             for a in spec["answer"]
             if isinstance(a, dict) and a.get("feedback")
         ]
-        feedback += [f"{_one_line(k)}{ARROW}{_one_line(v)}" for k, v in spec["feedback"].items()]
+        feedback += [f"{_key(k)}{ARROW}{_one_line(v)}" for k, v in spec["feedback"].items()]
         row = [
             q.id,
             q.type,
@@ -195,6 +195,11 @@ def _answers(cell: str, kind: str, feedback: dict[str, str]) -> list[Any]:
 def _one_line(text: str) -> str:
     """Feedback on one line of the feedback cell: a line break is written `\\n` (a backslash `\\\\`)."""
     return text.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def _key(answer: str) -> str:
+    """An answer before ` => `: on one line, an arrow in it written `=\\>`."""
+    return _one_line(answer).replace("=>", "=\\>")
 
 
 def _lines(text: str) -> str:

@@ -105,6 +105,10 @@ def _hold_escapes(lines: list[tuple[int, str]]) -> _Chunk:
         if k:
             chars.append("\n")
             pos.append((number, 1))
+        if "\\" not in line:  # most lines escape nothing: every character stands for itself
+            chars.extend(line)
+            pos.extend((number, col) for col in range(1, len(line) + 1))
+            continue
         i = 0
         while i < len(line):
             ch = line[i]
@@ -754,7 +758,14 @@ def _range(answer: str, tolerance: float) -> str:
 
 
 def _needs_plain(q: Question) -> bool:
-    texts = [q.prompt, q.explanation, *q.answers, *q.accept, *q.choices, *(v for _, v in q.feedback)]
+    texts = [
+        q.prompt,
+        q.explanation,
+        *q.answers,
+        *q.accept,
+        *q.choices,
+        *(t for pair in q.feedback for t in pair),
+    ]
     texts += [q.otherwise, *(w.text for w in q.weighted), *(w.feedback for w in q.weighted)]
     return any(_HTML_LIKE.search(t) for t in texts) or q.prompt.startswith("[")
 

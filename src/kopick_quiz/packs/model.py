@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -130,6 +131,17 @@ class AnswerEntry(Model):
         return self.weight >= 100
 
 
+@dataclass(frozen=True, slots=True)
+class PlainAnswer:
+    """A plain-text answer seen as an entry: the full points, no feedback of its own."""
+
+    text: str
+    weight: float = 100.0
+    feedback: None = None
+    tolerance: None = None
+    full: bool = True
+
+
 def _entry_tag(value: Any) -> str:
     return ENTRY_TAG if isinstance(value, dict) else TEXT_TAG
 
@@ -198,9 +210,9 @@ class QuestionSpec(Model):
         return [a if isinstance(a, str) else a.text for a in self.answer if isinstance(a, str) or a.full]
 
     @property
-    def entries(self) -> list[AnswerEntry]:
+    def entries(self) -> list[AnswerEntry | PlainAnswer]:
         """Every answer as an entry (a plain text is a full answer without feedback)."""
-        return [AnswerEntry(text=a) if isinstance(a, str) else a for a in self.answer]
+        return [PlainAnswer(a) if isinstance(a, str) else a for a in self.answer]
 
     @model_validator(mode="after")
     def _consistent(self) -> QuestionSpec:

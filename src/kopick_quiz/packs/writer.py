@@ -112,8 +112,12 @@ def _value(key: str, value: Any, indent: str, kind: str | None) -> list[str]:
             if isinstance(item, Mapping):
                 lines.extend(_entry_lines(item, indent + "  ", kind))
                 continue
-            block = _block(str(item), indent + "    ")
-            lines.append(f"{indent}  - {block or scalar(str(item))}")
+            text = str(item)
+            if key == "answer" and kind in ("number", "year") and _NUMBER.match(text):
+                lines.append(f"{indent}  - {text}")
+                continue
+            block = _block(text, indent + "    ")
+            lines.append(f"{indent}  - {block or scalar(text)}")
         return lines
     raise TypeError(f"cannot write {type(value).__name__} as pack YAML")
 
