@@ -277,3 +277,12 @@ def test_a_title_without_its_foreign_article_reads_as_the_title():
     lexicon = Lexicon()
     verdict = grade(q("short", "Le Transperceneige"), "Transperceneige", lexicon)
     assert (verdict.verdict, verdict.feedback) == ("correct", "Correct: Le Transperceneige.")
+
+
+def test_a_kept_verdict_is_only_reused_for_the_same_text(lexicon):
+    question = q("short", "Prague", id="memo:prague")
+    first = grade(question, "Prague Vienna", lexicon)  # one name, and not this one
+    assert grade(question, "Prague Vienna", lexicon) == first
+    listed = grade(question, "Prague, Vienna", lexicon)  # the same words, but a list
+    assert listed.verdict == "incorrect" and listed.feedback.startswith("Give one answer, not a list")
+    assert listed.feedback != first.feedback

@@ -241,7 +241,7 @@ class _Short(_Grader):
             if normalise(c) not in map(normalise, question.answers)
         ]
         self.candidates = Candidates(forms, self.rivals(others), lexicon, self.kinds)
-        self.memo: dict[str, Verdict] = {}  # verdicts of answers that were exactly some other name
+        self.memo: dict[str, Verdict] = {}  # verdicts of answers that were one name (see judge)
         self.parts_of: list[tuple[tuple[str, ...], frozenset[str], list[str]]] | None = None
         self.accepted: dict[tuple[int, bool], Verdict] = {}
         self.missed = v.incorrect(self.expected, v.sentences(self.answer_is()), self.teach(self.entity))
