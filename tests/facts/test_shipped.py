@@ -143,8 +143,9 @@ def test_sky_and_the_suneung(base: FactBase):
     assert "Seneung" in suneung.variants and suneung.month == "November"  # the article spells it so once
 
 
-def test_odd_spellings_in_the_article_are_aliases(base: FactBase):
-    assert "Linda Lin dai" in base.get("linda-lin-dai").aliases
+def test_odd_spellings_in_the_article_are_variants(base: FactBase):
+    assert "Linda Lin dai" in base.get("linda-lin-dai").variants
+    assert "E J- Yong" in base.get("e-j-yong").variants
 
 
 @pytest.mark.skipif(not ARTICLE.exists(), reason="the source article is not beside the project")

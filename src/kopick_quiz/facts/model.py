@@ -57,10 +57,13 @@ Genre = Literal[
 ]
 
 
-ALIASES_DOC = "other names or titles the source gives (e.g. the Hong Kong title): each one a fact of its own"
+ALIASES_DOC = (
+    "other names: another title (the Hong Kong title), an acronym or what it stands for, another word "
+    "(shaman); each one a fact of its own, traced to the source"
+)
 VARIANTS_DOC = (
-    "the same name spelled another way: romanisations, name orders, short forms, abbreviations, "
-    "misspellings in the source; no claim, so `validate` does not trace them"
+    "the same name written another way: romanisations, name orders, capitals, short forms, misspellings "
+    "in the source; they claim nothing, so `validate` does not trace them"
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..facts import model as m
 from ..grading.normalise import normalise
 from . import english as en
+from .aliases import alias_questions
 from .choice import Ask, Draw, choice, entity_questions, near_years, pick, pick_text, short, truefalse
 from .core import Ctx, Draft, Skip, question_id
 from .people import names_itself, summary_is_unique
@@ -157,6 +158,9 @@ class TermQuestions:
         out: list[Draft] = []
         for family in (self.members, self.month, self.definition):
             out += self.ctx.attempt(family)
+        concept = self.term.kind in ("concept", "practice")
+        the = en.with_article(self.common_name()) if concept else en.the_name(self.T, self.ctx.proper_words)
+        out += alias_questions(self.ctx, self.term, self.ask, the)
         return out
 
     def common_name(self) -> str:

@@ -392,6 +392,7 @@ class FilmQuestions:
             self.language,
             self.genre,
             self.plot,
+            self.other_titles,
         ):
             out += self.ctx.attempt(family)
         return out
@@ -468,6 +469,31 @@ class FilmQuestions:
             f"Name {en.all_of(len(people))} countries."
         )
         return [multi(ctx, ask, prompt, [ctx.label(c) for c in countries], kind="country")]
+
+    def other_titles(self) -> list[Draft]:
+        """`By what other title is Tyrant (1967) known?` and back: each title a student may meet."""
+        from .aliases import source_of
+
+        ctx, film, L = self.ctx, self.film, self.L
+        titles = list(film.aliases)
+        if not titles:
+            return []
+        fact = f"{L} is also known as {en.join_or(titles)}"
+        ask = replace(
+            self.ask("title", relation=None, explanation=self.explain(fact, *titles)),
+            source=source_of(film),
+        )
+        out = ctx.attempt(
+            lambda: short(ctx, ask, f"By what other title is {L} also known?", titles, kind="film")
+        )
+        for title in titles:
+            prompt = f"{title} is another title of which {film.year} film?"
+            out += ctx.attempt(
+                lambda prompt=prompt: short(
+                    ctx, ask, prompt, [film.title], kind="film", template="reverse", suffix=("reverse",)
+                )
+            )
+        return out
 
     def told_story(self) -> str:
         """What to say once the film is named by its story: who made it, then a note of the source's."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..facts import model as m
 from ..grading.normalise import normalise
 from . import english as en
+from .aliases import alias_questions
 from .choice import (
     COMPANY_KINDS,
     Ask,
@@ -80,6 +81,12 @@ class OrgQuestions:
         out: list[Draft] = []
         for family in (self.country, self.kind, self.people, self.part_of, self.who, self.filmography):
             out += self.ctx.attempt(family)
+        out += alias_questions(
+            self.ctx,
+            self.org,
+            lambda *key, explanation: self.ask(*key, relation=None, explanation=explanation),
+            self.name,
+        )
         return out
 
     def country(self) -> list[Draft]:
@@ -242,6 +249,12 @@ class FestivalQuestions:
         out: list[Draft] = []
         for family in (self.city, self.country, self.prizes, self.who):
             out += self.ctx.attempt(family)
+        out += alias_questions(
+            self.ctx,
+            self.festival,
+            lambda *key, explanation: self.ask(*key, relation=None, explanation=explanation),
+            self.F,
+        )
         return out
 
     def city(self) -> list[Draft]:
