@@ -22,7 +22,7 @@ KEYS = [
     ("Ctrl+Q", "quit (asks first in the middle of a quiz)"),
 ]
 COMMANDS = [
-    ("/hint", "a hint; the first tells the kind of answer, the next its initials, the last a few options"),
+    ("/hint", "a hint: a fact about the answer, then its initials, then options (a choice: a 50/50)"),
     ("/skip", "give up on this question and see the answer"),
     ("/why", "a fuller explanation of the last answer, from the facts"),
     ("/repeat", "the question again"),
