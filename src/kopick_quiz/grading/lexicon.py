@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..progress import Progress, no_progress, tracked
@@ -31,12 +32,16 @@ class Lexicon:
         about: dict[str, str] | None = None,
         neutral: Iterable[str] = (),
         progress: Progress = no_progress,
+        adjectives: Iterable[str] = (),
     ) -> None:
         """`names` holds (text, entity id, kind, is main name) rows; `progress` follows their compiling.
 
         `neutral` words may stand beside an answer in a sentence without changing it (`Thai`).
-        The lexicon keeps (and adds to) the `labels` and `about` dicts it is given.
+        `adjectives` are the names among `names` that are a country's adjective (`Thai`): a short
+        one allows no slip, or `That` would be Thailand. The lexicon keeps (and adds to) the
+        `labels` and `about` dicts it is given.
         """
+        self.adjectives = frozenset(map(squash, adjectives))
         self.neutral = frozenset(w for text in neutral for w in normalise(text).split())
         self.kind_of: dict[str, str] = {}
         # Taken over, not copied: a big base's labels and summaries are dicts of 100,000s of entries.
@@ -57,6 +62,8 @@ class Lexicon:
                 form = Form.of(variant, entity, main and variant is text, entity in strict, kind == "person")
                 if not form.squashed or (entity, form.parts) in seen:
                     continue
+                if form.slips and form.squashed in self.adjectives:
+                    form = replace(form, slips=False, budget=form.budget - 1)
                 seen.add((entity, form.parts))
                 forms_of[entity].append(form)
         self.forms_of: dict[str, tuple[Form, ...]] = {e: tuple(fs) for e, fs in forms_of.items()}
@@ -71,7 +78,6 @@ class Lexicon:
         self.by_kind: dict[str, tuple[Form, ...]] = {k: tuple(v) for k, v in by_kind.items()}
         self.max_parts = max((len(f.parts) for fs in self.forms_of.values() for f in fs), default=1)
         self.compiled: dict[str, tuple[Any, Any]] = {}
-        self.adjectives: frozenset[str] = frozenset()  # the names that are a country's adjective
         self._rivals: dict[tuple[str, ...], RivalIndex] = {}
 
     def rival_index(self, kinds: Iterable[str]) -> RivalIndex:
@@ -104,9 +110,7 @@ class Lexicon:
         rows = [(n.text, n.entity_id, n.kind, n.main) for n in base.names]
         demonyms = _demonyms(base)
         rows.extend((text, country, "country", False) for text, country in demonyms)
-        lexicon = cls(rows, labels, about, adjectives, progress)
-        lexicon.adjectives = frozenset(squash(text) for text, _ in demonyms)
-        return lexicon
+        return cls(rows, labels, about, adjectives, progress, [text for text, _ in demonyms])
 
     def entities(self, text: str) -> tuple[str, ...]:
         """The ids of the entities that answer to `text` (any spelling the facts list)."""

@@ -414,7 +414,7 @@ def _partwise(
             total += d
         elif a == 0 and _swapped(e, t):
             total += 1
-        elif a == 0 and not slipped and _slip(e, t, form.strict, written[i]):
+        elif a == 0 and form.slips and not slipped and _slip(e, t, form.strict, written[i]):
             total += 1
             slipped = True  # one slip in the whole name
         else:
