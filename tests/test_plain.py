@@ -60,7 +60,7 @@ def test_wrong_answer_skip_and_hint_are_reported_and_missed_questions_listed(tmp
 def test_the_fifty_fifty_marks_the_options_it_rules_out(tmp_path: Path):
     done = play(tmp_path, ["/hint", "2"], "--seed", "3")
     out = done.stdout
-    hint, listed = out.split("Hint 1: 50/50: it is not ", 1)[1].split("\n", 1)
+    hint, listed = out.split("Hint 1: 50/50: it is neither ", 1)[1].split("\n", 1)
     ruled_out = [line for line in listed.splitlines()[:4] if line.endswith("(ruled out)")]
     assert len(ruled_out) == 2 and all(line.split(". ", 1)[1].split("  ")[0] in hint for line in ruled_out)
     assert "Prague" not in hint and "Correct" in out

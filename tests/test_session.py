@@ -229,3 +229,14 @@ def test_a_resumed_quiz_counts_on_from_the_earlier_sitting(lexicon: Lexicon) -> 
     assert (session.number, session.count) == (4, 5)
     session.answer("GDH 559")
     assert (session.number, session.count) == (5, 5)
+
+
+def test_asking_for_a_hint_that_is_not_there_says_why(lexicon: Lexicon) -> None:
+    truth = q("tf", "The Medium won Best of Bucheon.", ("true",), type="truefalse", choices=("true", "false"))
+    session = Session([truth, YEAR], lexicon)
+    assert session.hint() is None and "give it away" in session.no_hint()
+    session.answer("y")
+    session.hint(), session.hint()
+    assert session.hint() is None and session.no_hint() == "No more hints for this one."
+    exam = Session([YEAR], lexicon, mode="exam")
+    assert exam.hint() is None and exam.no_hint() == "No hints in an exam."

@@ -17,7 +17,8 @@ COMMANDS_HELP = """\
 Commands: /hint  a hint (costs points)    /skip    next question
           /why   more about the answer    /repeat  the question again
           /score the score so far         /quit    stop and see the results
-          ? TEXT ask about the material   /help    this list"""
+          ? TEXT ask about the material   /help    this list
+          /dispute REASON  in a class: ask your teacher to look at the last verdict again"""
 
 VERDICT_WORDS = {
     "correct": "Correct",
@@ -41,11 +42,14 @@ class PlainChat:
         write: Callable[[str], None],
         ask: Callable[[str, Question | None], str] | None = None,
         record: Callable[[Answered], None] | None = None,
+        dispute: Callable[[str], str] | None = None,
     ) -> None:
+        """`dispute(reason)` records "I was right" on the last answer (a class's) and says so."""
         self.session = session
         self.write = write
         self.ask = ask
         self.record = record
+        self.dispute = dispute
         self.quit = False
 
     def start(self) -> None:
@@ -83,6 +87,14 @@ class PlainChat:
         if stripped.startswith("?"):
             self.answer_question(stripped[1:].strip())
             return
+        if stripped.lower().startswith("/dispute"):
+            if self.dispute is None:
+                self.write(
+                    "Disputes go to a teacher, so only answers given in a class can be disputed; /why explains a verdict."
+                )
+            else:
+                self.write(self.dispute(stripped[len("/dispute") :].strip()))
+            return
         if stripped.startswith("/"):
             self.command(stripped[1:].split()[0].lower() if stripped[1:].split() else "help")
             return
@@ -97,7 +109,7 @@ class PlainChat:
         if name in ("hint", "h"):
             hint = s.hint()
             if hint is None:
-                self.write("No hints in an exam." if not s.hints_allowed else "No more hints for this one.")
+                self.write(s.no_hint())
             else:
                 self.write(f"Hint {hint.level}: {clean(hint.text)}")
                 if hint.ruled_out:
@@ -165,6 +177,7 @@ def run_plain(
     record: Callable[[Answered], None] | None = None,
     prompt: bool = False,
     deadline: float | None = None,
+    dispute: Callable[[str], str] | None = None,
 ) -> Results:
     """Run a whole quiz over `inp`/`out`; returns the results (also printed).
 
@@ -176,7 +189,7 @@ def run_plain(
         out.write(line + "\n")
         out.flush()
 
-    chat = PlainChat(session, write, ask, record)
+    chat = PlainChat(session, write, ask, record, dispute)
     chat.start()
     while not session.finished and not chat.quit:
         if prompt:

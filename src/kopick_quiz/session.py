@@ -241,6 +241,17 @@ class Session:
         return choices_of(self.shown(q)) or self.hint_options
 
     # -- asking ----------------------------------------------------------------------------------
+    def no_hint(self) -> str:
+        """Why `hint` gave none, in a sentence."""
+        if not self.hints_allowed:
+            return "No hints in an exam."
+        q = self.current
+        if self.hints_used == 0 and q is not None and q.type == "truefalse":
+            return "A true-or-false question has no hint: any hint would give it away."
+        if self.hints_used == 0:
+            return "This one has no hint."
+        return "No more hints for this one."
+
     def hint(self) -> Hint | None:
         """The next hint for the current question, or None when none is left (or in an exam)."""
         q = self.current
@@ -398,7 +409,8 @@ def make_hint(q: Question, level: int, names: Mapping[str, Sequence[str]]) -> Hi
             wrong = [c for c in q.choices if normalise(c) != normalise(answer)]
             keep = {normalise(answer), normalise(random.Random(q.id).choice(wrong))}
             out = tuple(c for c in q.choices if normalise(c) not in keep)
-            return Hint(1, "50/50: it is not " + " nor ".join(out) + ".", ruled_out=out)
+            said = f"neither {out[0]} nor {out[1]}" if len(out) == 2 else "not " + ", ".join(out)
+            return Hint(1, f"50/50: it is {said}.", ruled_out=out)
         return None
     if q.type == "order":
         ends = [f"The earliest is {q.answers[0]}.", f"The latest is {q.answers[-1]}."]

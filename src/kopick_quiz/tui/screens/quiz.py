@@ -45,6 +45,13 @@ class QuizScreen(Screen[None]):
         Binding("f5", "repeat", "Repeat", tooltip="Show the question again"),
         Binding("f6", "score", "Score", tooltip="The score so far"),
         Binding("f10", "end", "End quiz", tooltip="Stop here and see the results"),
+        Binding(
+            "f7",
+            "dispute",
+            "I was right",
+            show=False,
+            tooltip="In a class: ask your teacher to look at the last verdict again",
+        ),
     ]
 
     load_progress: reactive[tuple[int, int] | None] = reactive(None)
@@ -65,6 +72,13 @@ class QuizScreen(Screen[None]):
             self.session = session
             self.results = results
             self.complete = complete
+
+    class Disputed(Message):
+        """The student says the last verdict was wrong ("I was right"), with their reason."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
 
     class Asked(Message):
         """A `?` question about the material: the app answers with `reply`."""
@@ -253,7 +267,10 @@ class QuizScreen(Screen[None]):
         stripped = text.strip()
         if not stripped:
             return
-        if stripped.startswith("/"):
+        if stripped.lower().startswith("/dispute"):
+            self.say(Content(shorten(clean(stripped, one_line=True), 200)), role="you", kind="command")
+            self.post_message(self.Disputed(stripped[len("/dispute") :].strip()))
+        elif stripped.startswith("/"):
             words = stripped[1:].split()
             self.command(words[0].lower() if words else "help", echo=stripped)
         elif stripped.startswith("?"):
@@ -294,6 +311,9 @@ class QuizScreen(Screen[None]):
 
     def action_hint(self) -> None:
         self.command("hint")
+
+    def action_dispute(self) -> None:
+        self.handle("/dispute")
 
     def action_skip(self) -> None:
         self.command("skip")
@@ -433,8 +453,7 @@ class QuizScreen(Screen[None]):
             return
         hint = session.hint()
         if hint is None:
-            text = "No hints in an exam." if not session.hints_allowed else "No more hints for this one."
-            self.say(Content(text), kind="note")
+            self.say(Content(session.no_hint()), kind="note")
             return
         self.say(hint_body(hint, session), kind="hint")
         if hint.options or hint.ruled_out:
