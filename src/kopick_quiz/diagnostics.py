@@ -146,6 +146,12 @@ def error_message(
     path = _author_path(data, loc)
     named = loc if kind in ("missing", "extra_forbidden") else path
     field = _last_name(named) or _last_name(context) or "this value"
+    subject = f"'{field}'"
+    if len(named) >= 2 and isinstance(named[-1], str) and isinstance(named[-2], str):
+        owner = _model_at(model, named[:-1])
+        parent = owner.model_fields.get(named[-2]) if owner else None
+        if parent is not None and typing.get_origin(parent.annotation) is dict:  # a key the author chose
+            subject = f"'{named[-2]}' for '{named[-1]}'"
     in_list = bool(context + named) and isinstance((context + named)[-1], int)
     value = err.get("input")
     where: Literal["value", "key", "parent"] = "value"
@@ -161,47 +167,47 @@ def error_message(
     if kind == "string_type" and isinstance(value, (Plain, int, float)) and not isinstance(value, bool):
         raw = value.text if isinstance(value, Plain) else str(value)
         reads = value.kind if isinstance(value, Plain) else "a number"
-        message = f"'{field}' must be text, but {raw} unquoted reads as {reads}; quote it: {field}: \"{raw}\""
+        message = f'{subject} must be text, but {raw} unquoted reads as {reads}; quote it: {field}: "{raw}"'
     elif kind == "literal_error":
         expected = ctx.get("expected", "")
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
         hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
-        message = f"'{field}' must be one of {expected}, not {_shown(value)}{hint}"
+        message = f"{subject} must be one of {expected}, not {_shown(value)}{hint}"
     elif kind == "string_pattern_mismatch":
         message = (
-            f"'{field}' must be an id: lower-case words joined by '-' (like the-medium), not {_shown(value)}"
+            f"{subject} must be an id: lower-case words joined by '-' (like the-medium), not {_shown(value)}"
         )
     elif kind in ("int_parsing", "int_type", "int_from_float"):
-        message = f"'{field}' must be a whole number, not {_shown(value)}"
+        message = f"{subject} must be a whole number, not {_shown(value)}"
     elif kind in ("float_parsing", "float_type"):
-        message = f"'{field}' must be a number, not {_shown(value)}"
+        message = f"{subject} must be a number, not {_shown(value)}"
     elif kind in ("less_than_equal", "less_than"):
-        message = f"'{field}' must be at most {_bound(ctx.get('le', ctx.get('lt')))}, not {_shown(value)}"
+        message = f"{subject} must be at most {_bound(ctx.get('le', ctx.get('lt')))}, not {_shown(value)}"
     elif kind in ("greater_than_equal", "greater_than"):
-        message = f"'{field}' must be at least {_bound(ctx.get('ge', ctx.get('gt')))}, not {_shown(value)}"
+        message = f"{subject} must be at least {_bound(ctx.get('ge', ctx.get('gt')))}, not {_shown(value)}"
     elif kind == "list_type":
-        message = f"'{field}' must be a list ('- ...' lines or [a, b]), not {_shown(value)}"
+        message = f"{subject} must be a list ('- ...' lines or [a, b]), not {_shown(value)}"
     elif kind == "too_short" and isinstance(value, list):
-        message = f"'{field}' is empty; give at least one"
+        message = f"{subject} is empty; give at least one"
     elif kind == "too_long" and isinstance(value, list):
-        message = f"'{field}' has {len(value)} entries; the limit is {ctx.get('max_length')}"
+        message = f"{subject} has {len(value)} entries; the limit is {ctx.get('max_length')}"
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        each = f"each entry of '{field}'" if in_list else f"'{field}'"
+        each = f"each entry of '{field}'" if in_list else subject
         message = f"{each} must be a mapping of 'key: value' lines, not {_shown(value)}"
     elif kind == "string_too_short":
-        message = f"'{field}' is empty; give it a value or remove the line"
+        message = f"{subject} is empty; give it a value or remove the line"
     elif kind == "string_too_long":
-        message = f"'{field}' is longer than {ctx.get('max_length'):,} characters; shorten it"
+        message = f"{subject} is longer than {ctx.get('max_length'):,} characters; shorten it"
     elif kind in ("bool_type", "bool_parsing"):
-        message = f"'{field}' must be true or false, not {_shown(value)}"
+        message = f"{subject} must be true or false, not {_shown(value)}"
     elif kind in ("string_type", "text_type"):
         if value is None:
-            message = f"'{field}' is empty; give it a value or remove the line"
+            message = f"{subject} is empty; give it a value or remove the line"
         else:
-            message = f"'{field}' must be text, not {_shown(value)}"
+            message = f"{subject} must be text, not {_shown(value)}"
     else:
         said = err["msg"][0].lower() + err["msg"][1:]
-        message = f"'{field}' {said}" if said.startswith("must ") else f"'{field}': {said}"
+        message = f"{subject} {said}" if said.startswith("must ") else f"{subject}: {said}"
     return path, message, where
 
 

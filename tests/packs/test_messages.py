@@ -194,3 +194,12 @@ def test_windows_files_are_read_as_written(tmp_path: Path, data: bytes):
 )
 def test_other_encodings_are_refused_with_one_clear_line(tmp_path: Path, data: bytes, expected: str):
     assert _problems(tmp_path, data) == [expected]
+
+
+def test_a_feedback_value_is_named_by_its_field_and_the_answer_it_is_for(tmp_path: Path):
+    text = "id: demo\ntitle: Demo\nquestions:\n  - id: q1\n    prompt: Who?\n    answer: A\n    feedback: {B: [x], C: NO}\n"
+    assert _problems(tmp_path, text) == [
+        "p.yaml:7:19: error: 'feedback' for 'B' must be text, not ['x']",
+        "p.yaml:7:27: error: 'feedback' for 'C' must be text, but NO unquoted reads as a yes/no value; "
+        'quote it: C: "NO"',
+    ]
