@@ -341,7 +341,12 @@ def check_file(
         return [Problem(name, 1, 1, "error", f"cannot read: {exc.strerror or exc}")]
     is_pack = bool({"questions", "title", "generate"} & set(root))
     if not is_pack and {"films", "people", "sources", "organisations", "countries"} & set(root):
-        return check_facts_data(root, name, checking)[1]
+        base, problems = check_facts_data(root, name, checking)
+        if base is None:
+            return problems
+        from .facts.trace import trace  # what the texts of its sources do not support
+
+        return sorted([*problems, *trace(base, root, name, path.resolve().parent)])
     return check_pack_data(root, name, base, checking)[1]
 
 

@@ -159,3 +159,11 @@ def test_validate_traces_but_loading_does_not(tmp_path: Path):
     assert [p.message for p in validate([path], path)] == ["year 2016 is not in 'src'"]
     _, problems = check_facts(path)
     assert problems == []
+
+
+def test_validate_traces_a_fact_base_given_by_path(tmp_path: Path):
+    from kopick_quiz.paths import shipped_facts
+
+    traced(tmp_path, ("roles: [actor]", "roles: [actor, critic]"))
+    found = [str(p) for p in validate([tmp_path / "facts.yaml"], shipped_facts())]
+    assert any("warning: 'src' does not call Tilda Swinton a critic" in line for line in found), found
