@@ -396,7 +396,7 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     import time
     from datetime import UTC
 
-    from .classroom import ClassError, class_questions, join, time_left
+    from .classroom import ClassError, class_questions, clean_name, find_open_class, join, time_left
     from .cli import CommandError, _asker, _library, _login, _open_store
     from .plain import clean, run_plain
     from .store import Refused, StoreError
@@ -406,8 +406,11 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     except StoreError as exc:
         raise CommandError(str(exc)) from None
     try:
+        # A wrong code or name is said at once; the seat (and an exam's clock) is taken once the
+        # questions are loaded, so loading them costs the student no time.
         try:
-            klass, seat = join(store, args.class_code, args.player or _login(), trusted=True)
+            klass = find_open_class(store, args.class_code)
+            clean_name(args.player or _login())
         except ClassError as exc:
             raise CommandError(str(exc)) from None
         library = _library(args, err)
@@ -415,6 +418,7 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
             print(problem, file=err)
         try:
             questions = class_questions(klass, library.question_index())
+            klass, seat = join(store, args.class_code, args.player or _login(), trusted=True)
         except ClassError as exc:
             raise CommandError(str(exc)) from None
         who = clean(seat.player)
@@ -458,18 +462,30 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
         if left is not None:
             print(f"You have {_minutes(left)} for the {len(remaining)} questions left.", file=out)
 
+        last: list[int] = []
+
         def record(answered) -> None:  # noqa: ANN001 - an Answered
-            store.record(seat.quiz_id, answered)
+            last.append(store.record(seat.quiz_id, answered))
+
+        def dispute(reason: str) -> str:
+            if not last:
+                return "There is no verdict to dispute yet."
+            try:
+                store.dispute(last[-1], reason or "(no reason given)")
+            except Refused as exc:
+                return f"{str(exc)[0].upper()}{str(exc)[1:]}."
+            return "Noted: your teacher will look at that answer again. The score stays as it is until they decide."
 
         try:
             run_plain(
                 session,
                 sys.stdin,
                 out,
-                ask=_asker(library) if klass.mode != "exam" else None,
+                ask=_asker(library) if klass.mode != "exam" else _no_asking,
                 record=record,
                 prompt=sys.stdin.isatty(),
                 deadline=deadline,
+                dispute=dispute,
             )
         except Refused as exc:
             print(f"{str(exc)[0].upper()}{str(exc)[1:]}.", file=out)
@@ -483,6 +499,12 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     return 0
 
 
+def _no_asking(text: str, question: object) -> str:
+    return "No questions to me during an exam: they could give answers away."
+
+
 def _minutes(seconds: float) -> str:
-    m, s = divmod(int(seconds), 60)
+    import math
+
+    m, s = divmod(math.ceil(seconds), 60)
     return f"{m} min {s:02d} s" if m else f"{s} s"

@@ -80,6 +80,9 @@ class Launch:
         )
 
 
+LIVE_POLL_S = 0.1  # how often a student's app reads the live game: a question shows within this
+
+
 class KopickApp(App[int]):
     """kopick-quiz: learn Korean international film co-productions by answering questions."""
 
@@ -154,6 +157,7 @@ class KopickApp(App[int]):
         self.klass: ClassRow | None = None
         self._joined: tuple[ClassRow, Seat] | None = None  # joined before the library was there
         self._join_screen: JoinScreen | None = None
+        self._live: Any = None  # a live class's screen
 
     # -- start -----------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
@@ -459,16 +463,13 @@ class KopickApp(App[int]):
 
         self._joined = None
         assert self.library is not None
-        if klass.mode == "live":
-            self._class_refused(
-                f"{klass.code} is a live class: it is played together on the projector, "
-                "which this version of kopick-quiz cannot do yet."
-            )
-            return
         try:
             questions = class_questions(klass, self.library.question_index())
         except ClassError as exc:
             self._class_refused(str(exc)[0].upper() + str(exc)[1:] + ".")
+            return
+        if klass.mode == "live":
+            self._start_live(klass, seat, questions)
             return
         if seat.finished:
             self._class_refused(
@@ -498,6 +499,106 @@ class KopickApp(App[int]):
             started_at=seat.joined_at,
         )
         self._questions_chosen(plan, remaining, resumed)
+
+    # -- a live class ----------------------------------------------------------------------------
+    def _start_live(self, klass: ClassRow, seat: Seat, questions: list[Question]) -> None:
+        """Follow the host's game: each question as it opens, answers graded and recorded here."""
+        from .screens.live import LiveScreen
+
+        self.klass, self.seat = klass, seat
+        self.player = seat.player
+        self._live = LiveScreen(title=klass.title, player=seat.player, questions=questions)
+        self._live.answered = {i for i, q in enumerate(questions) if q.id in seat.answered_ids}
+        self._live_game: Any = None
+        self._live_reading = False
+        self._show(self._live)
+        if self.history is not None:
+            self.history.go_on(seat.quiz_id)
+        self.set_interval(LIVE_POLL_S, self._read_live)
+
+    def _read_live(self) -> None:
+        if self._live_reading or self.history is None or self.klass is None or self.seat is None:
+            return
+        self._live_reading = True
+        klass, player = self.klass, self.seat.player
+
+        def job(store: Any) -> tuple[Any, str]:
+            from ..classroom import board
+            from ..classroom.live import ordinal, standing_of
+
+            game = store.game(klass.class_id)
+            standing = ""
+            if game is not None and game.phase in ("spread", "board", "podium"):
+                rows = board(store, klass)
+                row = standing_of(rows, player)
+                if row is not None:
+                    standing = f"You are {ordinal(row.rank)} of {len(rows)} with {row.points} points."
+            return game, standing
+
+        def done(future: Future[Any]) -> None:
+            result = future.result() if not future.exception() else None
+            self.post_message(Reply(self._live_read, (result,)))
+
+        self.history.later(job).add_done_callback(done)
+
+    def _live_read(self, result: tuple[Any, str] | None) -> None:
+        self._live_reading = False
+        if result is None or result[0] is None or self._live is None:
+            return
+        game, standing = result
+        self._live_game = game
+        left = game.seconds_left(datetime.now().astimezone())
+        self._live.show_game(game.phase, game.number, game.step, game.seconds, left, standing)
+
+    def on_live_screen_answer(self, message: Any) -> None:
+        from ..classroom.live import grade_live
+
+        screen, game = self._live, self._live_game
+        if screen is None or game is None or self.history is None:
+            return
+        if self.lexicon is None:
+            screen.note("One moment: the grader is still loading; send it again in a second.")
+            return
+        question = screen.questions[message.number]
+        elapsed = (datetime.now().astimezone() - game.opened_at).total_seconds() if game.opened_at else 0.0
+        answered = grade_live(question, message.text, self.lexicon, elapsed, game.seconds)
+        history = self.history
+
+        def job(store: Any) -> int | str:
+            from ..store import Refused
+
+            try:
+                history.last_answer_id = store.record(history.quiz_id, answered)
+            except Refused as exc:
+                return f"{str(exc)[0].upper()}{str(exc)[1:]}."
+            return history.last_answer_id
+
+        def done(result: int | str) -> None:
+            if isinstance(result, str):
+                screen.note(result)
+                return
+            from .wording import VERDICT_TITLES
+
+            v = answered.verdict
+            assert v is not None
+            base = {"correct": 10, "close": 9}.get(v.verdict, answered.points)
+            kind = "$success" if v.accepted else "$error"
+            screen.graded(
+                message.number,
+                VERDICT_TITLES[v.verdict],
+                v.feedback,
+                answered.points,
+                answered.points - base,
+                kind,
+            )
+
+        history.later(job, done)
+
+    def on_live_screen_dispute(self, message: Any) -> None:
+        if self._live is not None:
+            self._dispute(
+                message.reason, lambda text: self._live.note(text, "$text-muted") if self._live else None
+            )
 
     # -- quizzes ---------------------------------------------------------------------------------
     def start_quiz(self, plan: QuizPlan, questions: list[Question] | None = None) -> None:
@@ -626,7 +727,41 @@ class KopickApp(App[int]):
 
     def on_quiz_screen_answer_given(self, message: QuizScreen.AnswerGiven) -> None:
         if self.history is not None:
-            self.history.record(message.answered)
+            self.history.record(message.answered, refused=self._answer_refused)
+
+    def _answer_refused(self, sentence: str) -> None:
+        if self._quiz is not None:
+            self._quiz.note(f"That answer was not recorded: {sentence}.")
+
+    def on_quiz_screen_disputed(self, message: QuizScreen.Disputed) -> None:
+        screen = self._quiz
+        if screen is None:
+            return
+        if self.klass is None:
+            screen.note(
+                "Disputes go to a teacher, so only answers given in a class can be disputed; /why explains this verdict."
+            )
+            return
+        self._dispute(message.reason, screen.note)
+
+    def _dispute(self, reason: str, reply: Callable[[str], None]) -> None:
+        """Record "I was right" on the last answer of this class, for the teacher to decide."""
+        history = self.history
+        if history is None:
+            return
+
+        def job(store: Any) -> str:
+            from ..store import Refused
+
+            if history.last_answer_id is None:
+                return "There is no verdict to dispute yet."
+            try:
+                store.dispute(history.last_answer_id, reason or "(no reason given)")
+            except Refused as exc:
+                return f"{str(exc)[0].upper()}{str(exc)[1:]}."
+            return "Noted: your teacher will look at that answer again. The score stays as it is until they decide."
+
+        history.later(job, reply)
 
     def on_quiz_screen_finished(self, message: QuizScreen.Finished) -> None:
         from .screens.results import ResultsScreen
@@ -737,7 +872,9 @@ class KopickApp(App[int]):
             return
         from .screens.classes import ClassesScreen
 
-        self._show(ClassesScreen(self.history, lambda: self.library.question_index() if self.library else None))
+        self._show(
+            ClassesScreen(self.history, lambda: self.library.question_index() if self.library else None)
+        )
 
     def on_stats_screen_go_home(self, message: StatsScreen.GoHome) -> None:
         self._show(self.home())

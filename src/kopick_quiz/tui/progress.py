@@ -47,6 +47,7 @@ class History:
         self._store: Store | None = None
         self._failed = False
         self.quiz_id: int | None = None  # only touched on the history thread
+        self.last_answer_id: int | None = None  # the last answer recorded (what a dispute is about)
 
     # -- plumbing --------------------------------------------------------------------------------
     def later(self, job: Callable[[Store], T], done: Callable[[T], None] | None = None) -> Future[T | None]:
@@ -121,10 +122,21 @@ class History:
 
         self.later(job)
 
-    def record(self, answered: Answered) -> None:
+    def record(self, answered: Answered, refused: Callable[[str], None] | None = None) -> None:
+        """Record an answer; `refused(sentence)` when the store will not take it (a class closed,
+        an exam's time up), which is the student's to read, not a failure of the history."""
+
         def job(store: Store) -> None:
-            if self.quiz_id is not None:
-                store.record(self.quiz_id, answered)
+            from ..store import Refused
+
+            if self.quiz_id is None:
+                return
+            try:
+                self.last_answer_id = store.record(self.quiz_id, answered)
+            except Refused as exc:
+                if refused is None:
+                    raise
+                self._to_ui(refused, str(exc))
 
         self.later(job)
 
