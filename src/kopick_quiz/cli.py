@@ -199,7 +199,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--class", dest="class_code", metavar="CODE", help="every visitor joins this class (no code to type)"
     )
     # What `serve` runs for each browser (not listed: a student never types it).
-    p = sub.add_parser("served", description="the app as `serve` gives it to one browser")
+    p = sub.add_parser(
+        "served",
+        description="the app as `serve` gives it to one browser (serve runs it; nobody types it)",
+        epilog="example: kopick-quiz serve --class KXP4TM   (which runs kopick-quiz served for each browser)",
+    )
     _common(p, top=False)
     p.add_argument("--class", dest="class_code", metavar="CODE")
     return parser
