@@ -13,7 +13,8 @@ all of them are seated, so the latencies are those of N students in session, and
 timed on their own.
 
 Memory: VmRSS and VmHWM (peak) of each served app process (and of the server itself), read
-from /proc while all N are connected, after their last answer.
+from /proc while all N are connected, after their last answer; with each one's CPU time so far
+(and their sum over the run's wall time: how many cores the apps kept busy).
 
 Baseline, measured in the same run: one student alone (same questions, same think time). The
 figures are given as ratios against it. Goal: p95 under 300 ms with 40 students.
@@ -341,6 +342,14 @@ def status_kib(pid: int) -> dict[str, int]:
     return {}
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a process has used so far."""
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return None
+
+
 def app_processes(server: int) -> list[int]:
     """The served app processes under the server: `python -m kopick_quiz ... served` (not their /bin/sh)."""
     children: dict[int, list[int]] = {}
@@ -370,6 +379,7 @@ class Run:
     hwm_kib: list[int]
     server_kib: dict[str, int]
     wall_s: float
+    cpu_s: list[float]  # each app process's CPU time over the run
 
     @property
     def latencies(self) -> list[float]:
@@ -416,6 +426,7 @@ async def run_students(
             await asyncio.wait_for(all_done.wait(), QUESTIONS * (think * 1.5 + 2 * STEP_TIMEOUT_S))
             pids = app_processes(proc.pid)
             memory = [status_kib(pid) for pid in pids]
+            cpu = [c for c in map(cpu_seconds, pids) if c is not None]
             server = status_kib(proc.pid)
             release.set()
             results = await asyncio.wait_for(asyncio.gather(*tasks), STEP_TIMEOUT_S)
@@ -434,6 +445,7 @@ async def run_students(
         [m["VmHWM"] for m in memory if "VmHWM" in m],
         server,
         time.perf_counter() - start,
+        cpu,
     )
 
 
@@ -465,13 +477,13 @@ def report(runs: list[Run], baseline: Run) -> None:
     print(
         f"\nbaseline: 1 student alone: answer to feedback p50 {b50:.0f} ms, p95 {b95:.0f} ms "
         f"({len(baseline.latencies)} answers); app process RSS {b_rss / 1024:.0f} MiB, "
-        f"peak {max(baseline.hwm_kib, default=0) / 1024:.0f} MiB; joined in "
-        f"{statistics.median(r.join_s for r in baseline.results):.1f} s"
+        f"peak {max(baseline.hwm_kib, default=0) / 1024:.0f} MiB, CPU {statistics.median(baseline.cpu_s or [0]):.1f} s "
+        f"a run; joined in {statistics.median(r.join_s for r in baseline.results):.1f} s"
     )
     print(
         f"\n{'students':>8}  {'answers':>7}  {'p50 ms':>7}  {'p95 ms':>7}  {'max ms':>7}  {'p50/base':>8}  "
         f"{'p95/base':>8}  {'join p50/p95 s':>14}  {'app RSS MiB med/max':>19}  {'peak MiB max':>12}  "
-        f"{'all apps MiB':>12}  {'RSS/base':>8}  {'server MiB':>10}"
+        f"{'all apps MiB':>12}  {'RSS/base':>8}  {'server MiB':>10}  {'app CPU s med':>13}  {'apps busy cores':>15}"
     )
     for run in runs:
         lat = run.latencies
@@ -483,7 +495,8 @@ def report(runs: list[Run], baseline: Run) -> None:
             f"{pct(joins, 0.5):>6.1f} / {pct(joins, 0.95):<5.1f}  "
             f"{statistics.median(rss) / 1024:>9.0f} / {max(rss) / 1024:<7.0f}  {max(run.hwm_kib or [0]) / 1024:>12.0f}  "
             f"{sum(rss) / 1024:>12.0f}  {statistics.median(rss) / b_rss:>7.2f}x  "
-            f"{run.server_kib.get('VmRSS', 0) / 1024:>10.0f}"
+            f"{run.server_kib.get('VmRSS', 0) / 1024:>10.0f}  {statistics.median(run.cpu_s or [0]):>13.1f}  "
+            f"{sum(run.cpu_s) / run.wall_s:>15.2f}"
         )
 
 
@@ -561,6 +574,7 @@ def main(argv: list[str] | None = None) -> int:
                 [k for run in alone for k in run.hwm_kib],
                 alone[-1].server_kib,
                 sum(run.wall_s for run in alone),
+                [c for run in alone for c in run.cpu_s],
             )
             print(f"  1 student alone, {args.baseline_runs} times: {baseline.wall_s:.0f} s", flush=True)
             for n in sizes:
