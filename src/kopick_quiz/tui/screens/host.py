@@ -146,8 +146,12 @@ class HostScreen(Screen[None]):
             options = ("True", "False") if q.type == "truefalse" else q.choices
             if options:
                 lines.append(Content(""))
+                keys = (
+                    ("y", "n") if q.type == "truefalse" else tuple(str(i) for i in range(1, len(options) + 1))
+                )
                 lines += [
-                    Content.assemble((f"  {i}  ", "bold $accent"), clean(o)) for i, o in enumerate(options, 1)
+                    Content.assemble((f"  {k}  ", "bold $accent"), clean(o))
+                    for k, o in zip(keys, options, strict=False)
                 ]
             else:
                 lines += [Content(""), Content.styled("Type the answer.", "italic $text-muted")]
