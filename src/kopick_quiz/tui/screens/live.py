@@ -122,9 +122,11 @@ class LiveScreen(Screen[None]):
         """The verdict on this student's answer to question `number`."""
         self.answered.add(number)
         extra = f" ({bonus} for speed)" if bonus > 0 else ""
+        said = feedback.startswith(("Correct", "Accepted"))  # the feedback says the verdict itself
+        title = f"+{points} points{extra}" if said else f"{verdict_title}  +{points} points{extra}"
         self.query_one("#feedback", Static).update(
             Content.assemble(
-                (f"{verdict_title}  +{points} points{extra}\n", f"bold {kind}"),
+                (f"{title}\n", f"bold {kind}"),
                 clean(feedback),
                 ("\n\nWaiting for the others… F7 if you think the verdict is wrong.", "dim"),
             )
