@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pgserver
 import pytest
-from conftest import StoreSpot
+from stores import StoreSpot
 
 from kopick_quiz.cli import main
 from kopick_quiz.grading import Verdict

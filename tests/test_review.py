@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import fsrs
 import pytest
-from conftest import StoreSpot
+from stores import StoreSpot
 
 from kopick_quiz.grading import Verdict
 from kopick_quiz.questions import Question

@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest import StoreSpot
 from hypothesis import given
 from hypothesis import strategies as st
+from stores import StoreSpot
 
 from kopick_quiz.cli import main
 from kopick_quiz.grading import Verdict

@@ -19,7 +19,7 @@ from pathlib import Path
 import fsrs
 import pgserver
 import pytest
-from conftest import StoreSpot
+from stores import StoreSpot
 
 from kopick_quiz.grading import Verdict
 from kopick_quiz.questions import Question

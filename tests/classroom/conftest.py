@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import fsrs
 import pytest
-from conftest import StoreSpot
+from stores import StoreSpot
 
 from kopick_quiz.grading import Verdict
 from kopick_quiz.questions import Question
@@ -30,13 +30,17 @@ class Clock:
 
 
 def question(qid: str) -> Question:
-    return Question(id=qid, pack="week3", type="short", prompt=f"prompt of {qid}?", answers=("A",), tags=("people",))  # type: ignore[arg-type]
+    return Question(
+        id=qid, pack="week3", type="short", prompt=f"prompt of {qid}?", answers=("A",), tags=("people",)
+    )  # type: ignore[arg-type]
 
 
 QUESTIONS = [question(f"q{i}") for i in range(1, 11)]
 
 
-def answered(qid: str, verdict: str = "correct", *, text: str = "A", points: int = 10, seconds: float = 5.0) -> Answered:
+def answered(
+    qid: str, verdict: str = "correct", *, text: str = "A", points: int = 10, seconds: float = 5.0
+) -> Answered:
     v = None if verdict == "skipped" else Verdict(verdict, SCORES[verdict], "A", "")  # type: ignore[arg-type]
     return Answered(question(qid), text, v, 0, seconds, points, 1)
 
