@@ -310,8 +310,6 @@ class KopickApp(App[int]):
                 self, self._resolved_data_dir(), self._history_failed, db=database(self.launch.db)
             )
             self.history.open(self._history_ready)
-            if self.launch.class_code is not None and not self.launch.served:
-                self.join_class(self.launch.class_code, self.player, "")
 
     def _load_failed(self, exc: Exception) -> None:
         from ..diagnostics import FileProblems
@@ -339,8 +337,11 @@ class KopickApp(App[int]):
             self._home.show_packs(self.rows)
         if self._joined is not None:
             self._class_ready(*self._joined)
-        elif self.launch.class_code is not None or self.launch.served:
-            pass  # the quiz starts once the class is joined
+        elif self.launch.class_code is not None and not self.launch.served:
+            # Joined once the questions are here: an exam's clock starts with the seat.
+            self.join_class(self.launch.class_code, self.player, "")
+        elif self.launch.served:
+            pass  # the quiz starts once the student has joined
         elif self.launch.command == "play":
             self.start_quiz(self._play_plan())
         elif self.launch.command == "review":
