@@ -14,7 +14,7 @@ a pool that grows, misses that come back), then measures, N times each, in one r
 Prints medians, each as a ratio to the rows' median (and the screens to the bare screen's).
 
     .venv/bin/python bench/stats.py             # 1,000 quizzes, 7 runs each
-    .venv/bin/python bench/stats.py --quizzes 3000 -n 5 --keep /tmp/stats-home
+    .venv/bin/python bench/stats.py --quizzes 3000 -n 5 --keep /tmp/stats-home   # kept: the next run reuses it
 """
 
 from __future__ import annotations
@@ -71,18 +71,20 @@ def fill(home: Path, quizzes: int, *, per_quiz: int = 10, seed: int = 0) -> date
     return now
 
 
-def median_of(runs: int, job: Callable[[], object]) -> float:
-    times = []
+def medians(runs: int, jobs: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """Each job's median time; the jobs take turns, so a machine busy for a while slows them all."""
+    times: dict[str, list[float]] = {name: [] for name in jobs}
     for _ in range(runs):
-        t0 = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        for name, job in jobs.items():
+            t0 = time.perf_counter()
+            job()
+            times[name].append(time.perf_counter() - t0)
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
-def screen_seconds(stats: Any, runs: int, *, bare: bool = False) -> float:
-    """Median time to show the Stats screen with `stats` and draw each of its tabs once (each
-    drawn in full, as a screenshot). `bare`: the same tabs holding a line of text each instead."""
+def screen_seconds(stats: Any, runs: int) -> tuple[float, float]:
+    """Median times to show a screen and draw each of its tabs once (in full, as a screenshot):
+    the same tabs holding a line of text each (bare), and the Stats screen with `stats`, in turns."""
     from textual.app import App, ComposeResult
     from textual.screen import Screen
     from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
@@ -109,9 +111,9 @@ def screen_seconds(stats: Any, runs: int, *, bare: bool = False) -> float:
         times = []
         app = Bench()
         async with app.run_test(size=(100, 40)) as pilot:
-            for _ in range(runs):
+            for n in range(2 * runs):
                 t0 = time.perf_counter()
-                screen = Bare() if bare else StatsScreen(PLAYER)
+                screen = Bare() if n % 2 == 0 else StatsScreen(PLAYER)
                 await app.push_screen(screen)
                 screen.show_stats(stats)
                 await pilot.pause()
@@ -125,7 +127,8 @@ def screen_seconds(stats: Any, runs: int, *, bare: bool = False) -> float:
                 await app.pop_screen()
         return times
 
-    return statistics.median(asyncio.run(main()))
+    times = asyncio.run(main())
+    return statistics.median(times[0::2]), statistics.median(times[1::2])
 
 
 def plot_text(stats: Any) -> str:
@@ -160,9 +163,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         home = args.keep or Path(tmp)
         home.mkdir(parents=True, exist_ok=True)
-        t0 = time.perf_counter()
-        now = fill(home, args.quizzes)
-        print(f"filled {args.quizzes} quizzes in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        with Store.open(home) as store:
+            last = max((r.answered_at for r in store.answers(PLAYER)), default=None)
+        if last is not None:  # a folder kept from an earlier run: measured as it is
+            now = last + timedelta(hours=8)
+        else:
+            t0 = time.perf_counter()
+            now = fill(home, args.quizzes)
+            print(f"filled {args.quizzes} quizzes in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
         library = open_library(None, (), user_packs_dir(home), cache_dir=home / "cache")
         base = library.base
         prompts = {q.id: q.prompt for q in library.questions()}
@@ -174,16 +182,16 @@ def main() -> int:
                 store.cards(PLAYER)
 
             stats = player_stats(store, PLAYER, now, base=base, prompts=prompts)
-            figures = {
-                "rows (baseline)": median_of(args.runs, rows),
-                "stats": median_of(
-                    args.runs, lambda: player_stats(store, PLAYER, now, base=base, prompts=prompts)
-                ),
-                "text": median_of(args.runs, lambda: to_text(stats)),
-                "plots (stats --plot)": median_of(args.runs, lambda: plot_text(stats)),
-                "bare tabbed screen": screen_seconds(stats, args.runs, bare=True),
-                "Stats screen": screen_seconds(stats, args.runs),
-            }
+            figures = medians(
+                args.runs,
+                {
+                    "rows (baseline)": rows,
+                    "stats": lambda: player_stats(store, PLAYER, now, base=base, prompts=prompts),
+                    "text": lambda: to_text(stats),
+                    "plots (stats --plot)": lambda: plot_text(stats),
+                },
+            )
+            figures["bare tabbed screen"], figures["Stats screen"] = screen_seconds(stats, args.runs)
     t = stats.totals
     print(
         f"{t.quizzes} quizzes, {t.answers} answers, {stats.retention.cards} cards; median of {args.runs} runs"
