@@ -97,7 +97,8 @@ def test_a_target_that_is_not_empty_is_refused_without_force(tmp_path: Path, pg_
 
 def test_migrating_a_store_onto_itself_is_refused(tmp_path: Path) -> None:
     Store.open(tmp_path).close()
-    code, _, err = run("db", "migrate", "--data-dir", str(tmp_path), "--to", str(tmp_path / DB_NAME))
+    (tmp_path / "x").mkdir()  # the same file spelled another way
+    code, _, err = run("db", "migrate", "--data-dir", str(tmp_path), "--to", f"{tmp_path}/x/../{DB_NAME}")
     assert code == 1 and "are the same store" in err
 
 

@@ -86,7 +86,10 @@ def copy_store(source: Store, target: Store, *, force: bool = False) -> list[Tab
 
     Refuses (StoreError) a target that holds rows unless `force`, which empties it first.
     """
-    if source.where == target.where:
+    same_file = (
+        source.path is not None and target.path is not None and source.path.resolve() == target.path.resolve()
+    )
+    if source.where == target.where or same_file:
         raise StoreError(f"the source and the target are the same store ({source.where})")
     held = {t: n for t, n in row_counts(target).items() if n}
     if held and not force:

@@ -38,7 +38,7 @@ def sqlite_file(data_dir: Path | str, db: str | None) -> Path:
     elif "://" in text:
         scheme = text.split("://", 1)[0]
         raise StoreError(
-            f"--db: '{scheme}' databases are not supported; give a postgresql:// URL, "
+            f"'{scheme}' databases are not supported; give a postgresql:// URL, "
             "a sqlite:///path URL or a file"
         )
     path = Path(text).expanduser()
