@@ -99,9 +99,11 @@ def due(plt: Any, stats: Stats, palette: Palette = Palette(), *, width: int = 80
     step = max(1, math.ceil(len(days) * 8 / max(width - 8, 8)))  # a label needs about 8 cells
     ticks = list(range(0, len(days), step))
     plt.xticks(ticks, ["today" if i == 0 else days[i][0].strftime("%a %d") for i in ticks])
-    step = _step(max(counts, default=0))
-    plt.ylim(0, step * 4.2)
-    plt.yticks([step * i for i in range(5)])
+    top = max(max(counts, default=0), 1)
+    step = _step(top, ticks=5)
+    ceiling = math.ceil(top / step) * step  # the axis ends at the first tick over the tallest bar
+    plt.ylim(0, ceiling * 1.05)
+    plt.yticks(list(range(0, ceiling + 1, step)))
     plt.title(f"Due for review, next {len(days)} days · {stats.due_now} now")
 
 
