@@ -838,6 +838,8 @@ class KopickApp(App[int]):
             self._refresh_progress()
 
     def on_home_screen_show_stats(self, message: HomeScreen.ShowStats) -> None:
+        if self.launch.served:
+            return  # a browser's session must never show another player's progress by name
         self.player = message.player
         self.show_stats(message.player)
 
