@@ -178,6 +178,7 @@ def test_a_slip_that_makes_another_name_or_a_second_slip_is_no_match(expected, t
         (("fortieth", "anniversary"), ("40", "anniversary")),
         (("the", "one", "i", "mean"), ("the", "one", "i", "mean")),  # `one` alone stays a word
         (("gdh", "559"), ("gdh", "559")),
+        (("monkey", "king", "ii"), ("monkey", "king", "2")),  # a sequel's roman numeral
     ],
 )
 def test_numbers_in_names_are_written_one_way(words, expected):

@@ -124,13 +124,17 @@ _NUMBERS = {
 }
 _TENS = {w: i for words in (_TENS_WORDS, _TENTHS_WORDS) for i, w in enumerate(words.split()) if w != "_"}
 _UNITS = {w: int(d) for w, d in _NUMBERS.items() if 0 < int(d) < 10} | {"one": 1, "first": 1}
+# Roman numerals of sequels (`The Monkey King II`); `I`, `V` and `X` alone are too often letters.
+_ROMAN = "_ _ ii iii iv _ vi vii viii ix _ xi xii xiii"
+_NUMBERS |= {w: str(i) for i, w in enumerate(_ROMAN.split()) if w != "_"}
 NUMERAL_WORDS = frozenset(_NUMBERS) | frozenset(_TENS)  # words `numerals` rewrites
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 _ORDINALS = re.compile(r"\d(?:st|nd|rd|th)\b")
 
 
 def numerals(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Numbers in normalised words written one way: `seventh`/`7th`/`seven` -> `7`, `twenty one` -> `21`.
+    """Numbers in normalised words written one way: `seventh`/`7th`/`seven` -> `7`, `twenty one` -> `21`,
+    `ii` -> `2`.
 
     Returns `words` itself when it holds no number word and no ordinal (most names).
     """
