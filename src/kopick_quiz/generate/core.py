@@ -356,15 +356,30 @@ class Ctx:
         return found
 
     @cached_property
-    def once_names(self) -> tuple[str, ...]:
-        """Names an explanation should not write twice: events' and films'."""
-        return tuple(n.text for n in self.base.names if n.kind in ("event", "film"))
+    def once_names(self) -> dict[str, str]:
+        """Names an explanation should not write twice (events' and films'), folded -> as written."""
+        out: dict[str, str] = {}
+        for n in self.base.names:
+            if n.kind in ("event", "film"):
+                key = " ".join(re.findall(r"[a-z0-9]+", n.text.casefold()))
+                if key:
+                    out.setdefault(key, n.text)
+        return out
 
     def fresh(self, *candidates: str) -> str:
         """The fullest of these explanations that says nothing twice (see `english.repetition`)."""
         from .english import fresh
 
-        return fresh(candidates, self.once_names)
+        longest = 8  # words in a name looked for: titles run longer, but their first eight tell them apart
+        found: set[str] = set()
+        for text in candidates:
+            tokens = re.findall(r"[a-z0-9]+", text.casefold())
+            for i in range(len(tokens)):
+                for j in range(i + 1, min(i + longest, len(tokens)) + 1):
+                    name = self.once_names.get(" ".join(tokens[i:j]))
+                    if name is not None:
+                        found.add(name)
+        return fresh(candidates, sorted(found))
 
     @cached_property
     def doubled_names(self) -> tuple[str, ...]:

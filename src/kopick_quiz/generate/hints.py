@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from ..grading.normalise import normalise
@@ -115,9 +117,10 @@ CREDIT_VERBS = {
 MAX_CLUES = 2
 
 
-def words(text: str) -> set[str]:
-    """The folded words of a text."""
-    return {w for w in re.findall(r"[a-z0-9]+", normalise(text)) if len(w) > 1 or w.isdigit()}
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> frozenset[str]:
+    """The folded words of a text (kept: clues and prompts repeat from question to question)."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", normalise(text)) if len(w) > 1 or w.isdigit())
 
 
 NUMBER_WORDS = {"one": "1", "both": "2", "two": "2", "three": "3", "four": "4", "five": "5"}
@@ -129,12 +132,18 @@ def adds_to(prompt: str, hint: str) -> bool:
     A word is said by the same word, its plural, a longer form of it (`Japanese` says Japan) or
     its number (`both` says 2).
     """
-    said = words(prompt)
-    said |= {NUMBER_WORDS[w] for w in said if w in NUMBER_WORDS}
+    return _adds(_said(prompt), hint)
 
+
+def _said(prompt: str) -> set[str]:
+    said = words(prompt)
+    return set(said) | {NUMBER_WORDS[w] for w in said if w in NUMBER_WORDS}
+
+
+def _adds(said: set[str] | frozenset[str], hint: str) -> bool:
     def told(word: str) -> bool:
         stem = word.rstrip("s")
-        return stem in said or any(w.startswith(stem) for w in said if len(stem) >= 4)
+        return stem in said or (len(stem) >= 4 and any(w.startswith(stem) for w in said))
 
     return any(not told(w) for w in words(hint) - EMPTY_WORDS)
 
@@ -150,19 +159,22 @@ def teaching_hint(ctx: Ctx, prompt: str, answers: Sequence[str], kind: str | Non
     items = [ctx.base.get(next(iter(found))) for found in ids]
     banned = {n for item in items for n in ctx.folded_names(item.id) if n}
     several = len(items) > 1
-    found: list[str] = []
+    first: list[str] = []
     if several and kind == "person" and all(p.nationality for p in items):
-        found.append(
+        first.append(
             "They come from " + en.join(list(dict.fromkeys(ctx.label(p.nationality) for p in items)))
         )
-    found += [_one_of_them(c) if several else c for c in clues(ctx, items[0], prompt)]
+    # made as they are needed: most questions take their first one or two
+    found = chain(first, (_one_of_them(c) if several else c for c in clues(ctx, items[0], prompt)))
     chosen: list[str] = []
+    said = _said(prompt)
     for clue in found:
-        folded = normalise(clue)
-        if any(re.search(rf"\b{re.escape(b)}\b", folded) for b in banned):
+        folded = f" {normalise(clue)} "
+        if any(f" {b} " in folded for b in banned):
             continue  # it would give an answer away
-        if adds_to(" ".join([prompt, *chosen]), clue):
+        if _adds(said, clue):
             chosen.append(clue)
+            said |= words(clue)
         if len(chosen) == MAX_CLUES:
             break
     if len(chosen) == 2 and chosen[1].startswith("This person ") and chosen[0].startswith("This person "):
@@ -184,7 +196,8 @@ def _person(ctx: Ctx, person: Any, prompt: str) -> Iterator[str]:
     if person.nationality:
         country = ctx.base.get(person.nationality)
         told = [country.name, country.adjective.split()[-1], *ctx.base.aliases(country.id)]
-        if not any(re.search(rf"\b{re.escape(normalise(t))}", said) for t in told):
+        padded = f" {said}"
+        if not any(f" {normalise(t)}" in padded for t in told):
             yield f"This person is from {country.name}"
     roles = [r for r in person.roles if not any(stem in said for stem in ROLE_STEMS.get(r, (r,)))]
     if roles:
