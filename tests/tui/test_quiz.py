@@ -331,3 +331,23 @@ def test_the_fifty_fifty_greys_out_what_it_rules_out(tmp_path: Path) -> None:
         assert options.ruled_out == ()
 
     drive(app, scenario)
+
+
+def test_the_first_hint_tells_what_the_question_does_not(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        session = quiz(app).session
+        assert session is not None
+        while current_id(app) != "medium.director":  # "Who directed The Medium (2021)?"
+            await say(pilot, "/skip")
+        await pilot.press("f2")
+        await pilot.pause()
+        hint = last_bubble(app, "hint").text
+        assert "Hint 1" in hint and "Thai director of the horror films Alone and The Medium." in hint
+        assert "person's name" not in hint
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "B______ P____________ (2 words, 20 letters)." in last_bubble(app, "hint").text
+
+    drive(app, scenario)
