@@ -32,9 +32,22 @@ def pg_server() -> Iterator[Server]:
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def _pg_shared(pg_server: Server) -> str:
+    return pg_server.fresh()
+
+
 @pytest.fixture
-def pg_url(pg_server: Server) -> Iterator[str]:
-    """A fresh database with the current schema, dropped after the test."""
+def pg_url(pg_server: Server, _pg_shared: str) -> str:
+    """An empty database with the current schema: one for the session, emptied before each test
+    (a test that changes the schema itself or counts connections takes `pg_fresh_url`)."""
+    pg_server.empty(_pg_shared)
+    return _pg_shared
+
+
+@pytest.fixture
+def pg_fresh_url(pg_server: Server) -> Iterator[str]:
+    """A database of its own with the current schema, dropped after the test."""
     url = pg_server.fresh()
     yield url
     pg_server.drop(url)

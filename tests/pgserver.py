@@ -165,6 +165,15 @@ class Server:
         self._admin(f"CREATE DATABASE {name} TEMPLATE {'template0' if empty else TEMPLATE}")
         return self.url(name)
 
+    def empty(self, url: str) -> None:
+        """Delete every row of a database of ours and restart its ids (much quicker than a new one)."""
+        import psycopg
+
+        from kopick_quiz.store.transfer import TABLES
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")  # type: ignore[arg-type]
+
     def drop(self, url: str) -> None:
         name = url.rsplit("/", 1)[1]
         self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -594,38 +594,42 @@ def test_an_empty_database_is_given_the_schema(pg_server, tmp_path: Path) -> Non
 
 
 @pg
-def test_a_database_from_a_newer_version_is_refused_and_left_untouched(pg_url: str, tmp_path: Path) -> None:
-    with Store.open(tmp_path, db=pg_url) as s:
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(
+    pg_fresh_url: str, tmp_path: Path
+) -> None:
+    with Store.open(tmp_path, db=pg_fresh_url) as s:
         s.start_quiz("Mina", "p", "quick", ["q1"], None)
     pg_meta(
-        pg_url, "UPDATE kopick_meta SET value = %s WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),)
+        pg_fresh_url,
+        "UPDATE kopick_meta SET value = %s WHERE key = 'schema_version'",
+        (str(SCHEMA_VERSION + 1),),
     )
     with pytest.raises(StoreError, match="newer kopick-quiz.*upgrade") as caught:
-        Store.open(tmp_path, db=pg_url)
+        Store.open(tmp_path, db=pg_fresh_url)
     assert pgserver.PASSWORD not in str(caught.value) and ":***@" in str(caught.value)
-    assert pg_meta(pg_url, "SELECT count(*) FROM quizzes") == [(1,)]
-    assert pg_meta(pg_url, "SELECT value FROM kopick_meta WHERE key = 'schema_version'") == [
+    assert pg_meta(pg_fresh_url, "SELECT count(*) FROM quizzes") == [(1,)]
+    assert pg_meta(pg_fresh_url, "SELECT value FROM kopick_meta WHERE key = 'schema_version'") == [
         (str(SCHEMA_VERSION + 1),)
     ]
 
 
 @pg
 def test_an_older_database_is_migrated_forward_keeping_its_answers(
-    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    pg_fresh_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Store.open(tmp_path, db=pg_url) as s:
+    with Store.open(tmp_path, db=pg_fresh_url) as s:
         quiz = s.start_quiz("Mina", "p", "quick", ["q1"], None)
         s.record(quiz, answered("q1"))
     newer = [*pg_module.MIGRATIONS, ("ALTER TABLE players ADD COLUMN avatar TEXT",)]
     monkeypatch.setattr(pg_module, "MIGRATIONS", newer)
     monkeypatch.setattr(pg_module, "SCHEMA_VERSION", len(newer))
-    with Store.open(tmp_path, db=pg_url) as s:
+    with Store.open(tmp_path, db=pg_fresh_url) as s:
         assert len(list(s.answers())) == 1
-    assert pg_meta(pg_url, "SELECT value FROM kopick_meta WHERE key = 'schema_version'") == [
+    assert pg_meta(pg_fresh_url, "SELECT value FROM kopick_meta WHERE key = 'schema_version'") == [
         (str(len(newer)),)
     ]
     assert pg_meta(
-        pg_url, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'avatar'"
+        pg_fresh_url, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'avatar'"
     ) == [(1,)]
 
 
@@ -825,15 +829,17 @@ def test_a_write_that_keeps_failing_to_serialize_gives_up_with_a_plain_error(
 
 
 @pg
-def test_stores_of_one_process_share_a_pool_that_the_last_close_shuts(pg_url: str, tmp_path: Path) -> None:
+def test_stores_of_one_process_share_a_pool_that_the_last_close_shuts(
+    pg_fresh_url: str, tmp_path: Path
+) -> None:
     import time
 
     def connections() -> int:
-        name = pg_url.rsplit("/", 1)[1]
+        name = pg_fresh_url.rsplit("/", 1)[1]
         sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND application_name = 'kopick-quiz'"
-        return pg_meta(pg_url, sql, (name,))[0][0]
+        return pg_meta(pg_fresh_url, sql, (name,))[0][0]
 
-    first, second = Store.open(tmp_path, db=pg_url), Store.open(tmp_path, db=pg_url)
+    first, second = Store.open(tmp_path, db=pg_fresh_url), Store.open(tmp_path, db=pg_fresh_url)
     assert first.backend._pool is second.backend._pool  # type: ignore[attr-defined]
     first.players(), second.players()
     assert 1 <= connections() <= pg_module.POOL_SIZE
