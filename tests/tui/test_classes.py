@@ -444,3 +444,43 @@ def _press(*keys: str) -> Any:
             await settle(pilot)
 
     return scenario
+
+
+def test_a_teacher_accepts_a_dispute_and_the_board_follows(tmp_path: Path) -> None:
+    code = fill_classes(tmp_path)
+    with Store.open(tmp_path) as store:
+        klass = store.find_class(code)
+        rows = list(store.answers(class_id=klass.class_id))
+        hana = [r for r in rows if r.player == "Hana"]
+        store.dispute(hana[0].answer_id, "shaw brothers [b]did[/b] it")
+        store.dispute(hana[1].answer_id, "")
+    app = home_app(tmp_path)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = await open_classes(pilot)
+        assert "2 disputes to decide" in detail(app, "#summary")
+        await pilot.press("4")
+        await settle(pilot)
+        assert screen.query_one(TabbedContent).active == "disputes"
+        assert column(app, "#disputes-table", "status") == ["to decide", "to decide"]
+        assert "Hana typed “shaw brothers” and says: shaw brothers [b]did[/b] it" in detail(
+            app, "#dispute-detail"
+        )
+        hana_before = next(r for r in screen.report.board if r.player == "Hana")
+        await pilot.press("a")
+        await settle(pilot)
+        assert column(app, "#disputes-table", "status") == ["accepted", "to decide"]
+        hana = next(r for r in screen.report.board if r.player == "Hana")
+        assert (hana.right, hana.points) == (hana_before.right + 1, hana_before.points + 10)
+        await pilot.press("down", "r")
+        await settle(pilot)
+        assert column(app, "#disputes-table", "status") == ["accepted", "rejected"]
+        await pilot.press("a")  # a decided dispute stays decided
+        await settle(pilot)
+        assert column(app, "#disputes-table", "status") == ["accepted", "rejected"]
+        assert "dispute" not in detail(app, "#summary")
+
+    drive(app, scenario, size=(110, 40))
+    with Store.open(tmp_path) as store:
+        decided = store.disputes(store.find_class(code).class_id)
+    assert [d.status for d in decided] == ["accepted", "rejected"]

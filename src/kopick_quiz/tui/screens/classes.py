@@ -27,7 +27,7 @@ from ..progress import Reply
 if TYPE_CHECKING:
     from ...classroom import BoardRow, QuestionStat
     from ...questions import Question
-    from ...store import AnswerRow, ClassRow, Store
+    from ...store import AnswerRow, ClassRow, DisputeRow, Store
     from ..progress import History
 
 MODE_WORDS = {"self": "self-paced", "exam": "exam", "live": "live game"}
@@ -39,7 +39,12 @@ VERDICTS = {
     "incorrect": ("✗ wrong", "error"),
     "skipped": ("– skipped", "foreground-muted"),
 }
-TABS = {"board": "Board", "questions": "Hardest questions", "answers": "Answers"}
+TABS = {"board": "Board", "questions": "Hardest questions", "answers": "Answers", "disputes": "Disputes"}
+DISPUTE_STATUS = {
+    "open": ("to decide", "warning"),
+    "accepted": ("accepted", "success"),
+    "rejected": ("rejected", "foreground-muted"),
+}
 BAR_CELLS = 8
 WRONG_SHOWN = 3  # the most common wrong answers shown for a question
 
@@ -53,6 +58,7 @@ class ClassReport:
     board: tuple[BoardRow, ...] = ()
     questions: tuple[QuestionStat, ...] = ()
     answers: Mapping[str, tuple[AnswerRow, ...]] = field(default_factory=dict)  # by student, as given
+    disputes: tuple[DisputeRow, ...] = ()  # "I was right", oldest first
 
 
 def read_report(store: Store, code: str | None) -> ClassReport:
@@ -73,6 +79,7 @@ def read_report(store: Store, code: str | None) -> ClassReport:
         tuple(board(store, klass)),
         tuple(question_stats(klass, rows, wrong_shown=WRONG_SHOWN)),
         {student: tuple(given) for student, given in by_student.items()},
+        tuple(store.disputes(klass.class_id)),
     )
 
 
@@ -86,6 +93,13 @@ class ClassesScreen(Screen[None]):
     BINDINGS = [
         Binding("h,escape", "app.home", "Home", tooltip="Back to the packs"),
         Binding("x", "close_class", "Close class", tooltip="Stop the class taking answers and joins"),
+        Binding(
+            "a",
+            "decide(True)",
+            "Accept",
+            tooltip="The disputed answer counts as right: board, results, stats",
+        ),
+        Binding("r", "decide(False)", "Reject", tooltip="The verdict stands"),
         *(
             Binding(str(i), f"tab('{tab}')", title, show=False)
             for i, (tab, title) in enumerate(TABS.items(), 1)
@@ -128,6 +142,10 @@ class ClassesScreen(Screen[None]):
                     with Vertical(id="answers-side"):
                         yield DataTable(id="answers-table", cursor_type="row", zebra_stripes=True)
                         yield Static(id="answer-detail", classes="detail")
+            with TabPane(TABS["disputes"], id="disputes"):
+                yield Static(classes="empty", id="disputes-empty")
+                yield DataTable(id="disputes-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="dispute-detail", classes="detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -188,7 +206,12 @@ class ClassesScreen(Screen[None]):
     # -- what the teacher does -------------------------------------------------------------------
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        focus = {"board": "#board-table", "questions": "#questions-table", "answers": "#students"}[tab]
+        focus = {
+            "board": "#board-table",
+            "questions": "#questions-table",
+            "answers": "#students",
+            "disputes": "#disputes-table",
+        }[tab]
         self.query_one(focus).focus()
 
     def action_close_class(self) -> None:
@@ -226,7 +249,40 @@ class ClassesScreen(Screen[None]):
 
         self.history.later(job, closed)
 
+    def action_decide(self, accept: bool) -> None:
+        """Accept or reject the dispute under the cursor (on the history's thread)."""
+        dispute = self._dispute()
+        if dispute is None or dispute.status != "open" or self.history is None:
+            return
+        code = self.code
+        who = clean(dispute.player, one_line=True)
+
+        def job(store: Store) -> ClassReport:
+            store.decide_dispute(dispute.dispute_id, accept, full_points=10)
+            return read_report(store, code)
+
+        def decided(report: ClassReport) -> None:
+            said = "now counts as right" if accept else "keeps its verdict"
+            self.notify(f"{who}'s answer {said}.", markup=False)
+            if self.is_attached:
+                self.show_report(report)
+
+        self.history.later(job, decided)
+
+    def _dispute(self) -> DisputeRow | None:
+        report = self.report
+        table = self.query_one("#disputes-table", DataTable)
+        if report is None or not table.row_count or not table.is_valid_row_index(table.cursor_row):
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((d for d in report.disputes if str(d.dispute_id) == key), None)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "decide":
+            if self.query_one(TabbedContent).active != "disputes":
+                return False
+            dispute = self._dispute()
+            return dispute is not None and dispute.status == "open"
         if action == "close_class":
             klass = self._chosen()
             return klass is not None and klass.is_open
@@ -334,10 +390,13 @@ class ClassesScreen(Screen[None]):
         answers_empty.update(Content("Each student's answers show here once they have joined."))
         self.query_one("#board-table").display = bool(students)
         self.query_one("#answers-box").display = bool(students)
-        shown = (report.classes, width, klass, report.board, report.questions, report.answers, self.student)
-        if shown[2:6] != self._shown[2:6]:
+        shown = (
+            report.classes, width, klass, report.board, report.questions, report.answers, report.disputes, self.student
+        )  # fmt: skip
+        if shown[2:7] != self._shown[2:7]:
             self._fill_board(report.board, width)
             self._fill_questions(klass, report.questions, width)
+            self._fill_disputes(klass, report.disputes, width)
         if shown[2:] != self._shown[2:]:
             self._fill_students(report.board)
             self._fill_answers(klass, report.answers.get(self.student or "", ()), width)
@@ -463,6 +522,85 @@ class ClassesScreen(Screen[None]):
                 )
             keep(None)
         self._describe_answer()
+
+    def _fill_disputes(self, klass: ClassRow, disputes: tuple[DisputeRow, ...], width: int) -> None:
+        empty = self.query_one("#disputes-empty", Static)
+        empty.display = not disputes
+        empty.update(
+            Content(
+                "No disputes. A student who thinks a verdict is wrong types /dispute (F7 in the app); "
+                "it waits here for you to accept (a) or reject (r)."
+            )
+        )
+        table = self.query_one("#disputes-table", DataTable)
+        table.display = bool(disputes)
+        flexible = max(24, width - 50)
+        prompt_width = flexible // 2
+        typed_width = flexible - prompt_width
+        numbers = _numbers(klass)
+        with self.prevent(DataTable.RowHighlighted), _kept(table) as keep:
+            table.clear(columns=True)
+            table.add_column(Text("Q", justify="right"), key="number", width=3)
+            table.add_column("Student", key="student", width=14)
+            table.add_column("Question", key="question", width=prompt_width)
+            table.add_column("Typed", key="typed", width=typed_width)
+            table.add_column("Verdict", key="verdict", width=9)
+            table.add_column("Status", key="status", width=9)
+            for d in disputes:
+                word, colour = DISPUTE_STATUS[d.status]
+                was = d.was_verdict or d.verdict
+                table.add_row(
+                    Text(str(numbers.get(d.question_id, "")), justify="right"),
+                    Text(shorten(clean(d.player, one_line=True), 14)),
+                    self._prompt(d.question_id, prompt_width),
+                    _typed(d.typed, typed_width),
+                    Text(
+                        VERDICTS.get(was, (was, ""))[0],
+                        style=self._style(VERDICTS.get(was, ("", "foreground"))[1]),
+                    ),
+                    Text(word, style=self._style(colour, bold=d.status == "open")),
+                    key=str(d.dispute_id),
+                )
+            keep(None)
+        self._describe_dispute()
+
+    def _describe_dispute(self) -> None:
+        """Under the table: the disputed answer in full, the student's reason, the question's answer."""
+        detail = self.query_one("#dispute-detail", Static)
+        dispute = self._dispute()
+        report = self.report
+        if dispute is None or report is None or report.klass is None:
+            detail.update(Content(""))
+            self.refresh_bindings()
+            return
+        typed = clean(dispute.typed, one_line=True).strip()
+        parts = self._question_head(dispute.question_id, report.klass)
+        parts += [
+            ("\n", ""),
+            (clean(dispute.player, one_line=True), "bold"),
+            " typed ",
+            f"“{typed}”" if typed else ("(nothing)", "$text-muted"),
+        ]
+        if dispute.reason and dispute.reason != "(no reason given)":
+            parts += [" and says: ", (clean(dispute.reason, one_line=True), "italic")]
+        parts += self._expected(dispute.question_id)
+        if dispute.status == "open":
+            parts += [
+                ("\na", "bold $accent"),
+                " accept (it counts as right)  ",
+                ("r", "bold $accent"),
+                " reject",
+            ]
+        detail.update(Content.assemble(*parts))
+        self.refresh_bindings()
+
+    @on(DataTable.RowHighlighted, "#disputes-table")
+    def _dispute_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._describe_dispute()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
 
     def _describe_question(self) -> None:
         """Under the table: the highlighted question in full, its answer, every wrong answer shown."""
@@ -638,6 +776,11 @@ def _summary(report: ClassReport) -> Content:
         f"{students} student{'s' * (students != 1)} · {finished} finished · "
         f"{answered} answer{'s' * (answered != 1)}{share}{closed}"
     )
+    waiting = sum(1 for d in report.disputes if d.status == "open")
+    if waiting:
+        return Content.assemble(
+            *first, second, (f" · {waiting} dispute{'s' * (waiting != 1)} to decide (4)", "bold $warning")
+        )
     return Content.assemble(*first, second)
 
 
