@@ -34,6 +34,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -249,6 +250,8 @@ def play(n: int, questions: int, auto: float, think: float, keep: Path | None) -
             f"results: {len(rows)} rows for {len(sent)} answers sent, {len(twice)} twice, "
             f"{len(sent - recorded)} missing"
         )
+    if keep is None:
+        shutil.rmtree(home, ignore_errors=True)
     return Run(n, opened, printed, [s.seen for s in students],
                [a for s in students for a in s.acks[1:]], [s.acks[0] for s in students if s.acks],
                join_s, game_s, problems)  # fmt: skip
@@ -271,6 +274,8 @@ def bare_read_ms(home_hint: Path | None) -> float:
             times.append(time.perf_counter() - t)
     finally:
         store.close()
+        if home_hint is None:
+            shutil.rmtree(home, ignore_errors=True)
     return statistics.median(times) * 1000
 
 
@@ -291,12 +296,25 @@ def delays(run: Run) -> tuple[list[float], list[float]]:
     return last, every
 
 
+def sizes_of(text: str) -> list[int]:
+    try:
+        sizes = [int(x) for x in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a list of class sizes such as 10,20,40") from None
+    if min(sizes) < 1:
+        raise argparse.ArgumentTypeError("a class has at least one student")
+    return sizes
+
+
 def main() -> int:
     from kopick_quiz.plain_live import POLL_S
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--students", default="10,20,40", help="class sizes, comma-separated (default 10,20,40)"
+        "--students",
+        type=sizes_of,
+        default=[10, 20, 40],
+        help="class sizes, comma-separated (default 10,20,40)",
     )
     parser.add_argument("--questions", type=int, default=10, help="questions in each game (default 10)")
     parser.add_argument(
@@ -308,7 +326,7 @@ def main() -> int:
     parser.add_argument("--detail", action="store_true", help="also print each question's delay")
     parser.add_argument("--keep", type=Path, help="keep the data folders under this folder")
     args = parser.parse_args()
-    sizes = [int(x) for x in args.students.split(",")]
+    sizes = args.students
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
 
