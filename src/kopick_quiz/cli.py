@@ -713,8 +713,8 @@ def cmd_new_pack(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .diagnostics import FileProblems, Problem
     from .library import shown_path
-    from .packs.starter import SCHEMA_FILE, schema_text
     from .packs.convert import finish_import, import_file
+    from .packs.starter import SCHEMA_FILE, schema_text
 
     source = shown_path(args.file)
     imported = import_file(args.file, args.format, source)
@@ -750,8 +750,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .library import shown_path
-    from .packs.load import load_pack
     from .packs.convert import export_pack, format_of
+    from .packs.load import load_pack
 
     fmt = args.format or (format_of(args.output) if args.output else None)
     if fmt is None:
