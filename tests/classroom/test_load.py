@@ -205,7 +205,8 @@ def classroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
 
 def test_every_student_finishes_without_an_error(classroom):
     for s in classroom["students"]:
-        assert (s["code"], s["stderr"].decode()) == (0, ""), s["player"]
+        said = s["stderr"].decode()
+        assert (s["code"], said) == (0, ""), f"{s['player']} ended with exit code {s['code']}: {said}"
         assert len(s["given"]) == QUESTIONS, f"{s['player']} was asked {len(s['given'])} questions"
 
 
