@@ -852,3 +852,24 @@ def test_stores_of_one_process_share_a_pool_that_the_last_close_shuts(
     assert connections() == 0
     with pytest.raises(StoreError, match="is closed"):
         second.players()
+
+
+def test_a_write_kept_waiting_past_the_busy_timeout_waits_again_instead_of_losing_the_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kopick_quiz.store import sqlite as sqlite_backend
+
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_S", 0.2)
+    store = Store.open(tmp_path, scheduler=fsrs.Scheduler(enable_fuzzing=False))
+    quiz = store.start_quiz("mina", "p", "quick", ["q1"], 1)
+    other = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another process's long write: well past one busy timeout
+    releaser = threading.Timer(0.7, lambda: other.execute("COMMIT"))
+    releaser.start()
+    try:
+        store.record(quiz, answered("q1"))
+    finally:
+        releaser.join()
+        other.close()
+    assert [r.question_id for r in store.answers("mina")] == ["q1"]
+    store.close()

@@ -27,6 +27,9 @@ T = TypeVar("T")
 DB_NAME = "kopick.db"
 APPLICATION_ID = 0x4B515A31  # "KQZ1": marks a SQLite file as a kopick-quiz history
 BUSY_TIMEOUT_S = 10.0  # how long one process waits for another's write to finish
+# A write waits for the lock this many times before giving up (a minute in all): a class of 40
+# on a loaded machine must not lose an answer to one long wait.
+WRITE_TRIES = 6
 STALE_LEFTOVER_S = 3600  # a half-made history file older than this is debris
 
 # Each migration takes the schema from version i to i + 1; they run in order, never edited once
@@ -195,7 +198,13 @@ class SQLiteBackend:
         # BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and
         # then writes can fail with "database is locked" at once, busy timeout or not.
         with self._lock, _translated(self._file):
-            self._conn.execute("BEGIN IMMEDIATE")
+            for attempt in range(WRITE_TRIES):
+                try:
+                    self._conn.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as exc:  # nothing done yet: waiting again is safe
+                    if attempt == WRITE_TRIES - 1 or not _is_busy(exc):
+                        raise
             try:
                 result = work(self._db)
             except BaseException:
@@ -425,6 +434,11 @@ def _fsync(path: Path) -> None:
 # -- errors ------------------------------------------------------------------------------------------
 
 _DAMAGE_CODES = {getattr(sqlite3, "SQLITE_CORRUPT", 11), getattr(sqlite3, "SQLITE_NOTADB", 26)}
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (5, 6) or "locked" in str(exc)  # BUSY, LOCKED
 
 
 def _is_damage(exc: sqlite3.Error) -> bool:
