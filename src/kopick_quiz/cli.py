@@ -58,16 +58,12 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kopick-quiz",
-        description="Learn the history of Korean international film co-productions, one question at a time.",
-        epilog="With no command, opens the quiz app. Example: kopick-quiz play --count 10",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"kopick-quiz {__version__}")
-    _common(parser, top=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+Subcommand = Callable[[str, str, str], argparse.ArgumentParser]
+
+
+def subcommands(sub: argparse._SubParsersAction) -> Subcommand:  # type: ignore[type-arg]
+    """A maker of `sub`'s commands: `command(name, help, example)`, each with the common options
+    and its example under its --help."""
 
     def command(name: str, help: str, example: str) -> argparse.ArgumentParser:
         p = sub.add_parser(
@@ -79,6 +75,21 @@ def build_parser() -> argparse.ArgumentParser:
         )
         _common(p, top=False)
         return p
+
+    return command
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kopick-quiz",
+        description="Learn the history of Korean international film co-productions, one question at a time.",
+        epilog="With no command, opens the quiz app. Example: kopick-quiz play --count 10",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"kopick-quiz {__version__}")
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    command = subcommands(sub)
 
     p = command(
         "play",
@@ -177,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .cli_class import add_class_parser
 
-    add_class_parser(command, _common)
+    add_class_parser(command)
 
     from .cli_db import add_db_parser
 

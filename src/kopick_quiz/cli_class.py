@@ -18,27 +18,16 @@ if TYPE_CHECKING:
 MODE_WORDS = {"self": "self-paced", "exam": "exam", "live": "live game"}
 
 
-def add_class_parser(
-    command: Callable[[str, str, str], argparse.ArgumentParser], common: Callable[..., None]
-) -> None:
-    """`class new|list|close|board` under the main parser."""
+def add_class_parser(command: Callable[[str, str, str], argparse.ArgumentParser]) -> None:
+    """`class new|list|close|board|host|disputes` under the main parser."""
     p = command(
         "class",
         "run a pack for a class: make one (a join code), list them, close one, see its board",
         'kopick-quiz class new "Week 3" --pack contemporary --count 10',
     )
-    sub = p.add_subparsers(dest="class_command", metavar="ACTION", required=True)
+    from .cli import _positive, subcommands
 
-    def action(name: str, help: str, example: str) -> argparse.ArgumentParser:
-        q = sub.add_parser(
-            name,
-            help=help,
-            description=help,
-            epilog=f"example: {example}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        common(q, top=False)
-        return q
+    action = subcommands(p.add_subparsers(dest="class_command", metavar="ACTION", required=True))
 
     q = action(
         "new",
@@ -101,16 +90,6 @@ def add_class_parser(
     q = action("board", "a class's leaderboard", "kopick-quiz class board KXP4TM --json")
     q.add_argument("code", metavar="CODE")
     q.add_argument("--json", action="store_true", help="one JSON object a line per student, best first")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 def _seconds(text: str) -> float:
