@@ -42,6 +42,20 @@ def test_the_game_moves_through_every_phase_to_the_podium(store, clock):
     assert seen[8:] == [("podium", 1), ("podium", 1)]
 
 
+def test_the_podium_finishes_every_students_quiz(store, clock):
+    klass = live_class(store, count=1)
+    game = LiveGame(store, klass, now=clock)
+    _, seat = join(store, klass.code, "mina")
+    _, idle = join(store, klass.code, "jun")
+    game.next()
+    store.record(seat.quiz_id, answered(klass.question_ids[0]))
+    for _ in range(3):
+        assert not any(r.finished for r in board(store, klass))
+        game.next()
+    assert game.state.phase == "podium"
+    assert [r.finished for r in board(store, klass)] == [True, True]  # a student who missed a question too
+
+
 def test_a_host_reopened_finds_the_game_where_it_was(store, clock):
     klass = live_class(store)
     first = LiveGame(store, klass, now=clock)

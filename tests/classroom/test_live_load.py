@@ -226,7 +226,7 @@ def test_the_board_adds_up_to_the_rows(game):
     for b in board:
         who = b["player"]
         assert (b["points"], b["right"], b["answered"]) == (points[who], right_[who], answered[who]), who
-        assert (b["answered"], b["questions"]) == (QUESTIONS, QUESTIONS), who
+        assert (b["answered"], b["questions"], b["finished"]) == (QUESTIONS, QUESTIONS, True), who
     assert [b["points"] for b in board] == sorted((b["points"] for b in board), reverse=True)
     assert len({b["points"] for b in board}) > 1  # speed and the mix gave different totals
     podium = {s["player"]: s["lines"][-1] for s in game["students"]}

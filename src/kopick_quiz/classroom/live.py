@@ -137,7 +137,11 @@ class LiveGame:
             return s
         phase, number, open_now = target
         moved = self.store.move_game(s, phase, number, open_now=open_now)
-        return self.refresh() if moved is None else self._set(moved)
+        if moved is None:
+            return self.refresh()
+        if phase == "podium":  # the game is over: every student's quiz of it is finished
+            self.store.finish_seats(self.klass.class_id)
+        return self._set(moved)
 
     def auto_due(self, since: float, clock: float, auto: float, seated: int) -> bool:
         """With `--auto SECONDS`: whether the phase shown since `since` should move on by itself

@@ -118,6 +118,19 @@ class GameStore:
 
         return self._backend.write(work)
 
+    def finish_seats(self, class_id: int) -> None:
+        """Mark every student's quiz of a class as finished (a live game over: nothing is left to answer)."""
+        now = iso(self._now())
+
+        def work(db: Db) -> None:
+            db.execute(
+                """UPDATE quizzes SET status = 'finished', ended_at = ?
+                   WHERE status = 'open' AND id IN (SELECT quiz_id FROM seats WHERE class_id = ?)""",
+                (now, class_id),
+            )
+
+        self._backend.write(work)
+
     def _check_live(self, db: Db, class_id: int, question_ids: str, question_id: str, now: datetime) -> None:
         """Refuse a live class's answer unless its question is the one open, and in time."""
         game = _game(db, class_id)
