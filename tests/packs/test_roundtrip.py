@@ -256,6 +256,7 @@ _WEIGHT = st.one_of(st.integers(1, 99).map(float), st.sampled_from([33.33333, 66
     within=st.integers(0, 1000),
 )
 @example(answer="a", partial="%0%", said="#", right_said="=", other="*", weight=50.0, number=5, within=0)
+@example(answer="a", partial="'-aa", said="a", right_said="a", other="a", weight=1.0, number=0, within=0)
 def test_any_weighted_answers_survive_gift_and_csv_round_trips(
     answer: str, partial: str, said: str, right_said: str, other: str, weight: float, number: int, within: int
 ):

@@ -54,6 +54,7 @@ SEPARATOR = " | "
 ARROW = " => "
 _SHARE = re.compile(r"^%(\d+(?:\.\d+)?)%\s*(.*)$", re.DOTALL)
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_GUARDED = re.compile(r"^'+[=+\-@\t\r]")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")
 
 
@@ -61,14 +62,14 @@ def guard(cell: str) -> str:
     """`cell` made safe to open in a spreadsheet: never read as a formula."""
     if cell.startswith(_FORMULA) and not _PLAIN_NUMBER.match(cell):
         return "'" + cell
+    if _GUARDED.match(cell):  # a text that itself looks guarded keeps its own quote marks
+        return "'" + cell
     return cell
 
 
 def unguard(cell: str) -> str:
     """The text a guarded cell stood for."""
-    if cell.startswith("'") and cell[1:].startswith(_FORMULA):
-        return cell[1:]
-    return cell
+    return cell[1:] if _GUARDED.match(cell) else cell
 
 
 def export_csv(pack: Pack) -> Exported:
