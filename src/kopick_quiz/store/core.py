@@ -152,7 +152,11 @@ class Store(GameStore):
                 raise Refused("this class is closed: the teacher has stopped taking answers")
             if status != "open":
                 raise StoreError(f"quiz {quiz_id} is {status}; start a new one")
-            if class_mode == "exam" and (now - parse_time(started)).total_seconds() > limit + EXAM_GRACE_S:
+            if (
+                class_mode == "exam"
+                and limit is not None
+                and (now - parse_time(started)).total_seconds() > limit + EXAM_GRACE_S
+            ):
                 raise Refused("time is up for this exam: answers are no longer taken")
             if class_mode == "live":
                 self._check_live(db, class_id, class_questions, question.id, now)

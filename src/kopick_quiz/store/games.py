@@ -150,6 +150,7 @@ class GameStore:
         now = iso(self._now())
 
         def work(db: Db) -> int:
+            db.lock("answers", answer_id)  # two disputes of one answer at once: one is refused, plainly
             row = db.execute(
                 """SELECT a.id FROM answers a JOIN seats s ON s.quiz_id = a.quiz_id WHERE a.id = ?""",
                 (answer_id,),
