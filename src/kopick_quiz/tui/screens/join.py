@@ -69,6 +69,8 @@ class JoinScreen(Screen[None]):
         self.query_one("#key-label").display = False
         self.query_one("#key").display = False
         self.query_one("#problem").display = False
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
         self.query_one("#name").focus()  # AUTO_FOCUS is not applied to an app's first screen
 
     @on(Input.Submitted)

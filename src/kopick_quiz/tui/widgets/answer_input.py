@@ -21,6 +21,9 @@ class AnswerInput(Input):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.shortcuts: tuple[str, ...] = ()
 
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
+
     async def _on_key(self, event: events.Key) -> None:
         key = (event.character or "").lower()
         if self.shortcuts and not self.value and key in self.shortcuts:
