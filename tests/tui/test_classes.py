@@ -172,7 +172,7 @@ def test_another_class_shows_its_own_board(tmp_path: Path) -> None:
         assert screen.code is not None and "Week 2 quiz" in screen_text(app)
         assert "Nobody joined this class before it was closed." in screen_text(app)
         assert "No student joined it · closed 3 May 09:00" in screen_text(app)
-        assert "exam, 3 min each" in screen_text(app)
+        assert "exam, 3 min in all" in screen_text(app)
         assert not screen.check_action("close_class", ())
 
     drive(app, scenario, (100, 40))

@@ -745,8 +745,10 @@ def _summary(report: ClassReport) -> Content:
         )
     questions = len(klass.question_ids)
     mode = MODE_WORDS.get(klass.mode, klass.mode)
-    if klass.seconds:
-        mode += f", {klass.seconds // 60} min each"
+    if klass.seconds and klass.mode == "exam":
+        mode += f", {klass.seconds // 60} min in all"
+    elif klass.seconds and klass.mode == "live":
+        mode += f", {klass.seconds} s a question"
     status = ("open", "bold $success") if klass.is_open else ("closed", "bold $error")
     first: list[str | tuple[str, str]] = [
         (clean(klass.title, one_line=True), "bold"),
