@@ -241,8 +241,8 @@ def test_every_recorded_verdict_is_the_graders(classroom):
     assert Counter(r["verdict"] for r in classroom["rows"])["incorrect"] > 0  # the mix did reach the store
 
 
-def test_the_board_adds_up_to_the_rows(classroom):
-    rows, board = classroom["rows"], classroom["board"]
+def assert_board_matches_rows(board: list[dict], rows: list[dict]) -> None:
+    """Every student of the class is on the board, with the sums of their result rows."""
     points, right, answered = Counter(), Counter(), Counter()
     for r in rows:
         points[r["player"]] += int(r["points"])
@@ -252,6 +252,12 @@ def test_the_board_adds_up_to_the_rows(classroom):
     for b in board:
         who = b["player"]
         assert (b["points"], b["right"], b["answered"]) == (points[who], right[who], answered[who]), who
+
+
+def test_the_board_adds_up_to_the_rows(classroom):
+    board = classroom["board"]
+    assert_board_matches_rows(board, classroom["rows"])
+    for b in board:
         assert b["finished"] and b["questions"] == QUESTIONS
     assert [b["points"] for b in board] == sorted((b["points"] for b in board), reverse=True)
     assert len({b["points"] for b in board}) > 1  # the mix gave different totals
