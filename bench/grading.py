@@ -31,8 +31,8 @@ from kopick_quiz.facts.load import load_facts
 from kopick_quiz.grading import Lexicon, grade, grade_lines
 from kopick_quiz.grading.grader import compile_question
 from kopick_quiz.grading.names import _slip, fold, name_syllables, span
-from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.questions import Question
+from kopick_quiz.text import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 

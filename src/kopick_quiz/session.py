@@ -344,7 +344,7 @@ class Session:
         if len(entities) != 1:
             return None
         from .generate.hints import adds_to
-        from .grading.normalise import normalise
+        from .text import normalise
 
         about = self.lexicon.about.get(entities[0], "")
         names = [normalise(n) for n in (*q.answers, self.lexicon.label(entities[0]))]
@@ -387,7 +387,7 @@ def make_hint(q: Question, level: int, names: Mapping[str, Sequence[str]]) -> Hi
     then which half of it; for a choice the 50/50, which rules out two wrong options. `names`
     maps an entity kind to the names of that kind, the pool for the options.
     """
-    from .grading.normalise import normalise
+    from .text import normalise
 
     answer = q.answers[0]
     if q.type in ("number", "year"):
@@ -431,7 +431,7 @@ def make_hint(q: Question, level: int, names: Mapping[str, Sequence[str]]) -> Hi
 
 def _options(q: Question, level: int, names: Mapping[str, Sequence[str]]) -> Hint | None:
     """The right answer among three others of its kind, to pick from."""
-    from .grading.normalise import normalise
+    from .text import normalise
 
     taken = {normalise(a) for a in q.answers}
     pool = [n for n in names.get(q.kind or "", ()) if normalise(n) not in taken]
@@ -445,7 +445,7 @@ def _options(q: Question, level: int, names: Mapping[str, Sequence[str]]) -> Hin
 
 
 def _unit(q: Question) -> str:
-    from .grading.normalise import normalise
+    from .text import normalise
 
     text = normalise(q.prompt)
     for word in ("admissions", "tickets", "won", "dollars"):

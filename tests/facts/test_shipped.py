@@ -9,7 +9,7 @@ import pytest
 
 from kopick_quiz.facts.base import FactBase
 from kopick_quiz.facts.load import check_facts
-from kopick_quiz.grading.normalise import normalise
+from kopick_quiz.text import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ROOT.parent / "shared" / "seed" / "000_cbae98a87e951ee0.txt"

@@ -6,9 +6,9 @@ import re
 
 from kopick_quiz.facts import records
 from kopick_quiz.facts.base import FactBase
-from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.questions import Question
 from kopick_quiz.schema import ID_PATTERN
+from kopick_quiz.text import normalise
 
 SLOT = re.compile(r"[{}]|\bNone\b|\s\s|\bnull\b")
 DOUBLED = re.compile(r"(?<![\w'-])(\w+) \1(?![\w'-])", re.IGNORECASE)

@@ -9,7 +9,7 @@ from kopick_quiz.facts.base import FactBase
 from kopick_quiz.generate import generate_all
 from kopick_quiz.generate.choice import far_numbers, near_years, pick
 from kopick_quiz.generate.core import Ctx, Skip
-from kopick_quiz.grading.normalise import normalise
+from kopick_quiz.text import normalise
 
 
 @pytest.mark.parametrize("which", ["shipped_base", "small_base"])

@@ -6,8 +6,8 @@ import pytest
 
 from kopick_quiz.facts.base import FactBase
 from kopick_quiz.generate import generate_all
-from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.questions import Question, Tolerance
+from kopick_quiz.text import normalise
 
 
 def by_id(base: FactBase) -> dict[str, Question]:

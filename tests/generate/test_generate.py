@@ -10,10 +10,10 @@ from progress_reports import Reports
 from kopick_quiz.facts.base import FactBase
 from kopick_quiz.facts.load import load_facts
 from kopick_quiz.generate import drafts, generate, generate_all
-from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.packs.model import Recipe
 from kopick_quiz.paths import shipped_facts
 from kopick_quiz.schema import ID_PATTERN
+from kopick_quiz.text import normalise
 
 
 def test_ids_are_unique_and_valid(shipped_base: FactBase) -> None:

@@ -9,9 +9,9 @@ import pytest
 
 from kopick_quiz.generate.hints import adds_to
 from kopick_quiz.grading import Lexicon
-from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.library import Library, open_library
 from kopick_quiz.questions import Question
+from kopick_quiz.text import normalise
 
 # What a first hint used to say, and a prompt like "Who ...?" already says.
 KIND_ONLY = re.compile(r"^(?:the answer is .*|\d+ answers, each .*|a year\.|a number.*)$", re.IGNORECASE)

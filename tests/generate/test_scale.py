@@ -22,9 +22,9 @@ from kopick_quiz.facts.load import load_facts
 from kopick_quiz.generate import FAMILIES, _wanted, drafts, generate
 from kopick_quiz.generate.choice import WINDOW, Draw, film_people, pick
 from kopick_quiz.generate.core import _BAD_TEXT, Ctx, NameFinder, _surely_clean, stable_hash
-from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.packs.model import Recipe
 from kopick_quiz.paths import shipped_facts
+from kopick_quiz.text import normalise
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from synth import synthetic_facts  # noqa: E402 - bench/synth.py, the synthetic base of the benchmarks

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kopick_quiz.grading import Lexicon
 from kopick_quiz.grading.compare import Candidates
 from kopick_quiz.grading.names import Form
-from kopick_quiz.grading.normalise import normalise
+from kopick_quiz.text import normalise
 
 
 def _studios(lexicon: Lexicon) -> Candidates:

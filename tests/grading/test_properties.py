@@ -15,8 +15,8 @@ from kopick_quiz.facts.load import load_facts
 from kopick_quiz.grading import grade
 from kopick_quiz.grading.compare import COMPANY, FILLER
 from kopick_quiz.grading.names import name_syllables, span, squash, syllabic
-from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.questions import Question
+from kopick_quiz.text import normalise
 
 from .conftest import FACTS
 from .table import load_cases

@@ -121,7 +121,7 @@ _TEXT = st.lists(_ALPHABET, min_size=1, max_size=30).map("".join)
 
 
 def _usable(text: str) -> bool:
-    from kopick_quiz.grading.normalise import normalise
+    from kopick_quiz.text import normalise
 
     return text == text.strip() and bool(normalise(text)) and "\n\n\n" not in text
 
@@ -131,7 +131,7 @@ def _usable(text: str) -> bool:
 @example(prompt="a", answer="%0%", wrong="a")  # an answer that reads as a GIFT weight
 @example(prompt="a", answer="a", wrong="%-50.5%b")
 def test_any_text_survives_a_gift_round_trip(prompt: str, answer: str, wrong: str):
-    from kopick_quiz.grading.normalise import normalise
+    from kopick_quiz.text import normalise
 
     if normalise(answer) == normalise(wrong):
         return
@@ -260,7 +260,7 @@ _WEIGHT = st.one_of(st.integers(1, 99).map(float), st.sampled_from([33.33333, 66
 def test_any_weighted_answers_survive_gift_and_csv_round_trips(
     answer: str, partial: str, said: str, right_said: str, other: str, weight: float, number: int, within: int
 ):
-    from kopick_quiz.grading.normalise import normalise
+    from kopick_quiz.text import normalise
 
     if len({normalise(answer), normalise(partial)}) < 2 or "->" in answer + partial:
         return

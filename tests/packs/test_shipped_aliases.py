@@ -7,9 +7,9 @@ import re
 import pytest
 
 from kopick_quiz.facts.base import FactBase
-from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.library import Library, open_library
 from kopick_quiz.questions import Question
+from kopick_quiz.text import normalise
 
 
 @pytest.fixture(scope="module")

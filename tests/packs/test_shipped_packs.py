@@ -9,10 +9,10 @@ import pytest
 
 from kopick_quiz.facts.base import FactBase
 from kopick_quiz.facts.load import load_facts
-from kopick_quiz.grading.normalise import normalise
 from kopick_quiz.packs.load import Pack, check_pack
 from kopick_quiz.paths import shipped_facts, shipped_packs_dir
 from kopick_quiz.questions import Question
+from kopick_quiz.text import normalise
 
 PACKS = ["hk-collaborations", "contemporary", "people", "context", "big-picture"]
 

@@ -27,8 +27,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..facts.base import FactBase
-from ..grading.normalise import normalise
 from ..progress import Progress, no_progress, split, tracked
+from ..text import normalise
 from .intents import ARTICLES, CUE_TYPO_TARGETS, CUE_VOCABULARY, FUNCTION_WORDS
 
 MAX_CHARS = 2_000  # of a question; the rest of a pasted essay is not read

@@ -234,7 +234,7 @@ def board(store: Store, klass: ClassRow) -> list[BoardRow]:
 
 def question_stats(klass: ClassRow, rows: Iterable[AnswerRow], *, wrong_shown: int = 3) -> list[QuestionStat]:
     """Each question of the class with how many got it right, hardest first (unanswered last)."""
-    from ..grading.normalise import normalise
+    from ..text import normalise
 
     tally: dict[str, list[int]] = {qid: [0, 0, 0] for qid in klass.question_ids}
     wrong: dict[str, Counter[str]] = {qid: Counter() for qid in klass.question_ids}

@@ -163,7 +163,7 @@ class LiveGame:
 
     def spread(self, number: int | None = None) -> Spread:
         """How the class answered question `number` (default: the current one)."""
-        from ..grading.normalise import normalise
+        from ..text import normalise
 
         qid = self.klass.question_ids[self.state.number if number is None else number]
         rows = [r for r in self.store.answers(class_id=self.klass.class_id) if r.question_id == qid]

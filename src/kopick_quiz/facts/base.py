@@ -135,7 +135,7 @@ class FactBase:
     @cached_property
     def films_by_title(self) -> dict[str, list[m.Film]]:
         """Folded title (and alias) -> films: more than one means the year is needed."""
-        from ..grading.normalise import normalise
+        from ..text import normalise
 
         out: dict[str, list[m.Film]] = defaultdict(list)
         for film in self.films:
@@ -144,7 +144,7 @@ class FactBase:
         return dict(out)
 
     def title_is_ambiguous(self, film: m.Film) -> bool:
-        from ..grading.normalise import normalise
+        from ..text import normalise
 
         return len(self.films_by_title.get(normalise(film.title), ())) > 1
 

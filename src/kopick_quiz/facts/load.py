@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import FileProblems, Problem, did_you_mean, schema_problems
-from ..grading.normalise import normalise
 from ..progress import Progress, no_progress, split, tracked
+from ..text import normalise
 from ..yamlio import FACTS_MAX_BYTES, YamlError, YMap, YSeq, locate, read_yaml
 from . import model as m
 from .base import FactBase

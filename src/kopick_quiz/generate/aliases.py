@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from ..grading.normalise import normalise
+from ..text import normalise
 from . import english as en
 from .choice import Ask, short
 from .core import Ctx, Draft

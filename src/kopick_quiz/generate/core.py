@@ -20,8 +20,8 @@ from typing import Any, NamedTuple
 from ..facts import model as m
 from ..facts import records
 from ..facts.base import FactBase, Name
-from ..grading.normalise import normalise
 from ..questions import QType, Question, Tolerance
+from ..text import normalise
 
 # The topics a recipe can choose (packs/model.py Recipe.topics).
 TOPICS = ("films", "people", "organisations", "context")

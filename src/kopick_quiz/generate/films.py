@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..facts import model as m
-from ..grading.normalise import normalise
 from ..questions import Tolerance
+from ..text import normalise
 from . import english as en
 from .choice import (
     COMPANY_KINDS,

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from ..grading.normalise import normalise
+from ..text import normalise
 from . import english as en
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..facts import model as m
-from ..grading.normalise import normalise
+from ..text import normalise
 from . import english as en
 from .aliases import alias_questions
 from .choice import (

@@ -7,7 +7,6 @@ Build one `Lexicon` per fact base (`Lexicon.from_base`) and pass it to every cal
 from .batch import grade_lines
 from .grader import grade
 from .lexicon import Lexicon
-from .normalise import normalise
 from .verdict import Verdict
 
-__all__ = ["Lexicon", "Verdict", "grade", "grade_lines", "normalise"]
+__all__ = ["Lexicon", "Verdict", "grade", "grade_lines"]

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ..text import normalise
 from .lexicon import Lexicon
 from .names import NUMERAL_WORDS as _NUMERAL_WORDS
 from .names import Form, Span, distance, numerals, span, typos
-from .normalise import normalise
 
 # Words a sentence around an answer is made of: they never make a second answer.
 _FILLER_WORDS = """

@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..questions import Question
+from ..text import normalise
 from . import verdict as v
 from .compare import DISJUNCTIONS, FILLER, Candidates, Found, Hit, Mention
 from .lexicon import Lexicon
 from .names import Form, span, squash
-from .normalise import normalise
 from .numbers import numbers, parse_number, show
 from .verdict import CLOSE_SCORE, Verdict
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..progress import Progress, no_progress, tracked
+from ..text import normalise
 from .names import Form, squash, syllabic
-from .normalise import normalise
 
 if TYPE_CHECKING:
     from ..facts.base import FactBase

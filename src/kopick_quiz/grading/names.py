@@ -35,7 +35,7 @@ from sys import intern
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from .normalise import normalise
+from ..text import normalise
 
 # Spellings of one Korean surname (or of one syllable) that romanisation systems disagree on.
 _SURNAMES = {

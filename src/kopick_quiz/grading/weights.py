@@ -22,9 +22,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..questions import Question, Tolerance, Weighted
+from ..text import normalise
 from . import verdict as v
 from .lexicon import Lexicon
-from .normalise import normalise
 from .verdict import Verdict
 
 

@@ -18,7 +18,7 @@ import string
 from pathlib import Path
 from typing import Any
 
-from ..grading.normalise import normalise
+from ..text import normalise
 from .formats import (
     Exported,
     Format,

@@ -25,7 +25,7 @@ def add_accepted(path: Path, question_id: str, answer: str, base: FactBase | Non
     Returns False when the question already accepts it. The new file is checked as a pack before
     it replaces the old one.
     """
-    from ..grading.normalise import normalise
+    from ..text import normalise
     from .load import load_pack
 
     try:

@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import FileProblems, Problem
-from ..grading.normalise import normalise
 from ..questions import Question
+from ..text import normalise
 from .formats import (
     Exported,
     Format,

@@ -13,9 +13,9 @@ from pydantic import ValidationError
 
 from ..diagnostics import FileProblems, Problem, did_you_mean, schema_problems
 from ..facts.base import FactBase
-from ..grading.normalise import normalise
 from ..progress import Progress, no_progress
 from ..questions import Question, Tolerance, Weighted
+from ..text import normalise
 from ..yamlio import PACK_MAX_BYTES, YamlError, YMap, YSeq, locate, read_yaml
 from .model import PackFile, QuestionSpec
 

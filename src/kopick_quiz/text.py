@@ -1,4 +1,4 @@
-"""Text normalisation shared by grading, name checks and entity linking."""
+"""Text folding shared by every layer: facts, packs, generation, grading, chat and the classroom."""
 
 from __future__ import annotations
 

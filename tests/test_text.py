@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kopick_quiz.grading.normalise import normalise
+from kopick_quiz.text import normalise
 
 FOLDS = [
     ("The Goddess of Mercy!", "goddess of mercy"),
