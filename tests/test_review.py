@@ -11,7 +11,8 @@ from stores import StoreSpot
 
 from kopick_quiz.grading import Verdict
 from kopick_quiz.questions import Question
-from kopick_quiz.review import SLOW_SECONDS, due, due_count, forecast, rating_for, recall, schedule
+from kopick_quiz.review import due, due_count, forecast, recall
+from kopick_quiz.scheduling import SLOW_SECONDS, rating_for, schedule
 from kopick_quiz.session import Answered
 from kopick_quiz.store import Store
 

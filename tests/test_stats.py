@@ -158,7 +158,7 @@ def test_met_before_counts_only_answers_to_questions_seen_earlier() -> None:
 
 
 def test_the_forgetting_curve_starts_high_after_a_review_and_falls() -> None:
-    from kopick_quiz.review import default_scheduler, schedule
+    from kopick_quiz.scheduling import default_scheduler, schedule
 
     scheduler = default_scheduler()
     fresh = schedule(scheduler, None, 3, T0)  # met once, recalled (Good)

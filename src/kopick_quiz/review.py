@@ -1,9 +1,10 @@
-"""Spaced repetition (FSRS) on top of the store: one card per question per player.
+"""Spaced repetition (FSRS) on top of the store: which questions are due, and when.
 
-Every recorded answer reviews the card of its question (`Store.record` calls `schedule`), so a
-question met in any quiz is scheduled. How an answer becomes a rating is `rating_for`; which
+Every recorded answer reviews the card of its question (`Store.record` calls
+`scheduling.schedule`, below the store), so a question met in any quiz is scheduled. Which
 questions a review session asks is `due`: the cards due, most overdue first, then a few
 questions never seen, at most `new_per_day` a day. Days are those of `now`'s time zone.
+The store never imports this module.
 """
 
 from __future__ import annotations
@@ -12,55 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-import fsrs
-
 if TYPE_CHECKING:
     from .questions import Question
-    from .session import Answered
     from .store import CardRow, Store
 
-SLOW_SECONDS = 20.0  # a right answer that took longer than this was recalled with effort
 NEW_PER_DAY = 10
 FORECAST_DAYS = 14
-RECOGNITION_TYPES = ("choice", "truefalse")  # picking from options is easier than recalling
-
-
-def default_scheduler() -> fsrs.Scheduler:
-    """The FSRS scheduler with its published default parameters (90% desired retention)."""
-    return fsrs.Scheduler()
-
-
-def rating_for(answered: Answered) -> fsrs.Rating:
-    """How well an answer shows the question was remembered.
-
-    incorrect or skipped -> Again; partial, or right after a hint -> Hard; close (a typo), or
-    right but slower than SLOW_SECONDS, or a right pick from options -> Good; quick and exact -> Easy.
-    """
-    verdict = answered.verdict
-    if verdict is None or verdict.verdict == "incorrect":
-        return fsrs.Rating.Again
-    if verdict.verdict == "partial" or answered.hints > 0:
-        return fsrs.Rating.Hard
-    if (
-        verdict.verdict == "close"
-        or answered.seconds > SLOW_SECONDS
-        or answered.question.type in RECOGNITION_TYPES
-    ):
-        return fsrs.Rating.Good
-    return fsrs.Rating.Easy
-
-
-def schedule(
-    scheduler: fsrs.Scheduler, card: fsrs.Card | None, rating: int, now: datetime, *, seconds: float = 0.0
-) -> fsrs.Card:
-    """The card after one review (a new card when `card` is None)."""
-    when = now.astimezone(UTC)
-    if card is None:
-        card = fsrs.Card(card_id=int(when.timestamp() * 1000), due=when)
-    reviewed, _log = scheduler.review_card(
-        card, fsrs.Rating(rating), review_datetime=when, review_duration=max(0, int(seconds * 1000))
-    )
-    return reviewed
 
 
 def due(
@@ -157,14 +115,10 @@ def _aware(now: datetime) -> datetime:
 __all__ = [
     "FORECAST_DAYS",
     "NEW_PER_DAY",
-    "SLOW_SECONDS",
-    "default_scheduler",
     "due",
     "due_count",
     "due_from_cards",
     "forecast",
     "forecast_from_cards",
-    "rating_for",
     "recall",
-    "schedule",
 ]

@@ -27,6 +27,7 @@ from .lexicon import Lexicon
 from .names import Form, span, squash
 from .numbers import numbers, parse_number, show
 from .verdict import CLOSE_SCORE, Verdict
+from .weights import weigh
 
 MAX_CHARS = 300  # a sentence around an answer fits; anything longer is not an answer
 EXTRA_COST = 0.5
@@ -51,9 +52,7 @@ def grade(question: Question, text: str, lexicon: Lexicon) -> Verdict:
     text = text if isinstance(text, str) else ""
     verdict = compile_question(question, lexicon).grade(text)
     if question.weighted or question.otherwise:  # answers worth a share of the points (weights.py)
-        from .weights import weigh
-
-        verdict = weigh(question, text, verdict, lexicon)
+        verdict = weigh(question, text, verdict, lexicon, compile_question)
     return verdict
 
 

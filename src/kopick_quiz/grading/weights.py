@@ -19,7 +19,9 @@ romanisations and number tolerances work the same way for it. Rules, written dow
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from ..questions import Question, Tolerance, Weighted
 from ..text import normalise
@@ -27,11 +29,18 @@ from . import verdict as v
 from .lexicon import Lexicon
 from .verdict import Verdict
 
+# grader.compile_question: a question's grader, whose `grade(text)` gives a Verdict and `teach(entity)` the lesson.
+Compile = Callable[[Question, Lexicon], Any]
 
-def weigh(question: Question, text: str, verdict: Verdict, lexicon: Lexicon) -> Verdict:
-    """`verdict` (the question's grader's) with the question's weighted answers taken into account."""
-    from .grader import compile_question
 
+def weigh(
+    question: Question, text: str, verdict: Verdict, lexicon: Lexicon, compile_question: Compile
+) -> Verdict:
+    """`verdict` (the question's grader's) with the question's weighted answers taken into account.
+
+    `compile_question` is grader.py's, passed in by `grade` (grader.py imports this module, not
+    the other way round): each weighted answer is judged by a grader of its own.
+    """
     grader = compile_question(question, lexicon)
     teach = grader.teach(getattr(grader, "entity", None))  # what the question's verdicts teach
     best: tuple[float, Weighted] | None = None

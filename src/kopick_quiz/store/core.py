@@ -33,6 +33,7 @@ from .model import (
     text,
     utcnow,
 )
+from .url import is_postgres, sqlite_file
 
 if TYPE_CHECKING:
     import fsrs
@@ -40,6 +41,17 @@ if TYPE_CHECKING:
     from ..session import Answered
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def open_backend(data_dir: Path | str, db: str | None, clock: Clock) -> Backend:
+    """The backend `db` names (None: the SQLite file in `data_dir`), opened, checked and migrated."""
+    if db and is_postgres(db):
+        from .postgres import PostgresBackend
+
+        return PostgresBackend.open(db.strip())
+    from .sqlite import SQLiteBackend
+
+    return SQLiteBackend.open(sqlite_file(data_dir, db), clock)
 
 
 class Store(GameStore):
@@ -69,8 +81,7 @@ class Store(GameStore):
 
         Raises StoreError.
         """
-        from ..review import default_scheduler
-        from .url import open_backend
+        from ..scheduling import default_scheduler
 
         backend = open_backend(data_dir, db, clock)
         return cls(backend, clock, scheduler or default_scheduler())
@@ -125,7 +136,7 @@ class Store(GameStore):
 
     def record(self, quiz_id: int, answered: Answered) -> int:
         """Commit one answer and update the player's card for it; returns the answer's id."""
-        from ..review import rating_for, schedule
+        from ..scheduling import rating_for, schedule
 
         now = self._now()
         question = answered.question

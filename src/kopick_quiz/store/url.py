@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .backend import Backend
-from .model import Clock, StoreError
+from .model import StoreError
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 
@@ -80,14 +79,3 @@ def redact(url: str) -> str:
 def describe(data_dir: Path | str, db: str | None) -> str:
     """The store as messages name it: a file, or a server URL without its password."""
     return redact(db.strip()) if db and is_postgres(db) else str(sqlite_file(data_dir, db))
-
-
-def open_backend(data_dir: Path | str, db: str | None, clock: Clock) -> Backend:
-    """The backend `db` names (None: the SQLite file in `data_dir`), opened, checked and migrated."""
-    if db and is_postgres(db):
-        from .postgres import PostgresBackend
-
-        return PostgresBackend.open(db.strip())
-    from .sqlite import SQLiteBackend
-
-    return SQLiteBackend.open(sqlite_file(data_dir, db), clock)
