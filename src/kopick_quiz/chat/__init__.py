@@ -18,7 +18,7 @@ question) and shared; `Conversation(base, index_dir=cache_dir)` keeps the senten
 beside the compiled cache, built once per content hash.
 """
 
-from .answers import Reply
 from .conversation import Conversation, answer_question
+from .reply import Reply
 
 __all__ = ["Conversation", "Reply", "answer_question"]

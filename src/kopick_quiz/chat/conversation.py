@@ -8,9 +8,10 @@ from pathlib import Path
 
 from ..facts.base import FactBase
 from ..progress import Progress, no_progress
-from .answers import Memory, Outcome, Reply, kind_words, respond
+from .answers import kind_words, respond
 from .brain import Question, brain_for
 from .linking import YEAR
+from .reply import Memory, Outcome, Reply
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 
