@@ -31,12 +31,21 @@ from . import (  # noqa: F401 - imported for the recipes they register
     terms,
 )
 from .listing import listing
-from .registry import Ask, entity_recipe_for, entity_rules, film_cues, film_relation_for, film_rules
+from .registry import (
+    Ask,
+    entity_recipe_for,
+    entity_rules,
+    every_recipe,
+    film_cues,
+    film_relation_for,
+    film_rules,
+)
 
 __all__ = [
     "Ask",
     "entity_recipe_for",
     "entity_rules",
+    "every_recipe",
     "film_cues",
     "film_relation_for",
     "film_rules",

@@ -28,6 +28,7 @@ def _people_asked(a: Ask) -> bool:
     "country", "companies", Rule(10, lambda a, country: "company" in a.cues and not a.cues & _FILM_WORDS)
 )
 def companies(ans: Answer, cid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Which companies are from Thailand?"."""
     name = ans.name(cid)
     orgs = ans.brain.organisations_by_country.get(cid, [])
     if not orgs:
@@ -41,6 +42,7 @@ def companies(ans: Answer, cid: str, entities: list[str], cues: frozenset[str]) 
 
 @entity_recipe("country", "people", Rule(20, lambda a, country: _people_asked(a)))
 def people(ans: Answer, cid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Which directors are from Japan?"."""
     name = ans.name(cid)
     role = role_of(cues - {"shoot"})
     found = ans.brain.people_by_nationality.get(cid, [])
@@ -65,12 +67,14 @@ def people(ans: Answer, cid: str, entities: list[str], cues: frozenset[str]) -> 
     Rule(30, lambda a, country: bool(a.cues & _FILM_WORDS or a.years or a.genres or role_of(a.cues))),
 )
 def films(ans: Answer, cid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Which films involved Thailand?", "films shot in Japan", "Korean films in 2016"."""
     ans.name(cid)
     return listing(ans, entities, cues)
 
 
 @entity_recipe("country", "card", Rule(1000, always))
 def card(ans: Answer, cid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Tell me about Thailand": its films, companies and people."""
     country: m.Country = ans.base.by_id[cid]
     name = ans.name(cid)
     lines = [f"{name} — a country" + (f" in {country.region}." if country.region else ".")]

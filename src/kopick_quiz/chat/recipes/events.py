@@ -13,6 +13,7 @@ from .registry import Filter, Rule, always, entity_recipe, listing_filter
 
 @entity_recipe("event", "films", Rule(10, lambda a, event: bool(a.cues & {"list", "count"})))
 def films(ans: Answer, eid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Which films are tied to the Korean War?"."""
     return listing(ans, entities, cues)
 
 

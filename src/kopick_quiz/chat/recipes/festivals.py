@@ -13,11 +13,13 @@ from .registry import Filter, Rule, always, entity_recipe, listing_filter
 
 @entity_recipe("festival", "films", Rule(10, lambda a, festival: bool(a.cues & {"list", "count"})))
 def films(ans: Answer, fid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Which films premiered at BIFAN?"."""
     return listing(ans, entities, cues)
 
 
 @entity_recipe("festival", "card", Rule(1000, always))
 def card(ans: Answer, fid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Tell me about BIFAN"."""
     festival: m.Festival = ans.base.by_id[fid]
     name = ans.name(fid)
     where = ans.name(festival.city) + ", " if festival.city else ""

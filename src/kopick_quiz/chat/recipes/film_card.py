@@ -14,6 +14,7 @@ from .registry import Rule, always, film_relation
 
 @film_relation("card", Rule(1000, always))
 def card(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Tell me about The Medium": every fact the base holds about it."""
     kinds = []
     if film.genres:
         kinds.append(", ".join(g.replace("-", " ") for g in film.genres))

@@ -16,6 +16,7 @@ from .registry import Rule, film_relation, probing
     verdict=probing("person organisation"),
 )
 def producers(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Who produced The Medium?": its producers, then the companies behind it."""
     companies = companies_sentence(ans, film, others, "It")
     values = [*film.producers, *(c.organisation for c in film.companies)]
     if film.producers:
@@ -37,6 +38,7 @@ def producers(ans: Answer, film: m.Film, others: list[str]) -> Found:
     verdict=probing("organisation"),
 )
 def companies(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Which studios co-produced Mr. Go?"; a country named keeps its companies only."""
     text = companies_sentence(ans, film, others)
     values = [c.organisation for c in film.companies]
     if not text:
@@ -68,6 +70,7 @@ def companies(ans: Answer, film: m.Film, others: list[str]) -> Found:
     verdict=probing("country"),
 )
 def countries(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Which countries co-produced Tyrant?", "Where was it made?"."""
     companies = companies_sentence(ans, film, [], "It")
     if not film.countries:
         if companies:

@@ -10,7 +10,7 @@ from .registry import Rule, film_relation, probing
 
 
 def _came_out_then(ans: Answer, film: m.Film, values: list[str], others: list[str]) -> bool | None:
-    """ "Did The Medium come out in 2021?": yes when the film was made or released in a year named."""
+    """Yes to "Did The Medium come out in 2021?" when the film was made or released in a year named."""
     if not ans.question.years:
         return None
     return bool(ans.years_of(film.id) & set(ans.question.years))
@@ -18,14 +18,14 @@ def _came_out_then(ans: Answer, film: m.Film, values: list[str], others: list[st
 
 @film_relation(
     "release",
-    Rule(
-        41, lambda a: "shoot" in a.cues and "when" in a.cues
-    ),  # "when was it shot": the date is all the base has
+    # "when was it shot": the date it came out is all the base has.
+    Rule(41, lambda a: "shoot" in a.cues and "when" in a.cues),
     Rule(220, lambda a: bool(a.cues & {"release", "when"})),
     cues="release",
     verdict=_came_out_then,
 )
 def release(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "When did Okja come out?": the release, its premiere, a note on it."""
     release = film.release
     if release is None:
         text = f"{ans.name(film.id)} came out in {film.year}."
@@ -54,6 +54,7 @@ def release(ans: Answer, film: m.Film, others: list[str]) -> Found:
     verdict=probing("festival"),
 )
 def premiere(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Where did The Medium premiere?", with the prize it won there."""
     if film.premiere is None:
         return ans.dont_know("where {film} premiered", film), [], False
     festival = ans.base.by_id[film.premiere.festival]
@@ -71,6 +72,7 @@ def premiere(ans: Answer, film: m.Film, others: list[str]) -> Found:
     cues="archive",
 )
 def archive(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "When was Love with an Alien found?": the rediscovered print."""
     archive = film.archive
     if archive is None:
         return (

@@ -23,6 +23,7 @@ from .registry import Rule, film_relation
     cues="audience",
 )
 def audience(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "How many admissions did Mr. Go get?"."""
     audience = film.audience
     if audience is None:
         return ans.dont_know("how many people saw {film}", film), [], False
@@ -35,6 +36,7 @@ def audience(ans: Answer, film: m.Film, others: list[str]) -> Found:
 
 @film_relation("budget", Rule(70, lambda a: "budget" in a.cues), cues="budget")
 def budget(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "What was the budget of Mr. Go?"."""
     if film.budget is None:
         return ans.dont_know("the budget of {film}", film), [], False
     cost = film.budget

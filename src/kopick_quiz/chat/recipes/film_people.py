@@ -17,6 +17,7 @@ from .registry import Rule, film_relation, probing
     verdict=probing("person"),
 )
 def director(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Who directed The Medium?"."""
     if not film.directors:
         return ans.dont_know("who directed {film}", film), [], False
     people = ans.people(film.directors, countries=len(film.directors) > 1)
@@ -26,6 +27,7 @@ def director(ans: Answer, film: m.Film, others: list[str]) -> Found:
 
 @film_relation("writer", Rule(130, lambda a: "write" in a.cues), cues="write", verdict=probing("person"))
 def writer(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Who wrote The Medium?"; without a writer, the work it is based on."""
     if not film.writers:
         text = ans.dont_know("who wrote {film}", film)
         if film.based_on:
@@ -44,6 +46,7 @@ def writer(ans: Answer, film: m.Film, others: list[str]) -> Found:
     verdict=probing("person"),
 )
 def cinematographer(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Who shot Parasite?", "Who was the cinematographer?"."""
     if not film.cinematographers:
         return ans.dont_know("who shot {film}", film), [], False
     people = ans.people(film.cinematographers)
@@ -54,6 +57,7 @@ def cinematographer(ans: Answer, film: m.Film, others: list[str]) -> Found:
 
 @film_relation("art", Rule(10, lambda a: "art" in a.cues), cues="art", verdict=probing("person"))
 def art(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Who was the art director of Asako in Ruby Shoes?"."""
     if not film.art_directors:
         return ans.dont_know("who was art director on {film}", film), [], False
     text = f"The art director of {ans.name(film.id)} was {ans.people(film.art_directors)}."
@@ -68,6 +72,7 @@ def art(ans: Answer, film: m.Film, others: list[str]) -> Found:
     verdict=probing("person"),
 )
 def cast(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Who starred in Tyrant?", "Who played Woo-in?", "Is Chris Evans in the cast?"."""
     if not film.cast:
         return ans.dont_know("who starred in {film}", film), [], False
     people_asked = [e for e in others if ans.brain.kind(e) == "person"]

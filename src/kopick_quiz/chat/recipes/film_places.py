@@ -18,6 +18,7 @@ from .registry import Rule, film_relation, probing
     verdict=probing("place country"),
 )
 def location(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Where was Snowpiercer shot?"; without locations, where it is set."""
     if not film.locations:
         text = ans.dont_know("where {film} was shot", film)
         if film.settings:
@@ -35,6 +36,7 @@ def location(ans: Answer, film: m.Film, others: list[str]) -> Found:
     verdict=probing("place country"),
 )
 def setting(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Where is The Medium set?"; without settings, where it was shot."""
     if not film.settings:
         text = ans.dont_know("where {film} is set", film)
         if film.locations:

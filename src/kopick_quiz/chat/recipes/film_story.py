@@ -10,6 +10,7 @@ from .registry import Rule, film_relation
 
 @film_relation("title", Rule(80, lambda a: "title" in a.cues), cues="title")
 def title(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "What is Tyrant also known as?"."""
     if not film.aliases:
         return (
             f"I don't know of another title for {ans.name(film.id)}: the fact base records none.",
@@ -21,6 +22,7 @@ def title(ans: Answer, film: m.Film, others: list[str]) -> Found:
 
 @film_relation("remake", Rule(160, lambda a: "remake" in a.cues), cues="remake")
 def remake(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "Is 20 Once Again a remake?": what it remakes and what remade it."""
     texts = []
     if film.remake_of:
         texts.append(f"{ans.name(film.id)} is a remake of {ans.name(film.remake_of)}.")
@@ -38,6 +40,7 @@ def remake(ans: Answer, film: m.Film, others: list[str]) -> Found:
 
 @film_relation("based", Rule(170, lambda a: "based" in a.cues), cues="based")
 def based(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "What is Snowpiercer based on?"."""
     texts = []
     if film.based_on:
         texts.append(f"{ans.name(film.id)} is based on {ans.work(film.based_on)}.")
@@ -49,7 +52,7 @@ def based(ans: Answer, film: m.Film, others: list[str]) -> Found:
 
 
 def _of_genres(ans: Answer, film: m.Film, values: list[str], others: list[str]) -> bool | None:
-    """ "Is The Medium a horror film?": yes when the film has every genre named."""
+    """Yes to "Is The Medium a horror film?" when the film has every genre named."""
     if not ans.question.genres:
         return None
     return set(ans.question.genres) <= set(values)
@@ -63,6 +66,7 @@ def _of_genres(ans: Answer, film: m.Film, values: list[str], others: list[str]) 
     verdict=_of_genres,
 )
 def genre(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "What genre is The Medium?"."""
     genres = [g.replace("-", " ") for g in film.genres]
     if not genres:
         if film.kind == "documentary":
@@ -80,6 +84,7 @@ def genre(ans: Answer, film: m.Film, others: list[str]) -> Found:
 
 @film_relation("language", Rule(210, lambda a: "language" in a.cues), cues="language")
 def language(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "What language is Okja in?"."""
     if not film.languages:
         return ans.dont_know("the language of {film}", film), [], False
     return f"{ans.name(film.id)} is in {join(film.languages)}.", [], True
@@ -91,4 +96,5 @@ def language(ans: Answer, film: m.Film, others: list[str]) -> Found:
     cues="summary",
 )
 def summary(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "What is The Medium about?"."""
     return f"{ans.name(film.id)}: {film.summary}", [], True

@@ -18,6 +18,7 @@ _FILM_WORDS = frozenset({"list", "make", "count", "company", "coproduce", "produ
     "organisation", "people", Rule(10, lambda a, org: "founded" in a.cues and not a.cues & {"list", "make"})
 )
 def people(ans: Answer, oid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Who founded Shaw Brothers?": the people the base names at a company."""
     org: m.Organisation = ans.base.by_id[oid]
     name = ans.name(oid)
     if not org.people:
@@ -30,6 +31,7 @@ def people(ans: Answer, oid: str, entities: list[str], cues: frozenset[str]) -> 
     "organisation", "films", Rule(20, lambda a, org: bool(a.cues & _FILM_WORDS or role_of(a.cues)))
 )
 def films(ans: Answer, oid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Which films did Showbox co-produce?"."""
     ans.name(oid)
     return listing(ans, entities, cues)
 
@@ -38,6 +40,7 @@ def films(ans: Answer, oid: str, entities: list[str], cues: frozenset[str]) -> O
     "organisation", "country", Rule(30, lambda a, org: bool(a.cues & {"where", "country", "nationality"}))
 )
 def country(ans: Answer, oid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Where is Huayi Brothers from?"."""
     org: m.Organisation = ans.base.by_id[oid]
     name = ans.name(oid)
     kind = with_article(org.kind.replace("-", " "))
@@ -46,6 +49,7 @@ def country(ans: Answer, oid: str, entities: list[str], cues: frozenset[str]) ->
 
 @entity_recipe("organisation", "card", Rule(1000, always))
 def card(ans: Answer, oid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "What is CJ ENM?": what it is, its films, its people."""
     org: m.Organisation = ans.base.by_id[oid]
     name = ans.name(oid)
     kind = with_article(org.kind.replace("-", " "))

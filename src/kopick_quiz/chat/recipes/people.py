@@ -18,6 +18,7 @@ def _lists_films(cues: frozenset[str]) -> bool:
 
 @entity_recipe("person", "spouse", Rule(10, lambda a, person: "spouse" in a.cues))
 def spouse(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Whom did Shin Sang-ok marry?"; the answer is about the spouse next."""
     name = ans.name(pid)
     partner = ans.brain.spouses.get(pid)
     if partner is None:
@@ -31,6 +32,7 @@ def spouse(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]) -> 
     "person", "died", Rule(20, lambda a, person: "died" in a.cues or ("age" in a.cues and bool(person.died)))
 )
 def died(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "When did Linda Lin Dai die?", "How old was she?"."""
     person: m.Person = ans.base.by_id[pid]
     name = ans.name(pid)
     if not person.died:
@@ -48,6 +50,7 @@ def died(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]) -> Ou
     Rule(30, lambda a, person: "nationality" in a.cues or ("where" in a.cues and not _lists_films(a.cues))),
 )
 def nationality(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Where is Bong Joon Ho from?"."""
     person: m.Person = ans.base.by_id[pid]
     name = ans.name(pid)
     if not person.nationality:
@@ -57,12 +60,14 @@ def nationality(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]
 
 @entity_recipe("person", "films", Rule(40, lambda a, person: _lists_films(a.cues)))
 def films(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Which films did Bong Joon Ho direct?": his films, in the role asked about."""
     ans.name(pid)
     return listing(ans, entities, cues)
 
 
 @entity_recipe("person", "card", Rule(1000, always))
 def card(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Who is Bong Joon Ho?": who they are, their films, companies, spouse."""
     person: m.Person = ans.base.by_id[pid]
     name = ans.name(pid)
     head = name + (f" ({ans.name(person.nationality)})" if person.nationality else "")

@@ -15,11 +15,13 @@ _FILM_WORDS = frozenset({"list", "make", "count", "shoot", "set", "location", "r
 
 @entity_recipe("place", "films", Rule(10, lambda a, place: bool(a.cues & _FILM_WORDS or a.years)))
 def films(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Which films were shot in Prague?"."""
     return listing(ans, entities, cues)
 
 
 @entity_recipe("place", "card", Rule(1000, always))
 def card(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "Tell me about Prague": films shot or set there, festivals, prints found there."""
     place: m.Place = ans.base.by_id[pid]
     name = ans.name(pid)
     kind = {"city": "a city", "region": "a region", "country-side": "a country-side area"}[place.kind]

@@ -108,12 +108,18 @@ class _Book:
 _BOOK = _Book()
 
 
-def _insert(rules: list[tuple[Rule, Any]], rule: Rule, recipe: Any, where: str) -> None:
-    taken = next((r for k, r in rules if k.rank == rule.rank), None)
-    if taken is not None:
-        raise ValueError(f"rank {rule.rank} of {where} is taken by {taken.name!r}: choose another")
-    rules.append((rule, recipe))
-    rules.sort(key=lambda pair: pair[0].rank)
+def _insert(book: list[tuple[Rule, Any]], recipe: FilmRelation | EntityRecipe, where: str) -> None:
+    """Add a recipe's rules to a book, in rank order; a rank already taken is refused (nothing added)."""
+    ranks = [rule.rank for rule in recipe.rules]
+    for rank in ranks:
+        taken = next((r for rule, r in book if rule.rank == rank), None)
+        if taken is not None or ranks.count(rank) > 1:
+            holder = taken.name if taken is not None else recipe.name
+            raise ValueError(
+                f"rank {rank} of {where} is taken by {holder!r}: choose another for {recipe.name!r}"
+            )
+    book.extend((rule, recipe) for rule in recipe.rules)
+    book.sort(key=lambda pair: pair[0].rank)
 
 
 def film_relation(
@@ -123,12 +129,11 @@ def film_relation(
     `rules` holds; `cues` (space-separated) are the cues that ask about one film."""
 
     def register(answer: FilmAnswer) -> FilmAnswer:
-        relation = FilmRelation(name, answer, rules, words(cues), verdict)
         if name in _BOOK.relations:
             raise ValueError(f"film relation {name!r} is registered twice")
+        relation = FilmRelation(name, answer, rules, words(cues), verdict)
+        _insert(_BOOK.film, relation, "the film relations")
         _BOOK.relations[name] = relation
-        for rule in rules:
-            _insert(_BOOK.film, rule, relation, "the film relations")
         return answer
 
     return register
@@ -138,9 +143,9 @@ def entity_recipe(kind: str, name: str, *rules: Rule) -> Callable[[EntityAnswer]
     """Register the decorated function as recipe `name` for questions about an entity of `kind`."""
 
     def register(answer: EntityAnswer) -> EntityAnswer:
-        recipe = EntityRecipe(kind, name, answer, rules)
-        for rule in rules:
-            _insert(_BOOK.entity.setdefault(kind, []), rule, recipe, f"the {kind} recipes")
+        _insert(
+            _BOOK.entity.setdefault(kind, []), EntityRecipe(kind, name, answer, rules), f"the {kind} recipes"
+        )
         return answer
 
     return register
@@ -164,6 +169,13 @@ def film_rules() -> list[tuple[int, str]]:
 def entity_rules(kind: str) -> list[tuple[int, str]]:
     """The recipes for an entity kind in the order they are tried: (rank, recipe)."""
     return [(rule.rank, recipe.name) for rule, recipe in _BOOK.entity.get(kind, [])]
+
+
+def every_recipe() -> list[tuple[str, str]]:
+    """(kind, name) of every recipe: `film` for the film relations, then each entity kind's."""
+    found = [("film", name) for name in _BOOK.relations]
+    found += [(kind, recipe.name) for kind, rules in _BOOK.entity.items() for _, recipe in rules]
+    return list(dict.fromkeys(found))
 
 
 def film_relation_for(ask: Ask) -> FilmRelation:

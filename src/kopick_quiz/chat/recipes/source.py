@@ -64,6 +64,7 @@ def credits(ans: Answer, sid: str, entities: list[str], cues: frozenset[str]) ->
 
 @entity_recipe("source", "card", Rule(1000, always))
 def card(ans: Answer, sid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "What is the source?": the article every fact comes from."""
     src: m.Source = ans.base.by_id[sid]
     _read(ans, src)
     bits = [f"“{src.title}” is the article every fact here comes from"]

@@ -12,6 +12,7 @@ from .registry import Filter, Rule, always, entity_recipe, listing_filter
 
 @entity_recipe("term", "card", Rule(1000, always))
 def card(ans: Answer, tid: str, entities: list[str], cues: frozenset[str]) -> Outcome:
+    """Answers "What is the Suneung?": its definition, what it groups, its films."""
     term: m.Term = ans.base.by_id[tid]
     name = ans.name(tid)
     also = f" (also {join(term.aliases, 'or')})" if term.aliases else ""
