@@ -18,8 +18,11 @@ class ChatBubble(Widget, can_focus=False):
     """A message: its role (`bot` or `you`) is a CSS class, its sender the border title.
 
     `kind` adds a class saying what the message is (`question`, `correct`, `hint`, ...), which
-    the stylesheet turns into a colour from the theme. The bubble is a full-width row so the
-    student's messages can sit on the right.
+    the stylesheet turns into a colour from the theme. The bot's message is the bordered box
+    itself, one widget; the student's is a full-width row holding its box, so that it can sit on
+    the right. A long quiz adds hundreds of them, and every one is laid out again whenever the
+    chat grows: one widget instead of two halves that work (it is most of what an answer costs a
+    served app).
     """
 
     def __init__(self, body: Content, *, role: Role, sender: str, kind: str = "") -> None:
@@ -28,11 +31,17 @@ class ChatBubble(Widget, can_focus=False):
         self.kind = kind
         self.body = body
         self.sender = clean(sender, one_line=True)
+        if role == "bot":
+            self.border_title = Content(self.sender)
 
     def compose(self) -> ComposeResult:
-        body = Static(self.body, classes="body")
-        body.border_title = Content(self.sender)
-        yield body
+        if self.role == "you":
+            body = Static(self.body, classes="body")
+            body.border_title = Content(self.sender)
+            yield body
+
+    def render(self) -> Content:
+        return self.body if self.role == "bot" else Content()
 
     @property
     def text(self) -> str:
