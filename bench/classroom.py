@@ -14,7 +14,9 @@ timed on their own.
 
 Memory: VmRSS and VmHWM (peak) of each served app process (and of the server itself), read
 from /proc while all N are connected, after their last answer; with each one's CPU time so far
-(and their sum over the run's wall time: how many cores the apps kept busy).
+(and their sum over the run's wall time: how many cores the apps kept busy). CPU an answer:
+the apps' and the server's CPU time from the moment everyone is seated to the last answer,
+divided by the answers: what one answer costs the machine, whatever else is running on it.
 
 Baseline, measured in the same run: one student alone (same questions, same think time). The
 figures are given as ratios against it. Goal: p95 under 300 ms with 40 students.
@@ -380,6 +382,15 @@ class Run:
     server_kib: dict[str, int]
     wall_s: float
     cpu_s: list[float]  # each app process's CPU time over the run
+    answer_cpu_s: float = 0.0  # the apps' CPU time while the students answered (from go to the last answer)
+    server_cpu_s: float = 0.0  # the server's CPU time over the same stretch
+
+    @property
+    def answers(self) -> int:
+        return sum(len(r.latencies_ms) for r in self.results)
+
+    def per_answer_ms(self, seconds: float) -> float:
+        return seconds * 1000 / self.answers if self.answers else float("nan")
 
     @property
     def latencies(self) -> list[float]:
@@ -422,11 +433,16 @@ async def run_students(
         ]  # fmt: skip
         try:
             await asyncio.wait_for(seated.wait(), JOIN_TIMEOUT_S + 10)
+            before = {pid: cpu_seconds(pid) or 0.0 for pid in app_processes(proc.pid)}
+            server_before = cpu_seconds(proc.pid) or 0.0
             go.set()
             await asyncio.wait_for(all_done.wait(), QUESTIONS * (think * 1.5 + 2 * STEP_TIMEOUT_S))
             pids = app_processes(proc.pid)
             memory = [status_kib(pid) for pid in pids]
-            cpu = [c for c in map(cpu_seconds, pids) if c is not None]
+            after = {pid: cpu_seconds(pid) for pid in pids}
+            cpu = [c for c in after.values() if c is not None]
+            answer_cpu = sum(c - before.get(pid, 0.0) for pid, c in after.items() if c is not None)
+            server_cpu = (cpu_seconds(proc.pid) or 0.0) - server_before
             server = status_kib(proc.pid)
             release.set()
             results = await asyncio.wait_for(asyncio.gather(*tasks), STEP_TIMEOUT_S)
@@ -446,6 +462,8 @@ async def run_students(
         server,
         time.perf_counter() - start,
         cpu,
+        answer_cpu,
+        server_cpu,
     )
 
 
@@ -478,12 +496,15 @@ def report(runs: list[Run], baseline: Run) -> None:
         f"\nbaseline: 1 student alone: answer to feedback p50 {b50:.0f} ms, p95 {b95:.0f} ms "
         f"({len(baseline.latencies)} answers); app process RSS {b_rss / 1024:.0f} MiB, "
         f"peak {max(baseline.hwm_kib, default=0) / 1024:.0f} MiB, CPU {statistics.median(baseline.cpu_s or [0]):.1f} s "
-        f"a run; joined in {statistics.median(r.join_s for r in baseline.results):.1f} s"
+        f"a run; joined in {statistics.median(r.join_s for r in baseline.results):.1f} s; "
+        f"CPU an answer: app {baseline.per_answer_ms(baseline.answer_cpu_s):.0f} ms, "
+        f"server {baseline.per_answer_ms(baseline.server_cpu_s):.0f} ms"
     )
     print(
         f"\n{'students':>8}  {'answers':>7}  {'p50 ms':>7}  {'p95 ms':>7}  {'max ms':>7}  {'p50/base':>8}  "
         f"{'p95/base':>8}  {'join p50/p95 s':>14}  {'app RSS MiB med/max':>19}  {'peak MiB max':>12}  "
-        f"{'all apps MiB':>12}  {'RSS/base':>8}  {'server MiB':>10}  {'app CPU s med':>13}  {'apps busy cores':>15}"
+        f"{'all apps MiB':>12}  {'RSS/base':>8}  {'server MiB':>10}  {'app CPU s med':>13}  {'apps busy cores':>15}  "
+        f"{'CPU ms an answer: app/server':>28}"
     )
     for run in runs:
         lat = run.latencies
@@ -496,7 +517,8 @@ def report(runs: list[Run], baseline: Run) -> None:
             f"{statistics.median(rss) / 1024:>9.0f} / {max(rss) / 1024:<7.0f}  {max(run.hwm_kib or [0]) / 1024:>12.0f}  "
             f"{sum(rss) / 1024:>12.0f}  {statistics.median(rss) / b_rss:>7.2f}x  "
             f"{run.server_kib.get('VmRSS', 0) / 1024:>10.0f}  {statistics.median(run.cpu_s or [0]):>13.1f}  "
-            f"{sum(run.cpu_s) / run.wall_s:>15.2f}"
+            f"{sum(run.cpu_s) / run.wall_s:>15.2f}  "
+            f"{run.per_answer_ms(run.answer_cpu_s):>18.0f} / {run.per_answer_ms(run.server_cpu_s):<7.0f}"
         )
 
 
@@ -575,6 +597,8 @@ def main(argv: list[str] | None = None) -> int:
                 alone[-1].server_kib,
                 sum(run.wall_s for run in alone),
                 [c for run in alone for c in run.cpu_s],
+                sum(run.answer_cpu_s for run in alone),
+                sum(run.server_cpu_s for run in alone),
             )
             print(f"  1 student alone, {args.baseline_runs} times: {baseline.wall_s:.0f} s", flush=True)
             for n in sizes:
