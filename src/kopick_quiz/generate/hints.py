@@ -222,7 +222,7 @@ def _film(ctx: Ctx, film: Any, prompt: str) -> Iterator[str]:
 
 
 def _organisation(ctx: Ctx, org: Any, prompt: str) -> Iterator[str]:
-    from .films import KIND_NOUN
+    from .films.words import KIND_NOUN
 
     country = ctx.base.get(org.country)
     yield f"It is {en.with_article(country.adjective + ' ' + KIND_NOUN.get(org.kind, en.humanise(org.kind)))}"

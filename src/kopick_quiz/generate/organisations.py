@@ -23,7 +23,8 @@ from .choice import (
     short,
 )
 from .core import Ctx, Draft, Skip, question_id
-from .films import KIND_NOUN, _short_name, order_question, orderable
+from .films.order import order_question, orderable
+from .films.words import KIND_NOUN, short_name
 from .people import ORG_ROLE, TERRITORIES, about, did, names_itself, summary_is_unique
 
 
@@ -262,7 +263,7 @@ class FestivalQuestions:
         if not fest.city:
             return []
         city = ctx.ref(fest.city)
-        name = _short_name(ctx, fest.id, avoid=[city, *ctx.base.aliases(fest.city)])
+        name = short_name(ctx, fest.id, avoid=[city, *ctx.base.aliases(fest.city)])
         ask = self.ask(
             "city", relation="premiere", explanation=en.sentence(f"{self.F} is held in {city}"), level=2
         )
@@ -271,7 +272,7 @@ class FestivalQuestions:
     def country(self) -> list[Draft]:
         ctx, fest = self.ctx, self.festival
         country = ctx.base.get(fest.country)
-        name = _short_name(ctx, fest.id, avoid=[country.name, country.adjective])
+        name = short_name(ctx, fest.id, avoid=[country.name, country.adjective])
         ask = self.ask(
             "country",
             relation="premiere",
@@ -297,7 +298,7 @@ class FestivalQuestions:
         ctx, fest = self.ctx, self.festival
         if not fest.prizes:
             return []
-        name = _short_name(ctx, fest.id, avoid=fest.prizes)
+        name = short_name(ctx, fest.id, avoid=fest.prizes)
         winners = [f for f in ctx.films_by_festival.get(fest.id, []) if f.premiere and f.premiere.prize]
         fact = f"{self.F} awards {en.join(fest.prizes)}"
         if winners:  # `..., which The Medium (2021) won`: the prize named once

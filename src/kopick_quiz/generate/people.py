@@ -23,7 +23,8 @@ from .choice import (
     truefalse,
 )
 from .core import Ctx, Draft, Skip, question_id
-from .films import KIND_NOUN, order_question, orderable, org_descriptor
+from .films.order import order_question, orderable
+from .films.words import KIND_NOUN, org_descriptor
 
 ORG_ROLE = {
     "founder": ("founded", "found"),
@@ -63,7 +64,7 @@ CREDIT_VERBS = {
 
 def did(ctx: Ctx, entity_id: str) -> str:
     """What a person or company did, from the facts, as a clause: `directed Snowpiercer (2013) and Okja (2017)`."""
-    from .films import ROLE_ACTIVE
+    from .films.words import ROLE_ACTIVE
 
     jobs: dict[str, list[str]] = {}  # what was done -> the verbs, in order
 
@@ -111,7 +112,7 @@ def about(ctx: Ctx, entity_id: str, lead: str) -> str:
 
 def what_it_is(ctx: Ctx, entity_id: str) -> str:
     """`an American streaming service`, `an author`: a company's kind and country, a person's trade."""
-    from .films import KIND_NOUN
+    from .films.words import KIND_NOUN
 
     item = ctx.base.get(entity_id)
     kind = ctx.base.kind_of[entity_id]
