@@ -2,8 +2,10 @@
 
 `generate(base, recipe, pack_id)` is what a pack's `generate:` recipe runs; `generate_all(base)`
 is everything (for `kopick-quiz generate`), and `to_pack_yaml` writes questions as an editable pack.
-Each family of templates lives in its own module: `films`, `people`, `organisations`, `context`;
-`choice` picks distractors and near-miss falsehoods, `english` makes the sentences read well.
+Each family of questions lives in its own module: `films` (a package, one module per relation),
+`people`, `organisations`, `context`; each is a registry of recipes (`recipe.Recipe`: how one
+relation is asked) walked entity by entity. `choice` picks distractors and near-miss
+falsehoods, `english` makes the sentences read well.
 
 Questions are made entity by entity (a film, a person, a company ...) and kept per base, so a
 recipe that asks about a few films makes only the questions of those films and of the people,

@@ -9,6 +9,7 @@ from .aliases import alias_questions
 from .choice import Ask, Draw, choice, entity_questions, near_years, pick, pick_text, short, truefalse
 from .core import Ctx, Draft, Skip, question_id
 from .people import names_itself, summary_is_unique
+from .recipe import Recipe, questions_on
 
 
 def _names_year(name: str, year: int) -> bool:
@@ -17,6 +18,8 @@ def _names_year(name: str, year: int) -> bool:
 
 
 class EventQuestions:
+    """One event or period as its recipes see it: the event, its name, the films tied to it."""
+
     def __init__(self, ctx: Ctx, event: m.Event) -> None:
         self.ctx = ctx
         self.event = event
@@ -46,12 +49,6 @@ class EventQuestions:
         """`the source ties Asako in Ruby Shoes (2000) to it`: the films tied to the event, or ''."""
         labels = [self.ctx.base.film_label(self.ctx.base.get(f)) for f in self.films]
         return f"the source ties {en.join(labels)} to it" if labels else ""
-
-    def all(self) -> list[Draft]:
-        out: list[Draft] = []
-        for family in (self.years, self.what):
-            out += self.ctx.attempt(family)
-        return out
 
     def years(self) -> list[Draft]:
         ctx, e = self.ctx, self.event
@@ -136,6 +133,8 @@ class EventQuestions:
 
 
 class TermQuestions:
+    """One term as its recipes see it: the term, its name, the films tied to it."""
+
     def __init__(self, ctx: Ctx, term: m.Term) -> None:
         self.ctx = ctx
         self.term = term
@@ -154,14 +153,10 @@ class TermQuestions:
             level=level,
         )
 
-    def all(self) -> list[Draft]:
-        out: list[Draft] = []
-        for family in (self.members, self.month, self.definition):
-            out += self.ctx.attempt(family)
+    def aliases(self) -> list[Draft]:
         concept = self.term.kind in ("concept", "practice")
         the = en.with_article(self.common_name()) if concept else en.the_name(self.T, self.ctx.proper_words)
-        out += alias_questions(self.ctx, self.term, self.ask, the)
-        return out
+        return alias_questions(self.ctx, self.term, self.ask, the)
 
     def common_name(self) -> str:
         """A concept's name inside a sentence is lower case (co-production); an exam's or group's is not."""
@@ -331,24 +326,27 @@ def place_drafts(ctx: Ctx) -> list[Draft]:
     return out + [d for c in by_region(ctx.base.facts.countries) for d in region_questions(ctx, c)]
 
 
+# What is asked of an event or period, and of a term, in the order the questions come out.
+EVENT_RECIPES: tuple[Recipe[EventQuestions], ...] = (
+    Recipe(EventQuestions.years, ("event",)),
+    Recipe(EventQuestions.what, ("event",)),
+)
+TERM_RECIPES: tuple[Recipe[TermQuestions], ...] = (
+    Recipe(TermQuestions.members, ("term",)),
+    Recipe(TermQuestions.month, ("term",)),
+    Recipe(TermQuestions.definition, ("term",)),
+    Recipe(TermQuestions.aliases, ("term",)),
+)
+
+
 def event_questions(ctx: Ctx, event: m.Event) -> list[Draft]:
-    """Every question on one event or period."""
-    try:
-        family = EventQuestions(ctx, event)
-    except Skip as exc:
-        ctx.rejected.append((event.id, str(exc)))
-        return []
-    return family.all()
+    """Every question on one event or period, recipe by recipe."""
+    return questions_on(ctx, event, EventQuestions, EVENT_RECIPES)
 
 
 def term_questions(ctx: Ctx, term: m.Term) -> list[Draft]:
-    """Every question on one term."""
-    try:
-        family = TermQuestions(ctx, term)
-    except Skip as exc:
-        ctx.rejected.append((term.id, str(exc)))
-        return []
-    return family.all()
+    """Every question on one term, recipe by recipe."""
+    return questions_on(ctx, term, TermQuestions, TERM_RECIPES)
 
 
 def context_drafts(ctx: Ctx) -> list[Draft]:

@@ -22,10 +22,11 @@ from .choice import (
     pick_text,
     short,
 )
-from .core import Ctx, Draft, Skip, question_id
+from .core import Ctx, Draft, question_id
 from .films.order import order_question, orderable
 from .films.words import KIND_NOUN, short_name
 from .people import ORG_ROLE, TERRITORIES, about, did, names_itself, summary_is_unique
+from .recipe import Recipe, questions_on
 
 
 def _kind_family(kind: str) -> set[str]:
@@ -56,6 +57,8 @@ def _country_words(ctx: Ctx, country_id: str) -> list[str]:
 
 
 class OrgQuestions:
+    """One organisation as its recipes see it: the organisation, its name, its films."""
+
     def __init__(self, ctx: Ctx, org: m.Organisation) -> None:
         self.ctx = ctx
         self.org = org
@@ -78,17 +81,13 @@ class OrgQuestions:
             level=level,
         )
 
-    def all(self) -> list[Draft]:
-        out: list[Draft] = []
-        for family in (self.country, self.kind, self.people, self.part_of, self.who, self.filmography):
-            out += self.ctx.attempt(family)
-        out += alias_questions(
+    def aliases(self) -> list[Draft]:
+        return alias_questions(
             self.ctx,
             self.org,
             lambda *key, explanation: self.ask(*key, relation=None, explanation=explanation),
             self.name,
         )
-        return out
 
     def country(self) -> list[Draft]:
         ctx, org, name = self.ctx, self.org, self.name
@@ -227,6 +226,8 @@ class OrgQuestions:
 
 
 class FestivalQuestions:
+    """One festival as its recipes see it: the festival, its name, the films that premiered there."""
+
     def __init__(self, ctx: Ctx, festival: m.Festival) -> None:
         self.ctx = ctx
         self.festival = festival
@@ -246,17 +247,13 @@ class FestivalQuestions:
             level=level,
         )
 
-    def all(self) -> list[Draft]:
-        out: list[Draft] = []
-        for family in (self.city, self.country, self.prizes, self.who):
-            out += self.ctx.attempt(family)
-        out += alias_questions(
+    def aliases(self) -> list[Draft]:
+        return alias_questions(
             self.ctx,
             self.festival,
             lambda *key, explanation: self.ask(*key, relation=None, explanation=explanation),
             self.F,
         )
-        return out
 
     def city(self) -> list[Draft]:
         ctx, fest = self.ctx, self.festival
@@ -344,24 +341,33 @@ class FestivalQuestions:
         )
 
 
+# What is asked of an organisation, and of a festival, in the order the questions come out.
+ORG_RECIPES: tuple[Recipe[OrgQuestions], ...] = (
+    Recipe(OrgQuestions.country, ("country",)),
+    Recipe(OrgQuestions.kind, (None,)),
+    Recipe(OrgQuestions.people, ("founder",)),
+    Recipe(OrgQuestions.part_of, ("term",)),
+    Recipe(OrgQuestions.who, (None,)),
+    Recipe(OrgQuestions.filmography, ("year",)),
+    Recipe(OrgQuestions.aliases, (None,)),
+)
+FESTIVAL_RECIPES: tuple[Recipe[FestivalQuestions], ...] = (
+    Recipe(FestivalQuestions.city, ("premiere",)),
+    Recipe(FestivalQuestions.country, ("premiere",)),
+    Recipe(FestivalQuestions.prizes, ("prize",)),
+    Recipe(FestivalQuestions.who, ("premiere",)),
+    Recipe(FestivalQuestions.aliases, (None,)),
+)
+
+
 def org_questions(ctx: Ctx, org: m.Organisation) -> list[Draft]:
-    """Every question on one organisation."""
-    try:
-        family = OrgQuestions(ctx, org)
-    except Skip as exc:
-        ctx.rejected.append((org.id, str(exc)))
-        return []
-    return family.all()
+    """Every question on one organisation, recipe by recipe."""
+    return questions_on(ctx, org, OrgQuestions, ORG_RECIPES)
 
 
 def festival_questions(ctx: Ctx, festival: m.Festival) -> list[Draft]:
-    """Every question on one festival."""
-    try:
-        family = FestivalQuestions(ctx, festival)
-    except Skip as exc:
-        ctx.rejected.append((festival.id, str(exc)))
-        return []
-    return family.all()
+    """Every question on one festival, recipe by recipe."""
+    return questions_on(ctx, festival, FestivalQuestions, FESTIVAL_RECIPES)
 
 
 def organisation_drafts(ctx: Ctx) -> list[Draft]:

@@ -22,9 +22,10 @@ from .choice import (
     short,
     truefalse,
 )
-from .core import Ctx, Draft, Skip, question_id
+from .core import Ctx, Draft, question_id
 from .films.order import order_question, orderable
 from .films.words import KIND_NOUN, org_descriptor
+from .recipe import Recipe, questions_on
 
 ORG_ROLE = {
     "founder": ("founded", "found"),
@@ -138,6 +139,8 @@ def summary_is_unique(ctx: Ctx, entity_id: str, text: str) -> bool:
 
 
 class PersonQuestions:
+    """One person as their recipes see them: the person, their name, their films."""
+
     def __init__(self, ctx: Ctx, person: m.Person) -> None:
         self.ctx = ctx
         self.person = person
@@ -159,20 +162,6 @@ class PersonQuestions:
             passing=self.passing,
             level=level,
         )
-
-    def all(self) -> list[Draft]:
-        out: list[Draft] = []
-        for family in (
-            self.nationality,
-            self.spouse,
-            self.companies,
-            self.jobs,
-            self.life,
-            self.who,
-            self.filmography,
-        ):
-            out += self.ctx.attempt(family)
-        return out
 
     def nationality(self) -> list[Draft]:
         ctx, p, P = self.ctx, self.person, self.P
@@ -391,14 +380,21 @@ class PersonQuestions:
         return [order_question(ctx, ask, films, prompt)]
 
 
+# What is asked of a person, in the order the questions come out.
+PERSON_RECIPES: tuple[Recipe[PersonQuestions], ...] = (
+    Recipe(PersonQuestions.nationality, ("nationality",)),
+    Recipe(PersonQuestions.spouse, ("spouse",)),
+    Recipe(PersonQuestions.companies, ("founder",)),
+    Recipe(PersonQuestions.jobs, ("director", "producer", "writer", "cinematographer", "art-director")),
+    Recipe(PersonQuestions.life, (None,)),
+    Recipe(PersonQuestions.who, (None,)),
+    Recipe(PersonQuestions.filmography, ("year",)),
+)
+
+
 def person_questions(ctx: Ctx, person: m.Person) -> list[Draft]:
-    """Every question on one person."""
-    try:
-        family = PersonQuestions(ctx, person)
-    except Skip as exc:
-        ctx.rejected.append((person.id, str(exc)))
-        return []
-    return family.all()
+    """Every question on one person, recipe by recipe."""
+    return questions_on(ctx, person, PersonQuestions, PERSON_RECIPES)
 
 
 def people_drafts(ctx: Ctx) -> list[Draft]:

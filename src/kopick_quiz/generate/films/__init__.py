@@ -11,7 +11,8 @@ it there (docs/contributing.md, "Adding a relation").
 from __future__ import annotations
 
 from ...facts import model as m
-from ..core import Ctx, Draft, Skip
+from ..core import Ctx, Draft
+from ..recipe import Recipe, questions_on
 from . import (
     adaptations,
     archive,
@@ -30,9 +31,8 @@ from . import (
     titles,
 )
 from .ctx import FilmCtx
-from .recipe import Recipe
 
-__all__ = ["RECIPES", "FilmCtx", "Recipe", "film_drafts", "film_questions"]
+__all__ = ["RECIPES", "FilmCtx", "film_drafts", "film_questions"]
 
 # Every recipe, in the order a film's questions come out (question ids do not depend on it).
 RECIPES: tuple[Recipe, ...] = (
@@ -59,16 +59,8 @@ RECIPES: tuple[Recipe, ...] = (
 
 
 def film_questions(ctx: Ctx, film: m.Film) -> list[Draft]:
-    """Every question on one film: each recipe's in turn; a recipe that declines (Skip) leaves only its own out."""
-    try:
-        fc = FilmCtx(ctx, film)
-    except Skip as exc:
-        ctx.rejected.append((film.id, str(exc)))
-        return []
-    out: list[Draft] = []
-    for recipe in RECIPES:
-        out += ctx.attempt(recipe.on(fc))
-    return out
+    """Every question on one film, recipe by recipe."""
+    return questions_on(ctx, film, FilmCtx, RECIPES)
 
 
 def film_drafts(ctx: Ctx) -> list[Draft]:

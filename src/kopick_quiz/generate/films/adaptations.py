@@ -6,8 +6,8 @@ from ...text import normalise
 from .. import english as en
 from ..choice import Draw, entity_questions, first, person_draw, person_score, short, truefalse
 from ..core import Draft, Skip
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 
 
 def based_on(fc: FilmCtx) -> list[Draft]:

@@ -9,8 +9,8 @@ from ...text import normalise
 from .. import english as en
 from ..choice import Ask, Draw, choice, entity_questions, near_years, org_draw, org_score, short
 from ..core import Draft, Skip, decade
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 from .words import kind_noun
 
 

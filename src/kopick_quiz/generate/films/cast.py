@@ -7,8 +7,8 @@ from ...text import normalise
 from .. import english as en
 from ..choice import entity_questions, multi, person_draw, person_score, short
 from ..core import Draft
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 
 
 def cast(fc: FilmCtx) -> list[Draft]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from .. import english as en
 from ..choice import COMPANY_KINDS, entity_questions, multi, org_draw, org_score
 from ..core import Draft
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 from .words import org_descriptor, roles_active
 
 

@@ -16,8 +16,8 @@ from ..choice import (
     truefalse,
 )
 from ..core import Draft, Skip
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 from .words import HOME
 
 

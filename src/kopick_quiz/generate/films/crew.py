@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from .. import english as en
 from ..choice import entity_questions, multi, person_draw, person_score
 from ..core import Draft, Skip
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from ...facts import model as m
 from .. import english as en
 from ..choice import Ask, Draw, choice, near_years, pick_text, ranked, short, truefalse
 from ..core import Ctx, Draft, Skip
+from ..recipe import Recipe
 from .ctx import FilmCtx
 from .order import order_question, orderable
-from .recipe import Recipe
 
 
 def year(fc: FilmCtx) -> list[Draft]:

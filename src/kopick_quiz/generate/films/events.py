@@ -6,8 +6,8 @@ from ...facts import model as m
 from .. import english as en
 from ..choice import Draw, entity_questions
 from ..core import Draft
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 
 
 def context(fc: FilmCtx) -> list[Draft]:

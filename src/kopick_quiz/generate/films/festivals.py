@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..choice import entity_questions, pick_text, short, truefalse
 from ..core import Draft
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 from .words import short_name
 
 

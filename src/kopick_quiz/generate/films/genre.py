@@ -8,8 +8,8 @@ from ...facts import model as m
 from .. import english as en
 from ..choice import choice, one_of, pick_text, truefalse
 from ..core import Draft
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 
 GENRES: tuple[str, ...] = typing.get_args(m.Genre)
 # Genres close enough that one is never a fair distractor for another.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from .. import english as en
 from ..choice import multi, one_of, pick_text, short, truefalse
 from ..core import Draft
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 
 
 def language(fc: FilmCtx) -> list[Draft]:

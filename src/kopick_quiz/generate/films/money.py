@@ -5,8 +5,8 @@ from __future__ import annotations
 from .. import english as en
 from ..choice import choice, far_numbers, round_like, short, truefalse
 from ..core import Draft, stable_hash
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 from .words import CURRENCY, NUMBER_TOLERANCE, money_text
 
 

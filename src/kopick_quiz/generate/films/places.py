@@ -5,8 +5,8 @@ from __future__ import annotations
 from .. import english as en
 from ..choice import Draw, entity_questions, multi
 from ..core import Draft
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 
 
 def places(fc: FilmCtx) -> list[Draft]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ...text import normalise
 from ..choice import Ask, Draw, entity_questions
 from ..core import Draft, question_id
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 
 
 def plot(fc: FilmCtx) -> list[Draft]:

@@ -8,8 +8,8 @@ from .. import english as en
 from ..aliases import source_of
 from ..choice import short
 from ..core import Draft
+from ..recipe import Recipe
 from .ctx import FilmCtx
-from .recipe import Recipe
 
 
 def other_titles(fc: FilmCtx) -> list[Draft]:
