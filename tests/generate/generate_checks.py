@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kopick_quiz.facts import model as m
 from kopick_quiz.facts import records
 from kopick_quiz.facts.base import FactBase
 from kopick_quiz.questions import Question
@@ -83,33 +84,128 @@ def right_answers(base: FactBase, q: Question) -> set[str] | None:
     if isinstance(subject, records.Film) and parts[-1] == "reverse":
         return names_of(base, subject.id)
     if isinstance(subject, records.Film):
-        film = subject
-        rel = parts[1]
-        if rel == "director" and parts[2] == "countries":
-            return all_names(base, [base.get(p).nationality for p in film.directors])
-        if rel == "director":
-            return all_names(base, film.directors)
-        if rel == "producer":
-            return all_names(base, film.producers)
-        if rel == "cinematographer":
-            return all_names(base, film.cinematographers)
-        if rel == "studio" and len(parts) >= 4:
-            return all_names(base, [c.organisation for c in film.companies])
-        if rel == "country":
-            return all_names(base, film.countries)
-        if rel == "cast" and parts[2] in ("choice", "true", "false"):
-            return all_names(base, [c.person for c in film.cast])
-        if rel == "year" and parts[2] in ("short", "choice", "true", "false"):
-            return {str(film.year)}
-        if rel == "genre":
-            return {normalise(g.replace("-", " ")) for g in film.genres}
-    elif isinstance(subject, records.Person):
+        return _film_answers(base, subject, parts)
+    if isinstance(subject, records.Person):
         if parts[1] == "nationality" and subject.nationality:
             return names_of(base, subject.nationality)
         if parts[1] == "spouse" and subject.spouse:
             return names_of(base, subject.spouse)
     elif isinstance(subject, records.Organisation) and parts[1] == "country":
         return names_of(base, subject.country)
+    return None
+
+
+CREW_FIELDS = {
+    "director": "directors",
+    "producer": "producers",
+    "writer": "writers",
+    "cinematographer": "cinematographers",
+    "art-director": "art_directors",
+}
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+def _same_role(one: m.CastMember, other: m.CastMember) -> bool:
+    """Whether two cast members played one role in one version of the film."""
+    versions = {one.version, other.version}
+    same_version = len(versions) == 1 or "both" in versions or None in versions
+    return normalise(one.character or "") == normalise(other.character or "") and same_version
+
+
+def _spoken(amount: int) -> str:
+    """`20 billion` for 20000000000, as a sentence says an amount."""
+    for size, word in ((10**9, "billion"), (10**6, "million")):
+        if amount >= size and amount % (size // 10) == 0:
+            return f"{amount / size:g} {word}"
+    return normalise(f"{amount:,}")
+
+
+def _film_answers(base: FactBase, film: records.Film, parts: list[str]) -> set[str] | None:
+    """The right answers of a question on a film (by its id: `film.relation[.part].template`)."""
+    rel, part = parts[1], parts[2]
+    if rel in CREW_FIELDS:
+        people = getattr(film, CREW_FIELDS[rel])
+        if part == "countries":
+            return all_names(base, [base.get(p).nationality for p in people])
+        return all_names(base, people)
+    if rel == "cast" and part == "leads":
+        return all_names(base, [c.person for c in film.cast if c.lead])
+    if rel == "cast":
+        return all_names(base, [c.person for c in film.cast])
+    if rel == "character":
+        played = [c for c in film.cast if c.person == part and c.character]
+        if parts[-1] == "name":
+            return {normalise(c.character) for c in played}
+        # A role played in one version of a film (Korean, Hong Kong) was not played in the other.
+        return all_names(base, [c.person for c in film.cast if any(_same_role(c, p) for p in played)])
+    if rel == "studio":
+        return all_names(base, [c.organisation for c in film.companies])
+    if rel == "country":
+        return all_names(base, film.countries)
+    if rel in ("location", "setting"):
+        return all_names(base, getattr(film, rel + "s"))
+    if rel == "based-on" and film.based_on:
+        work = film.based_on
+        if part == "creator" and work.creator:
+            return names_of(base, work.creator)
+        if part == "country" and work.country:
+            return names_of(base, work.country)
+        if part == "year" and work.year:
+            return {str(work.year)}
+        return {normalise(work.title)}
+    if rel == "remake" and film.remake_of:
+        return names_of(base, film.remake_of)
+    if rel == "year" and part == "order":
+        return {normalise(f.title) for f in base.films}
+    if rel == "year":
+        return {str(film.year)}
+    if rel == "release" and film.release and film.release.month:
+        return {MONTHS[film.release.month - 1]}
+    if rel == "budget" and film.budget:
+        return {str(film.budget.amount), _spoken(film.budget.amount)}
+    if rel == "audience" and film.audience:
+        return {str(film.audience.count), normalise(f"{film.audience.count:,}")}
+    if rel == "premiere" and film.premiere:
+        return names_of(base, film.premiere.festival)
+    if rel == "prize" and film.premiere and film.premiere.prize:
+        return {normalise(film.premiere.prize)}
+    if rel == "archive" and film.archive:
+        found = film.archive
+        if part == "found-year":
+            return {str(found.found_year)}
+        if part in ("found-at", "found-by", "found-in"):
+            return names_of(base, getattr(found, part.replace("-", "_")))
+        if part == "screened" and found.restored_screening_year:
+            return {str(found.restored_screening_year)}
+        if part == "event" and found.restored_screening_event:
+            event = normalise(found.restored_screening_event)
+            owners = [e.id for e in base.facts.events if event in names_of(base, e.id)]
+            return all_names(base, owners) | {event}
+        if part == "distinction":
+            return names_of(base, film.id)
+    if rel == "event" and part in film.context:
+        return names_of(base, part)
+    if rel == "language":
+        return {normalise(lang) for lang in film.languages}
+    if rel == "genre":
+        return {normalise(g.replace("-", " ")) for g in film.genres}
+    if rel == "plot":
+        return names_of(base, film.id)
+    if rel == "title":
+        return {normalise(t) for t in film.aliases}
     return None
 
 
@@ -123,7 +219,7 @@ def wrong_facts(base: FactBase, q: Question) -> list[str]:
         hits = [c for c in q.choices if normalise(c) in right]
         if hits != [q.answers[0]]:
             problems.append(f"{q.id}: right choices {hits}, answer {q.answers[0]!r}")
-    elif q.type in ("short", "multi", "year"):
+    elif q.type in ("short", "multi", "year", "number"):
         if not all(normalise(a) in right for a in q.answers):
             problems.append(f"{q.id}: answers {q.answers} not all in {right}")
     elif q.type == "truefalse":
