@@ -1,4 +1,4 @@
-"""What every film recipe shares: the film, how to name it, its question ids, explanations and reverse questions."""
+"""What every film recipe shares: the film, its name, question ids, explanations, reverse questions."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class FilmCtx:
         self.passing = not film.profiled
 
     def ask(self, *key: str, relation: str | None, explanation: str, level: int | None = None) -> Ask:
+        """What the questions on one fact of the film share; `key` follows the film id in their ids."""
         return Ask(
             key=question_id(self.film.id, *key),
             relation=relation,
