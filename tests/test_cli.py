@@ -156,9 +156,9 @@ def _colours(text: str) -> list[str]:
 def test_slow_work_draws_a_bar_on_a_terminals_stderr_and_erases_it(
     argv: list[str], module: str, name: str, description: str, tmp_path: Path, monkeypatch, terminal
 ) -> None:
-    import kopick_quiz.cli as cli
+    import kopick_quiz.cli_shared as shared
 
-    monkeypatch.setattr(cli, "PROGRESS_AFTER", SLOW / 2)
+    monkeypatch.setattr(shared, "PROGRESS_AFTER", SLOW / 2)
     _slow_down(monkeypatch, module, name)
     code, plain_out, plain_err = _run_with(io.StringIO(), argv, tmp_path / "piped")
     assert code == 0
@@ -174,10 +174,10 @@ def test_slow_work_draws_a_bar_on_a_terminals_stderr_and_erases_it(
 
 
 def test_no_colour_in_the_bar_when_NO_COLOR_is_set(tmp_path: Path, monkeypatch, terminal) -> None:
-    import kopick_quiz.cli as cli
+    import kopick_quiz.cli_shared as shared
 
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setattr(cli, "PROGRESS_AFTER", SLOW / 2)
+    monkeypatch.setattr(shared, "PROGRESS_AFTER", SLOW / 2)
     _slow_down(monkeypatch, "kopick_quiz.library", "open_library")
     code, _, err = _run_with(TerminalStderr(), ["questions"], tmp_path)
     assert code == 0 and "━" in err
@@ -185,9 +185,9 @@ def test_no_colour_in_the_bar_when_NO_COLOR_is_set(tmp_path: Path, monkeypatch, 
 
 
 def test_work_quicker_than_the_delay_draws_no_bar(tmp_path: Path, monkeypatch, terminal) -> None:
-    import kopick_quiz.cli as cli
+    import kopick_quiz.cli_shared as shared
 
-    monkeypatch.setattr(cli, "PROGRESS_AFTER", 60.0)
+    monkeypatch.setattr(shared, "PROGRESS_AFTER", 60.0)
     _slow_down(monkeypatch, "kopick_quiz.library", "open_library")
     code, _, err = _run_with(TerminalStderr(), ["questions"], tmp_path)
     assert code == 0
@@ -197,10 +197,10 @@ def test_work_quicker_than_the_delay_draws_no_bar(tmp_path: Path, monkeypatch, t
 def test_a_quick_command_on_a_terminal_loads_no_bar_and_starts_no_thread(tmp_path: Path) -> None:
     script = (
         "import io, sys, threading\n"
-        "from kopick_quiz import cli\n"
+        "from kopick_quiz import cli, cli_shared\n"
         "class Terminal(io.StringIO):\n"
         "    def isatty(self): return True\n"
-        "cli.PROGRESS_AFTER = 60.0\n"
+        "cli_shared.PROGRESS_AFTER = 60.0\n"
         "assert cli.main(['validate'], io.StringIO(), Terminal()) == 0\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'), threading.active_count())\n"
     )

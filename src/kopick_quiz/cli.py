@@ -7,76 +7,32 @@ import contextlib
 import json
 import os
 import sys
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .paths import data_dir, database, shipped_facts, shipped_packs_dir, user_packs_dir
-from .questions import Question
+from .cli_shared import (
+    CommandError,
+    _asker,
+    _common,
+    _is_terminal,
+    _library,
+    _login,
+    _open_store,
+    _positive,
+    _progress_bar,
+    subcommands,
+)
+from .paths import data_dir, shipped_facts, shipped_packs_dir, user_packs_dir
 
 # The core (pydantic models, the fact base, the grader) is imported by the commands that use it,
 # not here: `kopick-quiz play` opens on its first question before any of it has loaded.
 if TYPE_CHECKING:
-    from rich.progress import Progress as RichProgress
-    from rich.progress import TaskID
-
     from .facts.base import FactBase
     from .library import Library
-    from .progress import Progress
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
-
-
-class CommandError(Exception):
-    """Bad input to a command: one plain sentence, exit 1."""
-
-
-# -- options shared by every command -------------------------------------------------------------
-
-
-def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    default = None if top else argparse.SUPPRESS
-    group = parser.add_argument_group("common options")
-    group.add_argument(
-        "--facts", metavar="PATH", type=Path, default=default, help="the fact base (default: shipped)"
-    )
-    group.add_argument(
-        "--packs", metavar="DIR", type=Path, action="append", default=default, help="another folder of packs"
-    )
-    group.add_argument("--player", metavar="NAME", default=default, help="whose progress to use")
-    group.add_argument(
-        "--data-dir", metavar="DIR", type=Path, default=default, help="where progress and your packs live"
-    )
-    group.add_argument(
-        "--db",
-        metavar="URL",
-        default=default,
-        help="the store: a postgresql://user:password@host/db URL for a school's server, or a SQLite "
-        "file (default: $KOPICK_QUIZ_DB, else kopick.db in the data folder)",
-    )
-
-
-Subcommand = Callable[[str, str, str], argparse.ArgumentParser]
-
-
-def subcommands(sub: argparse._SubParsersAction) -> Subcommand:  # type: ignore[type-arg]
-    """A maker of `sub`'s commands: `command(name, help, example)`, each with the common options
-    and its example under its --help."""
-
-    def command(name: str, help: str, example: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(
-            name,
-            help=help,
-            description=help,
-            epilog=f"example: {example}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        _common(p, top=False)
-        return p
-
-    return command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -268,16 +224,6 @@ def _user_packs(args: argparse.Namespace) -> Path:
     return user_packs_dir(data_dir(args.data_dir))
 
 
-def _library(args: argparse.Namespace, err: TextIO) -> Library:
-    from .library import open_library
-
-    home = data_dir(args.data_dir)
-    with _progress_bar("Loading the facts and packs…", err) as progress:
-        return open_library(
-            args.facts, args.packs or (), user_packs_dir(home), cache_dir=home / "cache", progress=progress
-        )
-
-
 def _base(args: argparse.Namespace, err: TextIO) -> FactBase:
     """The fact base of --facts (default: the shipped one); raises FileProblems."""
     from .facts.load import load_facts
@@ -286,90 +232,6 @@ def _base(args: argparse.Namespace, err: TextIO) -> FactBase:
     facts = args.facts or shipped_facts()
     with _progress_bar("Loading the facts…", err) as progress:
         return load_facts(facts, shown_path(facts), progress)
-
-
-PROGRESS_AFTER = 1.0  # seconds of work before a progress bar is drawn: quicker work shows none
-
-
-@contextlib.contextmanager
-def _progress_bar(description: str, err: TextIO) -> Iterator[Progress]:
-    """A progress bar on a terminal's stderr while slow work runs: drawn once the work has lasted
-    a second, erased when it is done (what a script reads is unchanged); never in a pipe or file."""
-    from .progress import no_progress
-
-    if not _is_terminal(err) or os.environ.get("TERM") == "dumb":
-        yield no_progress
-        return
-    bar = _Bar(description, err)
-    try:
-        yield bar.update
-    finally:
-        bar.close()
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):  # no such method, or a closed stream
-        return False
-
-
-class _Bar:
-    """`(done, total)` drawn with rich, once the work has lasted PROGRESS_AFTER seconds.
-
-    Until then a report costs one clock reading: rich is imported, and its refresh thread
-    started, only for work slow enough to be shown.
-    """
-
-    def __init__(self, description: str, err: TextIO) -> None:
-        self.description = description
-        self.err = err
-        self.started = time.monotonic()
-        self.shown: RichProgress | None = None
-        self.task: TaskID | None = None
-
-    def update(self, done: int, total: int) -> None:
-        if self.shown is None:
-            if time.monotonic() - self.started < PROGRESS_AFTER:
-                return
-            self.shown, self.task = self._draw()
-        self.shown.update(self.task, completed=done, total=total)  # type: ignore[arg-type]
-
-    def _draw(self) -> tuple[RichProgress, TaskID]:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            TaskProgressColumn,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-        from rich.progress import Progress as RichProgress
-
-        bar = RichProgress(
-            TextColumn("{task.description}", markup=False),
-            BarColumn(bar_width=None),
-            TaskProgressColumn(),
-            TimeElapsedColumn(),
-            TextColumn("elapsed,"),
-            TimeRemainingColumn(),
-            TextColumn("left"),
-            console=Console(file=self.err),  # which honours NO_COLOR
-            transient=True,
-            expand=True,
-            redirect_stdout=False,  # stdout is the command's output: nothing of the bar goes there
-            redirect_stderr=False,
-            get_time=time.monotonic,
-        )
-        task = bar.add_task(self.description, start=False)
-        for shown in bar.tasks:
-            shown.start_time = self.started  # the time elapsed counts from the start of the work
-        bar.start()
-        return bar, task
-
-    def close(self) -> None:
-        if self.shown is not None:
-            self.shown.stop()
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -502,16 +364,6 @@ def _print_reply(question: str, reply, as_json: bool, out: TextIO) -> None:  # n
         out.write(reply.cited() + "\n\n")
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
 def cmd_play(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.class_code is not None:
         if args.pack or args.count or args.seed is not None:
@@ -565,16 +417,6 @@ def _player(args: argparse.Namespace, store) -> str:  # noqa: ANN001 - a kopick_
     return store.last_player() if store is not None and store.last_player() else _login()
 
 
-def _login() -> str:
-    """The login name (on a shared school server, who the student is)."""
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry in some containers
-        return "student"
-
-
 def _run_plain(
     args: argparse.Namespace, library: Library, session, pack: str, seed: int | None, out: TextIO, err: TextIO
 ) -> int:  # noqa: ANN001 - session is a kopick_quiz.session.Session
@@ -607,36 +449,6 @@ def _run_plain(
         if store is not None:
             store.close()
     return EXIT_OK
-
-
-def _asker(library: Library) -> Callable[[str, Question | None], str]:
-    """Answer '?' lines from the fact base; "it" or "the ban" mean what the question on screen is
-    about (until the student names something else)."""
-    from .chat import Conversation
-
-    conversation: Conversation | None = None
-    focused: str | None = None
-
-    def ask(text: str, question: Question | None) -> str:
-        nonlocal conversation, focused
-        if conversation is None:
-            conversation = Conversation(library.base, index_dir=library.cache_dir)
-        if question is not None and question.id != focused:
-            conversation.focus(question.subject, question.tags)
-            focused = question.id
-        return conversation.ask(text).cited()
-
-    return ask
-
-
-def _open_store(args: argparse.Namespace, err: TextIO):  # noqa: ANN202 - a kopick_quiz.store.Store
-    """The history in the user's data dir; says so when a bad file was set aside."""
-    from .store import Store
-
-    store = Store.open(data_dir(args.data_dir), db=database(args.db))
-    if store.notice:
-        print(f"kopick-quiz: note: {store.notice}", file=err)
-    return store
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -25,7 +25,7 @@ def add_class_parser(command: Callable[[str, str, str], argparse.ArgumentParser]
         "run a pack for a class: make one (a join code), list them, close one, see its board",
         'kopick-quiz class new "Week 3" --pack contemporary --count 10',
     )
-    from .cli import _positive, subcommands
+    from .cli_shared import _positive, subcommands
 
     action = subcommands(p.add_subparsers(dest="class_command", metavar="ACTION", required=True))
 
@@ -104,7 +104,7 @@ def _seconds(text: str) -> float:
 
 def cmd_class(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .classroom import ClassError
-    from .cli import CommandError, _open_store
+    from .cli_shared import CommandError, _open_store
     from .store import StoreError
 
     try:
@@ -129,7 +129,7 @@ def cmd_class(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _new(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
     from .classroom import create_class
-    from .cli import _library
+    from .cli_shared import _library
 
     library = _library(args, err)
     pack = library.pack(args.pack)  # LookupProblem names the packs there are
@@ -238,7 +238,7 @@ def _host(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> i
     from datetime import UTC
 
     from .classroom import ClassError, class_questions
-    from .cli import CommandError, _library
+    from .cli_shared import CommandError, _library, _open_store
 
     klass = _class(store, args.code)
     if klass.mode != "live":
@@ -256,7 +256,7 @@ def _host(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> i
     if out.isatty() and sys.stdin.isatty():
         from .tui.host import run_host
 
-        return run_host(args, klass, questions)
+        return run_host(lambda: _open_store(args, sys.stderr), klass, questions, auto=args.auto)
     from .plain_live import host_plain
 
     def write(line: str) -> None:
@@ -267,7 +267,7 @@ def _host(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> i
 
 
 def _disputes(args: argparse.Namespace, store: Store, out: TextIO, err: TextIO) -> int:
-    from .cli import CommandError, _library
+    from .cli_shared import CommandError, _library
     from .plain import clean
 
     klass = _class(store, args.code)
@@ -344,7 +344,7 @@ def _add_answer(library, pack_id: str, question_id: str, typed: str) -> str:  # 
 
 def _class(store: Store, code: str) -> ClassRow:
     from .classroom import normalise_code
-    from .cli import CommandError
+    from .cli_shared import CommandError
 
     wanted = normalise_code(code)
     klass = store.find_class(wanted) if wanted else None
@@ -376,7 +376,7 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     from datetime import UTC
 
     from .classroom import ClassError, class_questions, clean_name, find_open_class, join, time_left
-    from .cli import CommandError, _asker, _library, _login, _open_store
+    from .cli_shared import CommandError, _asker, _library, _login, _open_store
     from .plain import clean, run_plain
     from .store import Refused, StoreError
 

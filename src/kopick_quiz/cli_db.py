@@ -56,7 +56,7 @@ def add_db_parser(
 
 
 def cmd_db(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .cli import CommandError, _open_store
+    from .cli_shared import CommandError, _open_store
     from .store import StoreError
 
     try:
@@ -70,7 +70,7 @@ def cmd_db(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _migrate(args: argparse.Namespace, source, out: TextIO, err: TextIO) -> int:  # noqa: ANN001 - a Store
-    from .cli import CommandError
+    from .cli_shared import CommandError
     from .paths import data_dir
     from .store import Store
     from .store.transfer import copy_store

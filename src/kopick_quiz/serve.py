@@ -51,7 +51,7 @@ def public_url(host: str, port: int) -> str:
 
 def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .classroom import ClassError, find_open_class
-    from .cli import CommandError, _open_store
+    from .cli_shared import CommandError, _open_store
     from .paths import DB_ENV, data_dir, database
     from .store import StoreError
 
@@ -105,7 +105,7 @@ def serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _check_port(host: str, port: int) -> None:
     """Fail with one sentence, before the server starts, when the port cannot be had."""
-    from .cli import CommandError
+    from .cli_shared import CommandError
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:

@@ -7,7 +7,6 @@ A small App of its own (the quiz app is a student's). The game is the classroom 
 from __future__ import annotations
 
 import time
-from argparse import Namespace
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -154,13 +153,13 @@ class HostApp(App[int]):
             self._store = None
 
 
-def run_host(args: Namespace, klass: ClassRow, questions: list[Question]) -> int:
-    """Run the host screen in this terminal; returns the exit code."""
+def run_host(
+    open_store: Callable[[], Store], klass: ClassRow, questions: list[Question], *, auto: bool = False
+) -> int:
+    """Run the host screen in this terminal (`open_store` opens the history); returns the exit code."""
     import sys
 
-    from ..cli import _open_store
-
-    app = HostApp(lambda: _open_store(args, sys.stderr), klass, questions, auto=args.auto)
+    app = HostApp(open_store, klass, questions, auto=auto)
     try:
         app.run()
     finally:
