@@ -86,12 +86,19 @@ def right_answers(base: FactBase, q: Question) -> set[str] | None:
     if isinstance(subject, records.Film):
         return _film_answers(base, subject, parts)
     if isinstance(subject, records.Person):
-        if parts[1] == "nationality" and subject.nationality:
-            return names_of(base, subject.nationality)
-        if parts[1] == "spouse" and subject.spouse:
-            return names_of(base, subject.spouse)
-    elif isinstance(subject, records.Organisation) and parts[1] == "country":
+        return _person_answers(base, subject, parts)
+    if isinstance(subject, records.Organisation):
+        return _organisation_answers(base, subject, parts)
+    if isinstance(subject, records.Festival):
+        return _festival_answers(base, subject, parts)
+    if isinstance(subject, records.Event):
+        return _event_answers(base, subject, parts)
+    if isinstance(subject, records.Term):
+        return _term_answers(base, subject, parts)
+    if isinstance(subject, records.Place) and parts[1] == "country" and subject.country:
         return names_of(base, subject.country)
+    if isinstance(subject, records.Country) and parts[1] == "region" and subject.region:
+        return {normalise(subject.region)}
     return None
 
 
@@ -116,6 +123,117 @@ MONTHS = [
     "november",
     "december",
 ]
+# A person's job on a film, by the film's field that credits them.
+JOB_WORDS = {
+    "directors": "director",
+    "producers": "producer",
+    "writers": "writer",
+    "cinematographers": "cinematographer",
+    "art_directors": "art director",
+}
+# The kinds of organisation a question names otherwise than its id does.
+KIND_WORDS = {"vfx-studio": "visual effects studio"}
+
+
+def _titles(films: list[records.Film]) -> set[str]:
+    return {normalise(f.title) for f in films}
+
+
+def _person_answers(base: FactBase, person: records.Person, parts: list[str]) -> set[str] | None:
+    rel = parts[1]
+    if rel == "nationality" and person.nationality:
+        return names_of(base, person.nationality)
+    if rel == "spouse" and person.spouse:
+        return names_of(base, person.spouse)
+    if rel == "founder":
+        return all_names(
+            base, [o.id for o in base.organisations if person.id in {p.person for p in o.people}]
+        )
+    if rel == "job":
+        film = base.get(parts[2])
+        jobs = {word for field, word in JOB_WORDS.items() if person.id in getattr(film, field)}
+        return jobs | ({"actor"} if person.id in {c.person for c in film.cast} else set())
+    if rel == "died" and person.died:
+        if parts[2] == "month":
+            return {MONTHS[int(person.died[5:7]) - 1]}
+        return {person.died[:4]}
+    if rel == "age" and person.age_at_death is not None:
+        return {str(person.age_at_death)}
+    if rel == "who":
+        return names_of(base, person.id)
+    if rel == "films":
+        credited = [f for f in base.films if person.id in _people_of(f)]
+        return _titles(credited)
+    return None
+
+
+def _people_of(film: records.Film) -> set[str]:
+    people = {c.person for c in film.cast}
+    for field in JOB_WORDS:
+        people.update(getattr(film, field))
+    return people
+
+
+def _organisation_answers(base: FactBase, org: records.Organisation, parts: list[str]) -> set[str] | None:
+    rel = parts[1]
+    if rel == "country":
+        return names_of(base, org.country)
+    if rel == "kind":
+        return {normalise(KIND_WORDS.get(org.kind, org.kind.replace("-", " ")))}
+    if rel in ("founder", "co-founder", "owner", "head"):
+        return all_names(base, [p.person for p in org.people if p.role == rel])
+    if rel == "part-of" and org.part_of:
+        return names_of(base, org.part_of)
+    if rel in ("who", "name"):
+        return names_of(base, org.id)
+    if rel == "films":
+        return _titles(
+            [
+                f
+                for f in base.films
+                if org.id in {c.organisation for c in f.companies}
+                or (f.archive and org.id in (f.archive.found_by, f.archive.found_at))
+            ]
+        )
+    return None
+
+
+def _festival_answers(base: FactBase, festival: records.Festival, parts: list[str]) -> set[str] | None:
+    rel = parts[1]
+    if rel == "city" and festival.city:
+        return names_of(base, festival.city)
+    if rel == "country":
+        return names_of(base, festival.country)
+    if rel == "prize":
+        return {normalise(p) for p in festival.prizes}
+    if rel in ("who", "name"):
+        return names_of(base, festival.id)
+    return None
+
+
+def _event_answers(base: FactBase, event: records.Event, parts: list[str]) -> set[str] | None:
+    rel = parts[1]
+    if rel == "what":
+        return names_of(base, event.id)
+    if rel in ("start", "year"):
+        return {str(event.start)}
+    if rel == "end" and event.end:
+        return {str(event.end)}
+    if rel == "span":
+        lasted = event.end and event.end != event.start
+        return {f"{event.start} to {event.end}"} if lasted else {str(event.start)}
+    return None
+
+
+def _term_answers(base: FactBase, term: records.Term, parts: list[str]) -> set[str] | None:
+    rel = parts[1]
+    if rel in ("what", "name"):
+        return names_of(base, term.id)
+    if rel == "members":
+        return all_names(base, term.members)
+    if rel == "month" and term.month:
+        return {normalise(term.month)}
+    return None
 
 
 def _same_role(one: m.CastMember, other: m.CastMember) -> bool:
@@ -219,7 +337,7 @@ def wrong_facts(base: FactBase, q: Question) -> list[str]:
         hits = [c for c in q.choices if normalise(c) in right]
         if hits != [q.answers[0]]:
             problems.append(f"{q.id}: right choices {hits}, answer {q.answers[0]!r}")
-    elif q.type in ("short", "multi", "year", "number"):
+    elif q.type in ("short", "multi", "year", "number", "order"):
         if not all(normalise(a) in right for a in q.answers):
             problems.append(f"{q.id}: answers {q.answers} not all in {right}")
     elif q.type == "truefalse":
