@@ -104,51 +104,52 @@ CREW = (
 
 
 def crew(fc: FilmCtx) -> list[Draft]:
+    """Each role of `CREW` in turn (one crew name that cannot be told apart leaves out the whole crew)."""
     out: list[Draft] = []
     ctx, film, L = fc.ctx, fc.film, fc.L
-    for crew in CREW:
-        people = list(getattr(film, crew.field))
-        if not people or (crew.field == "directors" and "directed by" in L):
+    for row in CREW:
+        people = list(getattr(film, row.field))
+        if not people or (row.field == "directors" and "directed by" in L):
             continue  # a film told apart by its director cannot be asked who directed it
         n = len(people)
         names = [ctx.ref(p) for p in people]
         if n == 1:
-            fact = crew.said_one.format(film=L, person=names[0])
+            fact = row.said_one.format(film=L, person=names[0])
         else:
-            fact = f"{L} had {en.counted(n, crew.noun)}: {en.join(names)}"
+            fact = f"{L} had {en.counted(n, row.noun)}: {en.join(names)}"
         ask = fc.ask(
-            crew.relation,
-            relation=crew.relation,
-            explanation=fc.explain(fact, *names, en.plural(crew.noun), focus=crew.relation),
+            row.relation,
+            relation=row.relation,
+            explanation=fc.explain(fact, *names, en.plural(row.noun), focus=row.relation),
         )
         single = n == 1
-        if crew.complete:
-            multi_prompt = f"Name {en.all_of(n)} {en.plural(crew.noun)} of {L}."
+        if row.complete:
+            multi_prompt = f"Name {en.all_of(n)} {en.plural(row.noun)} of {L}."
         else:
-            multi_prompt = f"Name {en.number_word(n)} {en.plural(crew.noun)} of {L}."
-        said = crew.said_one if single else crew.said_some
+            multi_prompt = f"Name {en.number_word(n)} {en.plural(row.noun)} of {L}."
+        said = row.said_one if single else row.said_some
         out += entity_questions(
             ctx,
             ask,
             right=people,
             kind="person",
-            short_prompt=(crew.one if single else crew.some).format(film=L, n=en.number_word(n)),
+            short_prompt=(row.one if single else row.some).format(film=L, n=en.number_word(n)),
             multi_prompt=multi_prompt,
-            choice_prompt=(crew.choice_one if single else crew.choice_some).format(film=L),
-            candidates=person_draw(ctx, crew.role, people),
-            score=person_score(ctx, crew.role, people, film.year),
-            unrelated=not crew.complete,
+            choice_prompt=(row.choice_one if single else row.choice_some).format(film=L),
+            candidates=person_draw(ctx, row.role, people),
+            score=person_score(ctx, row.role, people, film.year),
+            unrelated=not row.complete,
             statement=lambda p, said=said: said.format(film=L, person=ctx.ref(p)),
         )
-        out += ctx.attempt(lambda people=people, crew=crew: crew_countries(fc, crew, people))
+        out += ctx.attempt(lambda people=people, row=row: crew_countries(fc, row, people))
         for p in people:
-            prompt = "Which {desc} " + crew.passive.format(person=ctx.ref(p)) + "?"
+            prompt = "Which {desc} " + row.passive.format(person=ctx.ref(p)) + "?"
             out += ctx.attempt(
-                lambda p=p, prompt=prompt, crew=crew, ask=ask: fc.reverse(
+                lambda p=p, prompt=prompt, row=row, ask=ask: fc.reverse(
                     ask,
                     p,
                     prompt,
-                    lambda f, p=p, crew=crew: p in getattr(f, crew.field),
+                    lambda f, p=p, row=row: p in getattr(f, row.field),
                     fc.credited(p),
                     suffix=(p, "reverse"),
                 )
@@ -156,7 +157,7 @@ def crew(fc: FilmCtx) -> list[Draft]:
     return out
 
 
-def crew_countries(fc: FilmCtx, crew: Crew, people: list[str]) -> list[Draft]:
+def crew_countries(fc: FilmCtx, row: Crew, people: list[str]) -> list[Draft]:
     """`The three directors of Love with an Alien came from three countries. Name all three.`
 
     Asked of the people, not of the film: a film with a Japanese director is not thereby a
@@ -169,10 +170,10 @@ def crew_countries(fc: FilmCtx, crew: Crew, people: list[str]) -> list[Draft]:
         raise Skip("only for several crew members, each from another country")
     n = en.number_word(len(people))
     said = en.join([f"{ctx.ref(p)} from {ctx.ref(c)}" for p, c in zip(people, nationality, strict=True)])
-    fact = f"The {en.plural(crew.noun)} of {L} came from {n} countries: {said}"
-    ask = fc.ask(crew.relation, "countries", relation="country", explanation=en.sentence(fact))
+    fact = f"The {en.plural(row.noun)} of {L} came from {n} countries: {said}"
+    ask = fc.ask(row.relation, "countries", relation="country", explanation=en.sentence(fact))
     prompt = (
-        f"The {n} {en.plural(crew.noun)} of {L} each came from a different country. "
+        f"The {n} {en.plural(row.noun)} of {L} each came from a different country. "
         f"Name {en.all_of(len(people))} countries."
     )
     return [multi(ctx, ask, prompt, [ctx.label(c) for c in countries], kind="country")]
