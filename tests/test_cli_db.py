@@ -33,14 +33,15 @@ def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
 
 
 def fill(store: Store) -> None:
-    """Some of everything: players (one with Hangul), quizzes, answers, cards, a class and its seat,
-    a live game's row and a dispute (written as the classroom writes them)."""
+    """Some of everything: players (one with Hangul) and their settings, quizzes, answers, cards, a
+    class and its seat, a live game's row and a dispute (written as the classroom writes them)."""
     for name in ("Mina", "민아"):
         quiz = store.start_quiz(name, "people", "quick", ["q1", "q2"], 7)
         for qid, verdict in (("q1", "close"), ("q2", "incorrect")):
             q = Question(id=qid, pack="people", type="short", prompt="?", answers=("A",), tags=("people",))  # type: ignore[arg-type]
             store.record(quiz, Answered(q, f"typed ✓ {qid}", Verdict(verdict, 0.9, "A", ""), 1, 3.3, 9, 1))  # type: ignore[arg-type]
         store.finish(quiz)
+        store.save_player_settings(name, {"count": 7, "theme": "nord", "pack": "한국 영화"})
     klass = store.create_class("KXP4TM", "Week 3", "people", "live", ["q1"], 5, None)
     assert klass is not None
     store.take_seat(klass, "Ana", "ana", "TOKEN1", proof=None, trusted=True)
@@ -66,7 +67,7 @@ def test_a_store_goes_to_postgresql_and_back_unchanged(tmp_path: Path, pg_server
     assert (
         out.splitlines()[0] == f"copied {tmp_path / 'a' / DB_NAME} to {url.replace(pgserver.PASSWORD, '***')}"
     )
-    assert out.endswith("checked: the row counts and content hashes of all 8 tables match\n")
+    assert out.endswith("checked: the row counts and content hashes of all 9 tables match\n")
     assert pgserver.PASSWORD not in out
     back = tmp_path / "b" / DB_NAME
     code, out, err = run("db", "migrate", "--db", url, "--to", f"sqlite://{back}")
@@ -75,6 +76,7 @@ def test_a_store_goes_to_postgresql_and_back_unchanged(tmp_path: Path, pg_server
         assert table_summaries(copy) == before
         assert all(before[t][0] for t in TABLES)  # every table had rows to copy
         assert [r.typed for r in copy.answers("민아")] == ["typed ✓ q1", "typed ✓ q2"]
+        assert json.loads(copy.player_settings("민아")["pack"]) == "한국 영화"
     # The copy on the server goes on from there: a new quiz gets the next id, not one taken.
     with Store.open(tmp_path, db=url) as server:
         assert server.start_quiz("New", "people", "quick", ["q1"], None) == 4
@@ -121,6 +123,15 @@ def test_db_check_finds_an_orphaned_answer_in_a_sqlite_file(tmp_path: Path) -> N
     assert (code, out) == (1, "")
     assert "answers row 1 points to a missing quizzes row" in err
     assert "1 answers row(s) point to a missing quizzes row (quiz_id)" in err
+
+
+def test_db_check_finds_a_player_setting_that_is_not_json(db: StoreSpot) -> None:
+    with db.open() as s:
+        fill(s)
+        s.backend.write(lambda d: d.execute("UPDATE player_settings SET value = '{ten' WHERE key = 'count'"))
+    code, out, err = run("db", "check", "--data-dir", str(db.data_dir), *db.args)
+    assert (code, out) == (1, "")
+    assert "2 player_settings row(s) have unreadable value" in err and "Traceback" not in err
 
 
 def test_db_check_finds_ids_that_new_rows_would_reuse_on_postgresql(tmp_path: Path, pg_url: str) -> None:

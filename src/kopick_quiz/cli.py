@@ -382,7 +382,9 @@ def cmd_play_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for problem in library.problems:
         print(problem, file=err)
     session = library.quiz(args.pack, args.count or 10, args.seed)
-    return _run_plain(args, library, session, args.pack or "all", args.seed, out, err)
+    # Remembered as the player's last choices, as the app remembers them (its home screen offers them next).
+    choices = {"pack": args.pack, "mode": "quick", "count": args.count or 10, "seed": args.seed}
+    return _run_plain(args, library, session, args.pack or "all", args.seed, out, err, choices=choices)
 
 
 def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -407,7 +409,8 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"Nothing is due for review today, {player}. Come back tomorrow.", file=out)
         return EXIT_OK
     session = library.session(questions, f"Review for {player}", "review")
-    return _run_plain(args, library, session, "review", None, out, err)
+    choices = {"pack": None, "mode": "review", "seed": None}
+    return _run_plain(args, library, session, "review", None, out, err, choices=choices)
 
 
 def _player(args: argparse.Namespace, store) -> str:  # noqa: ANN001 - a kopick_quiz.store.Store
@@ -418,9 +421,18 @@ def _player(args: argparse.Namespace, store) -> str:  # noqa: ANN001 - a kopick_
 
 
 def _run_plain(
-    args: argparse.Namespace, library: Library, session, pack: str, seed: int | None, out: TextIO, err: TextIO
-) -> int:  # noqa: ANN001 - session is a kopick_quiz.session.Session
-    """Run a line-mode quiz, recording every answer as it is given (when the history can be opened)."""
+    args: argparse.Namespace,
+    library: Library,
+    session,  # noqa: ANN001 - a kopick_quiz.session.Session
+    pack: str,
+    seed: int | None,
+    out: TextIO,
+    err: TextIO,
+    *,
+    choices: dict[str, object] | None = None,
+) -> int:
+    """Run a line-mode quiz, recording every answer as it is given (when the history can be opened);
+    `choices` are saved as the player's own settings."""
     from .plain import run_plain
     from .store import StoreError
 
@@ -436,6 +448,8 @@ def _run_plain(
             # a question met before gets its options in another order than last time
             session.attempts = {qid: card.reviews for qid, card in store.cards(player).items()}
             quiz_id = store.start_quiz(player, pack, session.mode, [q.id for q in session.questions], seed)
+            if choices is not None:
+                _remember(args, store, player, choices, err)
 
             def record(answered) -> None:  # noqa: ANN001 - an Answered
                 store.record(quiz_id, answered)
@@ -449,6 +463,17 @@ def _run_plain(
         if store is not None:
             store.close()
     return EXIT_OK
+
+
+def _remember(args: argparse.Namespace, store, player: str, choices: dict[str, object], err: TextIO) -> None:  # noqa: ANN001 - a Store
+    """Save `choices` as the player's own settings (a player new to the store first gets this
+    machine's settings.json, as in the app)."""
+    from .settings import read_settings, update_player_settings
+
+    machine, notice = read_settings(data_dir(args.data_dir))
+    if notice:
+        print(f"kopick-quiz: note: {notice}", file=err)
+    update_player_settings(store, player, choices, machine)
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

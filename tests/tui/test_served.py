@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Input
 
 from kopick_quiz.classroom import create_class
+from kopick_quiz.settings import save_player_settings
 from kopick_quiz.store import Store
 from kopick_quiz.tui.app import KopickApp, Launch, ServedApp
 from kopick_quiz.tui.commands import QuizCommands
@@ -196,6 +197,25 @@ def test_a_served_session_keeps_no_settings_and_reads_none(tmp_path):
 
     drive(app, scenario)
     assert (tmp_path / "settings.json").read_text() == '{"player": "teacher", "theme": "nord"}'
+
+
+def test_a_served_student_gets_the_defaults_not_their_stored_settings_and_saves_none(tmp_path):
+    code = make_class(tmp_path)
+    with Store.open(tmp_path) as store:
+        save_player_settings(store, "Jun", {"count": 4, "theme": "nord"})
+        before = store.player_settings("Jun")
+    app = served(tmp_path, code)
+
+    async def scenario(pilot):
+        await join(pilot, "Jun")
+        assert isinstance(app.screen, QuizScreen) and app.player == "Jun"
+        assert app.theme != "nord"  # a browser may be anyone who typed that name
+        app.theme = "gruvbox"
+        await settle(pilot)
+
+    drive(app, scenario)
+    with Store.open(tmp_path) as store:
+        assert store.player_settings("Jun") == before
 
 
 def test_a_class_from_the_terminal_resumes_where_it_was_left(tmp_path):

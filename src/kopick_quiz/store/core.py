@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -385,6 +385,36 @@ class Store(GameStore):
             ).fetchall()
         )
         return {r[0]: CardRow(r[0], card(r[1]), parse_time(r[2]), parse_time(r[3]), r[4], r[5]) for r in rows}
+
+    # -- a player's own settings -----------------------------------------------------------------
+    def player_settings(self, player: str) -> dict[str, str]:
+        """The player's saved settings: name -> value as JSON text (empty: none saved yet)."""
+        rows = self._backend.read(
+            lambda db: db.execute(
+                """SELECT s.key, s.value FROM player_settings s JOIN players p ON p.id = s.player_id
+                   WHERE p.name = ?""",
+                (lookup(player),),
+            ).fetchall()
+        )
+        return {r[0]: r[1] for r in rows}
+
+    def save_player_settings(self, player: str, values: Mapping[str, object]) -> None:
+        """Save some of the player's settings (each value as JSON), in one transaction; the others stay."""
+        name = player_name(player)
+        now = self._now()
+        rows = [(key, json.dumps(value, ensure_ascii=False, sort_keys=True)) for key, value in values.items()]
+        if not rows:
+            return
+
+        def work(db: Db) -> None:
+            player_id = self._player_id(db, name, now)
+            db.many(
+                """INSERT INTO player_settings (player_id, key, value, updated_at) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (player_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at""",
+                [(player_id, key, value, iso(now)) for key, value in rows],
+            )
+
+        self._backend.write(work)
 
     # -- classes ---------------------------------------------------------------------------------
     def create_class(

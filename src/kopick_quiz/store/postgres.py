@@ -132,6 +132,15 @@ MIGRATIONS: list[tuple[str, ...]] = [
             was_points BIGINT
         )""",
     ),
+    (
+        """CREATE TABLE player_settings (
+            player_id BIGINT NOT NULL REFERENCES players(id),
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (player_id, key)
+        )""",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -291,7 +300,17 @@ class PostgresBackend:
             )
 
 
-_TABLES = ("players", "quizzes", "answers", "cards", "classes", "seats", "games", "disputes")
+_TABLES = (
+    "players",
+    "player_settings",
+    "quizzes",
+    "answers",
+    "cards",
+    "classes",
+    "seats",
+    "games",
+    "disputes",
+)
 _ID_TABLES = ("players", "quizzes", "answers", "classes", "disputes")
 
 

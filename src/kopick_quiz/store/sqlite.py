@@ -130,6 +130,17 @@ MIGRATIONS: list[tuple[str, ...]] = [
             was_points INTEGER
         )""",
     ),
+    (
+        # A player's own preferences (the home screen's last choices, the theme): theirs on every
+        # machine that shares the store. One row a setting; the value is JSON.
+        """CREATE TABLE player_settings (
+            player_id INTEGER NOT NULL REFERENCES players(id),
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,          -- JSON
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (player_id, key)
+        ) WITHOUT ROWID""",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

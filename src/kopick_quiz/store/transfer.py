@@ -17,7 +17,17 @@ from .core import Store
 from .model import StoreError
 
 # Every table, parents before children (the order rows can be inserted in). A new table goes here.
-TABLES = ("players", "quizzes", "answers", "cards", "classes", "seats", "games", "disputes")
+TABLES = (
+    "players",
+    "player_settings",
+    "quizzes",
+    "answers",
+    "cards",
+    "classes",
+    "seats",
+    "games",
+    "disputes",
+)
 _MODULUS = 1 << 256
 
 
@@ -140,6 +150,7 @@ def check_store(store: Store) -> list[str]:
             ("quizzes", "player_id", "players"),
             ("answers", "quiz_id", "quizzes"),
             ("cards", "player_id", "players"),
+            ("player_settings", "player_id", "players"),
             ("seats", "class_id", "classes"),
             ("seats", "quiz_id", "quizzes"),
             ("seats", "player_id", "players"),
@@ -162,6 +173,7 @@ def check_store(store: Store) -> list[str]:
             ("answers", "tags"),
             ("classes", "question_ids"),
             ("cards", "card"),
+            ("player_settings", "value"),
         ):
             bad = 0
             for (text,) in db.execute(f"SELECT {column} FROM {table}").fetchall():

@@ -31,6 +31,7 @@ from .flows.bot import Bot
 from .flows.classroom import ClassFlow
 from .flows.live import LiveFlow
 from .flows.quiz import QuizFlow
+from .flows.settings import SettingsFlow
 from .literal import clean
 from .plan import ALL_PACKS, DEFAULT_COUNT, MODES, PackRow, QuizPlan
 from .progress import Reply
@@ -149,6 +150,7 @@ class KopickApp(App[int]):
         # Each job has its own home between the screens and the core (see tui/flows).
         self.quiz_flow = QuizFlow(self)
         self.class_flow = ClassFlow(self)
+        self.settings_flow = SettingsFlow(self)
         self.live_flow = LiveFlow(self)
         self.bot = Bot()
 
@@ -305,9 +307,7 @@ class KopickApp(App[int]):
                 self.quiz_flow.screen.player = self.player
         if self._home is not None:
             self._home.set_choices(settings, self.player)
-        theme = settings.get("theme")
-        if isinstance(theme, str) and theme in self.available_themes:
-            self.theme = theme
+        self.settings_flow.machine_read(settings)
         if self.persist:
             from ..paths import database
             from .progress import History
@@ -366,6 +366,7 @@ class KopickApp(App[int]):
         if notice:
             self.notify(notice, severity="warning", timeout=15, markup=False)
         self.refresh_progress()
+        self.settings_flow.read(carry=True)
 
     def _history_failed(self, message: str) -> None:
         self.notify(
@@ -528,6 +529,7 @@ class KopickApp(App[int]):
     def on_home_screen_player_changed(self, message: HomeScreen.PlayerChanged) -> None:
         self.player = message.player
         self.refresh_progress()
+        self.settings_flow.read(carry=False)
 
     def on_home_screen_resume(self, message: HomeScreen.Resume) -> None:
         self.resume()
@@ -565,22 +567,15 @@ class KopickApp(App[int]):
             self.show(self.home())
 
     def watch_theme(self, theme: str) -> None:
-        if self.launch.served:
-            return
-        if getattr(self, "history", None) is not None and self.settings.get("theme") != theme:
-            self.settings["theme"] = theme
-            self.history.save_settings(dict(self.settings))
+        if getattr(self, "settings_flow", None) is not None:  # not while App.__init__ sets the first
+            self.settings_flow.theme_chosen(theme)
 
     # -- inside ----------------------------------------------------------------------------------
     def remember(self, plan: QuizPlan) -> None:
         """Keep `plan` as the player's next default (not a class's)."""
         if self.launch.served or self.class_flow.klass is not None:
             return  # a class's quiz is not the player's next default
-        self.settings.update(
-            player=plan.player, pack=plan.pack, mode=plan.mode, count=plan.count, seed=plan.seed
-        )
-        if self.history is not None:
-            self.history.save_settings(dict(self.settings))
+        self.settings_flow.remember(plan)
 
     def pack_title(self, pack_id: str | None) -> str:
         """A pack's title, as the home screen lists it."""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from ..session import Answered
+    from ..settings import PlayerSettings
     from ..store import Store
 
 T = TypeVar("T")
@@ -151,15 +152,44 @@ class History:
     def abandon(self, quiz_id: int) -> None:
         self.later(lambda store: store.abandon(quiz_id))
 
-    def save_settings(self, values: dict[str, Any]) -> None:
-        """Remember the last choices (written on the history thread, like everything else)."""
+    def player_settings(
+        self,
+        player: str,
+        machine: dict[str, Any],
+        done: Callable[[str, PlayerSettings], None],
+        *,
+        carry: bool = True,
+    ) -> None:
+        """Read `player`'s own settings from the store (`machine`: settings.json, for a player new to
+        it); `done(player, found)` on the UI thread. See settings.load_player_settings."""
+
+        def job(store: Store) -> PlayerSettings:
+            from ..settings import load_player_settings
+
+            return load_player_settings(store, player, machine, carry=carry)
+
+        self.later(job, lambda found: done(player, found))
+
+    def save_settings(
+        self,
+        values: dict[str, Any],
+        *,
+        player: str | None = None,
+        changes: dict[str, Any] | None = None,
+        machine: dict[str, Any] | None = None,
+    ) -> None:
+        """Remember the settings (written on the history thread, like everything else): `values` whole
+        in this machine's settings.json, and `changes` as `player`'s own in the store (`machine`:
+        settings.json as it was, where a player new to the store starts from)."""
 
         def run() -> None:
-            from ..settings import save_settings
+            from ..settings import save_settings, update_player_settings
             from ..store import StoreError
 
             try:
                 save_settings(self.data_dir, values)
+                if player and changes and self._store is not None:
+                    update_player_settings(self._store, player, changes, machine or {})
             except StoreError as exc:
                 self._fail(str(exc))
 

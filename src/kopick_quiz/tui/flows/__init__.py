@@ -11,4 +11,6 @@ talks to the core (session, classroom, chat) and to the history; screens only sh
 - `live.LiveFlow`: a live class's student: the host's game read a few times a second, each
   answer graded here and recorded.
 - `bot.Bot`: the `?` questions to the bot, one conversation that follows the quiz.
+- `settings.SettingsFlow`: this machine's settings and the player's own (from the store), in
+  the home screen's form and the theme, saved back when they change.
 """

@@ -120,6 +120,8 @@ class HomeScreen(Screen[None]):
         self.player = player
         if self.is_mounted:
             self._show_choices()
+            if self.rows:
+                self._select_pack()
 
     def show_packs(self, rows: list[PackRow]) -> None:
         """Fill the pack table (the library has loaded)."""
@@ -128,14 +130,17 @@ class HomeScreen(Screen[None]):
             self._show_packs()
 
     def _show_packs(self) -> None:
-        rows = self.rows
         table = self.query_one("#packs", DataTable)
         table.loading = False
         self._fill_table()
+        self._select_pack()
+
+    def _select_pack(self) -> None:
+        """Put the cursor on the pack of the last choices."""
         wanted = self.choices.get("pack")
-        for i, row in enumerate(rows):
+        for i, row in enumerate(self.rows):
             if row.id == wanted:
-                table.move_cursor(row=i)
+                self.query_one("#packs", DataTable).move_cursor(row=i)
                 break
 
     def show_progress(self, best: Mapping[str, float], due: int | None, unfinished: str | None) -> None:
@@ -239,7 +244,11 @@ class HomeScreen(Screen[None]):
         if self.unfinished is not None:
             yield "Resume", self.unfinished, self.action_resume
         yield "Stats", "Your progress: scores, tags, eras, reviews due, weak spots", self.action_stats
-        yield "Classes", "The classes you run: boards, hardest questions, each student's answers", self.action_classes
+        yield (
+            "Classes",
+            "The classes you run: boards, hardest questions, each student's answers",
+            self.action_classes,
+        )
 
     # -- inside ----------------------------------------------------------------------------------
     def _show_choices(self) -> None:
