@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 
@@ -16,6 +18,12 @@ class AnswerInput(Input):
         def __init__(self, index: int) -> None:
             super().__init__()
             self.index = index
+
+    # Input widens its virtual size with every key typed (to scroll a long line); on Widget that
+    # asks for a new layout of the whole screen, each key. The line's height and width never
+    # change with what is typed, so a repaint is all it needs (a third of what a served answer
+    # costs the machine was these layouts).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

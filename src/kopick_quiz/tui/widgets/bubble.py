@@ -6,12 +6,27 @@ from typing import Literal
 
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
 from ..literal import clean
 
 Role = Literal["bot", "you"]
+
+
+def _size_record() -> Reactive[Size]:
+    """A message neither scrolls nor holds anything that does, so the size Textual records for
+    its content once the chat is laid out changes nothing around it. On a widget that record asks
+    for another layout of the whole screen (each new message cost two); a repaint is enough."""
+    return Reactive(Size(0, 0), layout=False)
+
+
+class _Body(Static):
+    """The box of the student's message."""
+
+    virtual_size: Reactive[Size] = _size_record()
 
 
 class ChatBubble(Widget, can_focus=False):
@@ -25,6 +40,8 @@ class ChatBubble(Widget, can_focus=False):
     served app).
     """
 
+    virtual_size: Reactive[Size] = _size_record()
+
     def __init__(self, body: Content, *, role: Role, sender: str, kind: str = "") -> None:
         super().__init__(classes=" ".join(c for c in (role, kind) if c))
         self.role = role
@@ -36,7 +53,7 @@ class ChatBubble(Widget, can_focus=False):
 
     def compose(self) -> ComposeResult:
         if self.role == "you":
-            body = Static(self.body, classes="body")
+            body = _Body(self.body, classes="body")
             body.border_title = Content(self.sender)
             yield body
 
