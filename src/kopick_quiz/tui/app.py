@@ -89,7 +89,10 @@ class KopickApp(App[int]):
     """kopick-quiz: learn Korean international film co-productions by answering questions."""
 
     # quiz.tcss is read here as well as by its screen: `play` makes the quiz the first screen,
-    # and Textual reads a screen's own CSS_PATH only when the screen is pushed.
+    # and Textual reads a screen's own CSS_PATH only when the screen is pushed. Pushing a screen
+    # with a stylesheet not read yet parses every stylesheet again (a tenth of a second, more on
+    # a busy server): results.tcss is read here too, so the last answer's feedback does not wait
+    # for it.
     CSS_PATH = [
         "app.tcss",
         "widgets/bubble.tcss",
@@ -97,6 +100,7 @@ class KopickApp(App[int]):
         "widgets/options.tcss",
         "widgets/loading_bar.tcss",
         "screens/quiz.tcss",
+        "screens/results.tcss",
     ]
     TITLE = "kopick-quiz"
     SUB_TITLE = "Korean international film co-productions"
@@ -602,7 +606,8 @@ class ServedApp(KopickApp):
     no theme saved into the teacher's settings)."""
 
     COMMANDS = {QuizCommands}
-    CSS_PATH = [*KopickApp.CSS_PATH, "screens/join.tcss"]  # the first screen: see KopickApp.CSS_PATH
+    # The first screen, and a live class's: see KopickApp.CSS_PATH.
+    CSS_PATH = [*KopickApp.CSS_PATH, "screens/join.tcss", "screens/live.tcss"]
     # A blinking cursor redraws twice a second and sends it down the websocket: with 40 students
     # on one server that is a third of a core, for nothing.
     CURSOR_BLINK = False
