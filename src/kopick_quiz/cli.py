@@ -294,8 +294,9 @@ def cmd_questions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .facts.load import CHECK_COST, load_facts
-    from .generate import GENERATE_COST, generate_all, to_pack_yaml
+    from .generate import GENERATE_COST, generate_all
     from .library import shown_path
+    from .packs.writer import to_pack_yaml
     from .progress import split
 
     facts = args.facts or shipped_facts()

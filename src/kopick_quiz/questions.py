@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import random
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -151,3 +154,19 @@ _COMPACT_DEFAULTS: dict[str, Any] = {
     "weighted": (),
     "otherwise": "",
 }
+
+
+def shuffled(items: Iterable[str], key: str) -> tuple[str, ...]:
+    """A fixed shuffle of `items` seeded by `key`, never the original order when it can be avoided.
+
+    A choice question's options in the order its id fixes, hand-written (packs) or generated alike.
+    """
+    items = list(items)
+    seed = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
+    rng = random.Random(seed)
+    out = items[:]
+    for _ in range(10):
+        rng.shuffle(out)
+        if out != items:
+            break
+    return tuple(out)

@@ -86,7 +86,8 @@ def test_a_hint_never_names_the_answer(library: Library, lexicon: Lexicon) -> No
 
 def test_hints_in_a_written_pack_round_trip(tmp_path: Path, library: Library) -> None:
     """`generate -o` writes each question's teaching hint into the editable pack."""
-    from kopick_quiz.generate import generate_all, to_pack_yaml
+    from kopick_quiz.generate import generate_all
+    from kopick_quiz.packs.writer import to_pack_yaml
 
     written = to_pack_yaml(generate_all(library.base), "generated", "Generated")
     assert "hint:" in written and "They come from South Korea, Hong Kong and Japan." in written

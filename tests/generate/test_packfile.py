@@ -6,8 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from kopick_quiz.facts.base import FactBase
-from kopick_quiz.generate import generate_all, to_pack_yaml
+from kopick_quiz.generate import generate_all
 from kopick_quiz.packs.load import check_pack, load_pack
+from kopick_quiz.packs.writer import to_pack_yaml
 from kopick_quiz.questions import Question, Tolerance
 
 

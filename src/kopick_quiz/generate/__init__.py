@@ -1,7 +1,8 @@
 """Facts -> questions: every fact of the base asked in the shapes that suit it.
 
 `generate(base, recipe, pack_id)` is what a pack's `generate:` recipe runs; `generate_all(base)`
-is everything (for `kopick-quiz generate`), and `to_pack_yaml` writes questions as an editable pack.
+is everything (for `kopick-quiz generate`, which writes it with packs/writer.py's `to_pack_yaml`).
+The packs call this package (packs/load.py runs a pack's recipe); it imports nothing of theirs.
 Each family of questions lives in its own module: `films` (a package, one module per relation),
 `people`, `organisations`, `context`; each is a registry of recipes (`recipe.Recipe`: how one
 relation is asked) walked entity by entity. `choice` picks distractors and near-miss
@@ -16,17 +17,15 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import groupby
-from typing import Any
+from typing import Any, Protocol
 
 from ..diagnostics import did_you_mean
 from ..facts import model as m
 from ..facts.base import FactBase
-from ..packs.model import Recipe
-from ..packs.writer import to_pack_yaml
 from ..progress import Progress, no_progress, split, tracked
 from ..questions import Question
 from .choice import film_people
@@ -36,7 +35,29 @@ from .films import film_questions
 from .organisations import festival_questions, org_questions
 from .people import person_questions
 
-__all__ = ["generate", "generate_all", "to_pack_yaml", "drafts"]
+__all__ = ["generate", "generate_all", "drafts", "PackRecipe"]
+
+
+class PackRecipe(Protocol):
+    """What a pack's `generate:` asks for (packs/model.py's `Recipe` is one); an empty list means all."""
+
+    @property
+    def films(self) -> Sequence[str]: ...
+    @property
+    def eras(self) -> Sequence[str]: ...
+    @property
+    def profiled_only(self) -> bool: ...
+    @property
+    def relations(self) -> Sequence[str]: ...
+    @property
+    def kinds(self) -> Sequence[str]: ...
+    @property
+    def topics(self) -> Sequence[str]: ...
+    @property
+    def count(self) -> int | None: ...
+    @property
+    def seed(self) -> int: ...
+
 
 ALL_PACK = "generated"
 
@@ -181,7 +202,7 @@ def drafts(base: FactBase, progress: Progress = no_progress) -> tuple[Draft, ...
 
 
 def generate(
-    base: FactBase, recipe: Recipe, pack_id: str, progress: Progress = no_progress
+    base: FactBase, recipe: PackRecipe, pack_id: str, progress: Progress = no_progress
 ) -> list[Question]:
     """The questions a pack's recipe asks for, in a fixed order; ValueError names a bad recipe.
 
@@ -221,7 +242,7 @@ def _in_pack(question: Question, pack: str) -> Question:
 
 
 def _candidates(
-    base: FactBase, recipe: Recipe, films: dict[str, m.Film], progress: Progress
+    base: FactBase, recipe: PackRecipe, films: dict[str, m.Film], progress: Progress
 ) -> tuple[Draft, ...]:
     """Every question the recipe could want: those tied to the films of its narrowest film filter.
 
@@ -241,7 +262,7 @@ def _candidates(
     return questions.tied_to(min(limits, key=len), progress)
 
 
-def _wanted(d: Draft, recipe: Recipe, films: dict) -> bool:
+def _wanted(d: Draft, recipe: PackRecipe, films: dict) -> bool:
     q = d.question
     if recipe.kinds and q.type not in recipe.kinds:
         return False

@@ -21,8 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..facts import model as m
-from ..packs.load import shuffled
-from ..questions import QType, Tolerance
+from ..questions import QType, Tolerance, shuffled
 from ..text import normalise
 from . import english as en
 from .core import Ctx, Draft, Pool, Skip, question_id, ring_point, stable_hash

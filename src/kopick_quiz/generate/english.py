@@ -5,6 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+# The noun for each kind of organisation: "a Thai studio", "a British film council".
+KIND_NOUN = {
+    "studio": "studio",
+    "production-company": "production company",
+    "entertainment-company": "entertainment company",
+    "vfx-studio": "visual effects studio",
+    "archive": "archive",
+    "government-agency": "government agency",
+    "film-council": "film council",
+    "university": "university",
+    "streaming-service": "streaming service",
+}
 _NUMBER_WORDS = (
     "zero",
     "one",

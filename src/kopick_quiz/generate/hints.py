@@ -10,16 +10,32 @@ words the prompt already holds is passed over, and a clue that names the answer 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..text import normalise
 from . import english as en
 
 if TYPE_CHECKING:
-    from .core import Ctx
+    from ..facts.base import FactBase
+
+
+class Ctx(Protocol):
+    """What a hint reads of the generator's context (core.Ctx, which imports this module)."""
+
+    base: FactBase
+
+    @property
+    def owners(self) -> dict[tuple[str, str], set[str]]: ...
+
+    def folded_names(self, entity_id: str) -> frozenset[str]: ...
+
+    def names(self, ids: Iterable[str]) -> str: ...
+
+    def label(self, entity_id: str) -> str: ...
+
 
 # Words that carry no fact of their own: a clue made only of these (and of the prompt's words) adds nothing.
 EMPTY_WORDS = frozenset(
@@ -222,10 +238,8 @@ def _film(ctx: Ctx, film: Any, prompt: str) -> Iterator[str]:
 
 
 def _organisation(ctx: Ctx, org: Any, prompt: str) -> Iterator[str]:
-    from .films.words import KIND_NOUN
-
     country = ctx.base.get(org.country)
-    yield f"It is {en.with_article(country.adjective + ' ' + KIND_NOUN.get(org.kind, en.humanise(org.kind)))}"
+    yield f"It is {en.with_article(country.adjective + ' ' + en.KIND_NOUN.get(org.kind, en.humanise(org.kind)))}"
     said = normalise(prompt)
     for _role, film in ctx.base.films_of_organisation.get(org.id, []):
         if normalise(film.title) not in said:

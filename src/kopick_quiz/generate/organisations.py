@@ -23,8 +23,9 @@ from .choice import (
     short,
 )
 from .core import Ctx, Draft, question_id
+from .english import KIND_NOUN
 from .films.order import order_question, orderable
-from .films.words import KIND_NOUN, short_name
+from .films.words import short_name
 from .people import ORG_ROLE, TERRITORIES, about, did, names_itself, summary_is_unique
 from .recipe import Recipe, questions_on
 

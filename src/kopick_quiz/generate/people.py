@@ -23,8 +23,9 @@ from .choice import (
     truefalse,
 )
 from .core import Ctx, Draft, question_id
+from .english import KIND_NOUN
 from .films.order import order_question, orderable
-from .films.words import KIND_NOUN, org_descriptor
+from .films.words import ROLE_ACTIVE, org_descriptor
 from .recipe import Recipe, questions_on
 
 ORG_ROLE = {
@@ -65,8 +66,6 @@ CREDIT_VERBS = {
 
 def did(ctx: Ctx, entity_id: str) -> str:
     """What a person or company did, from the facts, as a clause: `directed Snowpiercer (2013) and Okja (2017)`."""
-    from .films.words import ROLE_ACTIVE
-
     jobs: dict[str, list[str]] = {}  # what was done -> the verbs, in order
 
     def add(what: str, verb: str) -> None:
@@ -113,8 +112,6 @@ def about(ctx: Ctx, entity_id: str, lead: str) -> str:
 
 def what_it_is(ctx: Ctx, entity_id: str) -> str:
     """`an American streaming service`, `an author`: a company's kind and country, a person's trade."""
-    from .films.words import KIND_NOUN
-
     item = ctx.base.get(entity_id)
     kind = ctx.base.kind_of[entity_id]
     if kind == "organisation":

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +12,7 @@ from pydantic import ValidationError
 from ..diagnostics import FileProblems, Problem, did_you_mean, schema_problems
 from ..facts.base import FactBase
 from ..progress import Progress, no_progress
-from ..questions import Question, Tolerance, Weighted
+from ..questions import Question, Tolerance, Weighted, shuffled
 from ..text import normalise
 from ..yamlio import PACK_MAX_BYTES, YamlError, YMap, YSeq, locate, read_yaml
 from .model import PackFile, QuestionSpec
@@ -437,16 +435,3 @@ def to_question(spec: QuestionSpec, pack_id: str) -> Question:
         weighted=tuple(weighted),
         otherwise=otherwise,
     )
-
-
-def shuffled(items: Iterable[str], key: str) -> tuple[str, ...]:
-    """A fixed shuffle of `items` seeded by `key`, never the original order when it can be avoided."""
-    items = list(items)
-    seed = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
-    rng = random.Random(seed)
-    out = items[:]
-    for _ in range(10):
-        rng.shuffle(out)
-        if out != items:
-            break
-    return tuple(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ...facts import model as m
+from ...questions import shuffled
 from .. import english as en
 from ..choice import Ask
 from ..core import Ctx, Draft, Skip
@@ -31,8 +32,6 @@ def order_question(
     ctx: Ctx, ask: Ask, films: list[m.Film], prompt: str, *, suffix: tuple[str, ...] = ("order",)
 ) -> Draft:
     """Put 3-4 films (of different years) in release order."""
-    from ...packs.load import shuffled
-
     if len(films) < 3 or len({f.year for f in films}) != len(films):
         raise Skip("an order question needs three films of different years")
     ordered = sorted(films, key=lambda f: f.year)

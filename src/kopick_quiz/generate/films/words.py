@@ -9,21 +9,11 @@ from ...questions import Tolerance
 from ...text import normalise
 from .. import english as en
 from ..core import Ctx, Skip
+from ..english import KIND_NOUN
 
 HOME = "south-korea"  # the industry the source is about: "Besides South Korea, ..."
 NUMBER_TOLERANCE = Tolerance(relative=0.05)
 
-KIND_NOUN = {
-    "studio": "studio",
-    "production-company": "production company",
-    "entertainment-company": "entertainment company",
-    "vfx-studio": "visual effects studio",
-    "archive": "archive",
-    "government-agency": "government agency",
-    "film-council": "film council",
-    "university": "university",
-    "streaming-service": "streaming service",
-}
 ROLE_ACTIVE = {
     "producer": ("produced", "produce"),
     "co-producer": ("co-produced", "co-produce"),
