@@ -1,8 +1,10 @@
 """The layers, read from the imports (tools/imports.py): the core never reaches up into a shell,
 grading never above the fact base, and no two modules or packages import each other.
 
-Every import counts, at the top of a module, inside a function or under TYPE_CHECKING: a
-function-level import that dodges a cycle at start-up is still a cycle for a reader.
+Imports inside functions count as much as those at the top: a function-level import that
+dodges a cycle at start-up is still a cycle for a reader. Imports under TYPE_CHECKING count
+between packages and for the shells, not between two modules of one package (a flow may name
+the type of the app that holds it).
 docs/architecture.md draws these layers.
 """
 
@@ -81,7 +83,7 @@ def cycle_breaches(edges: list) -> list[str]:
     found = []
     for packages in (True, False):
         for group in imports_tool.cycles(imports_tool.graph(edges, packages=packages)):
-            held = "" if packages else ": " + "; ".join(imports_tool.explain(group, edges))
+            held = ": " + "; ".join(imports_tool.explain(group, edges, packages=packages))
             found.append(" <-> ".join(group) + held)
     return found
 
@@ -153,13 +155,18 @@ CLEAN = {
             {"facts/__init__.py": "def f():\n    from ..grading import grade\n"},
             "kopick_quiz.facts <-> kopick_quiz.grading",
         ),
-        # and under TYPE_CHECKING, within one package
+        # two packages, one side only under TYPE_CHECKING
         (
             cycle_breaches,
             {
-                "grading/a.py": "from . import b\n",
-                "grading/b.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .a import X\n",
+                "facts/__init__.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..grading import Verdict\n"
             },
+            "kopick_quiz.facts <-> kopick_quiz.grading",
+        ),
+        # two modules of one package, one side inside a function
+        (
+            cycle_breaches,
+            {"grading/a.py": "from . import b\n", "grading/b.py": "def f():\n    from .a import X\n"},
             "kopick_quiz.grading.a <-> kopick_quiz.grading.b",
         ),
     ],
@@ -172,3 +179,12 @@ def test_each_rule_catches_a_forbidden_import(
     broken = imports_tool.imports(_tree(tmp_path / "broken", CLEAN | files))
     found = rule(broken)
     assert found and caught in found[0]
+
+
+def test_a_module_may_name_the_type_of_its_holder_under_TYPE_CHECKING(tmp_path: Path) -> None:
+    """`tui/flows/quiz.py` annotates `app: KopickApp`, and the app imports the flow: no cycle."""
+    files = CLEAN | {
+        "tui/app.py": "from .flows import Flow\n",
+        "tui/flows.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .app import App\n",
+    }
+    assert cycle_breaches(imports_tool.imports(_tree(tmp_path, files))) == []

@@ -3,8 +3,10 @@
     .venv/bin/python tools/imports.py              # the import cycles between modules and between packages
     .venv/bin/python tools/imports.py --edges      # every import, one `importer -> imported` a line
 
-Every import counts: at the top of a module, inside a function, and under `if TYPE_CHECKING:`
-(a function-level import that dodges a cycle at start-up is still a cycle for a reader).
+Imports at the top of a module and inside a function count alike (a function-level import that
+dodges a cycle at start-up is still a cycle for a reader). An import under `if TYPE_CHECKING:`
+counts between packages, but not between two modules: a module may name, in its annotations
+only, the type of the object that holds it (tui/flows/ name the app that creates them).
 `from .pkg import name` counts as importing `pkg.name` when that is a module, else `pkg`.
 tests/test_layers.py keeps the layers with these functions.
 """
@@ -29,7 +31,7 @@ class Import:
     importer: str
     imported: str
     line: int
-    nested: bool  # inside a function or a TYPE_CHECKING block, not run at import time
+    where: str  # "top", "function" (run when called) or "typing" (under TYPE_CHECKING: never run)
 
 
 def module_name(path: Path, source: Path = SOURCE) -> str:
@@ -55,16 +57,22 @@ def _resolve(importer: str, is_package: bool, node: ast.ImportFrom) -> str:
     return ".".join(base + ([node.module] if node.module else []))
 
 
-def _nested_nodes(tree: ast.Module) -> set[int]:
-    """The ids of the import nodes inside a function or an `if TYPE_CHECKING:` block."""
-    nested: set[int] = set()
-    for node in ast.walk(tree):
-        inside = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or (
-            isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-        )
-        if inside:
-            nested.update(id(child) for child in ast.walk(node) if child is not node)
-    return nested
+def _places(tree: ast.Module) -> dict[int, str]:
+    """Where each nested node is: "typing" under `if TYPE_CHECKING:`, else "function" inside one."""
+    places: dict[int, str] = {}
+    for kind, test in (("function", _is_function), ("typing", _is_typing_block)):
+        for node in ast.walk(tree):
+            if test(node):
+                places.update((id(child), kind) for child in ast.walk(node) if child is not node)
+    return places
+
+
+def _is_function(node: ast.AST) -> bool:
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+
+
+def _is_typing_block(node: ast.AST) -> bool:
+    return isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
 
 
 def imports(source: Path = SOURCE) -> list[Import]:
@@ -73,7 +81,7 @@ def imports(source: Path = SOURCE) -> list[Import]:
     found: list[Import] = []
     for name, path in known.items():
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        nested = _nested_nodes(tree)
+        places = _places(tree)
         is_package = path.name == "__init__.py"
         for node in ast.walk(tree):
             targets: list[str] = []
@@ -92,7 +100,7 @@ def imports(source: Path = SOURCE) -> list[Import]:
                     while target not in known and "." in target:
                         target = target.rsplit(".", 1)[0]
                 if target != name:
-                    found.append(Import(name, target, node.lineno, id(node) in nested))
+                    found.append(Import(name, target, node.lineno, places.get(id(node), "top")))
     return found
 
 
@@ -102,11 +110,17 @@ def package_of(module: str) -> str:
     return ".".join(parts[:2])
 
 
-def graph(edges: list[Import], *, packages: bool = False) -> dict[str, set[str]]:
-    """Who imports whom among our own modules (or, with `packages`, among our top-level packages)."""
+def graph(edges: list[Import], *, packages: bool = False, typing: bool | None = None) -> dict[str, set[str]]:
+    """Who imports whom among our own modules (or, with `packages`, among our top-level packages).
+
+    TYPE_CHECKING imports count between packages, not between modules, unless `typing` says.
+    """
+    typing = packages if typing is None else typing
     out: dict[str, set[str]] = {}
     for edge in edges:
         if not (edge.imported == TOP or edge.imported.startswith(TOP + ".")):
+            continue
+        if edge.where == "typing" and not typing:
             continue
         a, b = edge.importer, edge.imported
         if packages:
@@ -167,19 +181,25 @@ def cycles(links: dict[str, set[str]]) -> list[list[str]]:
     return sorted(groups, key=lambda group: (-len(group), group))
 
 
-def explain(group: list[str], edges: list[Import]) -> list[str]:
+def explain(group: list[str], edges: list[Import], *, packages: bool = False) -> list[str]:
     """The imports that hold one cycle together, `importer:line -> imported`."""
     members = set(group)
+    key = package_of if packages else (lambda module: module)
     return [
-        f"{edge.importer}:{edge.line} -> {edge.imported}{' (in a function or TYPE_CHECKING)' if edge.nested else ''}"
+        f"{edge.importer}:{edge.line} -> {edge.imported}{'' if edge.where == 'top' else f' ({edge.where})'}"
         for edge in edges
-        if edge.importer in members and edge.imported in members
+        if key(edge.importer) in members
+        and key(edge.imported) in members
+        and key(edge.importer) != key(edge.imported)
     ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edges", action="store_true", help="print every import instead of the cycles")
+    parser.add_argument(
+        "--typing", action="store_true", help="count TYPE_CHECKING imports between modules too"
+    )
     args = parser.parse_args(argv)
     edges = imports()
     if args.edges:
@@ -188,14 +208,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     found = False
     for label, packages in (("packages", True), ("modules", False)):
-        groups = cycles(graph(edges, packages=packages))
+        groups = cycles(graph(edges, packages=packages, typing=packages or args.typing))
         print(f"cycles between {label}: {len(groups)}")
         for group in groups:
             found = True
             print("  " + " <-> ".join(group))
-            if not packages:
-                for line in explain(group, edges):
-                    print("      " + line)
+            for line in explain(group, edges, packages=packages):
+                print("      " + line)
     return 1 if found else 0
 
 
