@@ -125,3 +125,20 @@ def test_a_hand_edited_setting_is_named_in_a_notice_and_the_default_used(db: Sto
         ), notices
 
     drive(app, scenario)
+
+
+def test_play_without_a_seed_does_not_make_its_drawn_seed_the_players_choice(db: StoreSpot) -> None:
+    app = KopickApp(
+        Launch(command="play", pack="medium", count=2, player="Mina", db=db.url),
+        library=library_from(DATA / "packs"),
+        data_dir=db.data_dir,
+        clock=FakeClock(),
+        now=lambda: NOW,
+    )
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        assert isinstance(app.screen, QuizScreen) and app.session is not None
+
+    drive(app, scenario)
+    # Else the home screen would offer that seed next time, and every quiz would repeat this one.
+    assert stored(db, "Mina") == {"pack": "medium", "mode": "quick", "count": 2, "seed": None, "theme": None}

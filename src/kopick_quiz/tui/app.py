@@ -67,6 +67,7 @@ class Launch:
     db: str | None = None  # --db (or KOPICK_QUIZ_DB): where the store lives
     class_code: str | None = None  # `play --class CODE`, or the class a served session is fixed to
     served: bool = False  # a browser's session: untrusted, it starts on the join screen
+    seed_drawn: bool = False  # `seed` was drawn at start, not given with --seed
 
     @classmethod
     def from_args(cls, args: Namespace) -> Launch:
@@ -630,7 +631,8 @@ def run_app(args: Namespace) -> int:
 
     launch = Launch.from_args(args)
     seed = launch.seed if launch.seed is not None else random.randrange(1, 1_000_000)
-    launch = replace(launch, seed=seed)  # fixed now, so the early question and the quiz agree
+    # fixed now, so the early question and the quiz agree
+    launch = replace(launch, seed=seed, seed_drawn=launch.seed is None)
     early = None
     if launch.command == "play" and launch.class_code is None:
         cache = data_dir(launch.data_dir) / "cache"

@@ -74,9 +74,13 @@ class SettingsFlow:
     def remember(self, plan: QuizPlan) -> None:
         """Keep `plan`'s choices as the player's next defaults."""
         # A review or a whole pack has no count of its own: the player's number of questions stays.
-        count = plan.count if plan.count is not None else self.app.settings.get("count")
-        changes = {"pack": plan.pack, "mode": plan.mode, "count": count, "seed": plan.seed}
-        self.app.settings.update(changes, player=plan.player)
+        app = self.app
+        count = plan.count if plan.count is not None else app.settings.get("count")
+        # The seed `play` drew for itself (no --seed) is no choice: offered again, every quiz would repeat.
+        drawn = app.launch.seed is None or app.launch.seed_drawn
+        seed = None if drawn and plan.seed == app.seed else plan.seed
+        changes = {"pack": plan.pack, "mode": plan.mode, "count": count, "seed": seed}
+        app.settings.update(changes, player=plan.player)
         self.save(**changes)
 
     def save(self, **changes: Any) -> None:
