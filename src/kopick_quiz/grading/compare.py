@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..text import normalise
@@ -263,17 +261,11 @@ class Candidates:
                 if score <= cutoff and (best is None or rank < best):
                     best, chosen = rank, form
         shared = self.shared
-        lo = bisect_left(shared.lengths, shortest)
-        hi = bisect_right(shared.lengths, longest)
-        if lo < hi:
-            near = process.extract(
-                span.key, shared.keys[lo:hi], scorer=OSA.normalized_distance, score_cutoff=cutoff, limit=None
-            )
-            for _key, score, index in near:
-                form = shared.nearest[lo + index]
-                rank = (score, len(form.key), 1, lo + index)
-                if (best is None or rank < best) and self._is_kind_rival(form) and self._leads_its_key(form):
-                    best, chosen = rank, form
+        for score, index in shared.near(span.key, cutoff, shortest, longest):
+            form = shared.nearest[index]
+            rank = (score, len(form.key), 1, index)
+            if (best is None or rank < best) and self._is_kind_rival(form) and self._leads_its_key(form):
+                best, chosen = rank, form
         return chosen
 
     def counts_as_rival(self, form: Form) -> bool:
