@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from kopick_quiz.grading import Lexicon
 from kopick_quiz.grading.lexicon import RivalIndex
 from kopick_quiz.grading.names import Form
 from kopick_quiz.grading.nearby import Nearby
@@ -76,7 +77,7 @@ def test_the_keys_near_a_typed_key_are_those_a_full_scan_finds(keys, pick, slips
     cutoff=CUTOFFS,
 )
 def test_a_rival_index_finds_what_its_scan_finds(names, pick, slips, cutoff):
-    index = RivalIndex([Form.of(name, f"e{i}") for i, name in enumerate(names)])
+    index = Lexicon([(name, f"e{i}", "film", True) for i, name in enumerate(names)]).rival_index(["film"])
     index.WALK_FROM = 0  # walk whenever it may, however few the names
     if not index.keys:
         return
@@ -108,8 +109,8 @@ def test_the_nearest_name_is_found_with_or_without_the_index(typed, expected, le
             key = Form.of(typed, "typed").key
             near = index.near(key, 0.25, *_window(len(key), 0.25))
             assert near, typed
-            best = min(near, key=lambda pair: (pair[0], len(index.nearest[pair[1]].key), pair[1]))
-            assert lexicon.label(index.nearest[best[1]].owner) == expected
+            best = min(near, key=lambda pair: (pair[0], index.lengths[pair[1]], pair[1]))
+            assert lexicon.label(index.form(best[1]).owner) == expected
         finally:
             lexicon._rivals.clear()
             lexicon.prefilter = True

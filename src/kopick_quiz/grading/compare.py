@@ -154,7 +154,7 @@ class Candidates:
         for form in self.extras:
             self.extra_keyed.setdefault(form.key, form)
         self.shared = lexicon.rival_index(kinds)
-        self.has_rivals = bool(self.extras) or any(self._is_kind_rival(f) for f in self.shared.forms)
+        self.has_rivals = bool(self.extras) or self._kind_has_rivals()
         self.max_parts = max((len(f.parts) for _, f in self.forms), default=1)
         # Lengths a typed name may have, romanised or as typed (`co` is `company` romanised).
         self.min_key = min(
@@ -170,24 +170,45 @@ class Candidates:
         """Whether a name may be a rival at all: not the answer's, nor one of its spellings."""
         return bool(form.squashed) and form.owner not in self.owners and form.squashed not in self.exact
 
-    def _is_kind_rival(self, form: Form) -> bool:
-        return self._passes(form) and form.squashed not in self.extra_exact
+    def _is_kind_rival_at(self, i: int) -> bool:
+        """Whether the `i`th name of the kinds' index may be a rival: not the answer's, nor one of its
+        spellings, nor one of the extras (looked up without compiling the name)."""
+        shared = self.shared
+        squashed = shared.squashed[i]
+        return (
+            shared.owners[i] not in self.owners
+            and squashed not in self.exact
+            and squashed not in self.extra_exact
+        )
+
+    def _kind_has_rivals(self) -> bool:
+        """Whether any name of the kinds is a rival: not all of them are the answer's or the extras'."""
+        shared = self.shared
+        left_out: set[int] = set()
+        for squashed in (*self.exact, *self.extra_exact):
+            left_out.update(shared.by_squashed.get(squashed, ()))
+        for owner in self.owners:
+            for squashed in self.lexicon.squashed_of(owner):
+                left_out.update(i for i in shared.by_squashed.get(squashed, ()) if shared.owners[i] == owner)
+        return len(left_out) < len(shared)
 
     def rival_exact(self, squashed: str) -> Form | None:
         """The rival spelled exactly like this, if any."""
         found = self.extra_exact.get(squashed)
         if found is not None:
             return found
-        for form in self.shared.by_squashed.get(squashed, ()):
-            if self._is_kind_rival(form):
-                return form
+        for i in self.shared.by_squashed.get(squashed, ()):
+            if self._is_kind_rival_at(i):
+                return self.shared.form(i)
         return None
 
-    def _leads_its_key(self, form: Form) -> bool:
-        """Whether `form` is the first rival of its romanisation key (the one a search reports)."""
-        if form.key in self.extra_keyed:
+    def _leads_its_key_at(self, index: int) -> bool:
+        """Whether the `index`th name of the kinds is the first rival of its romanisation key (the
+        one a search reports)."""
+        key = self.shared.keys[index]
+        if key in self.extra_keyed:
             return False
-        return next((f for f in self.shared.by_key[form.key] if self._is_kind_rival(f)), None) is form
+        return next((i for i in self.shared.by_key[key] if self._is_kind_rival_at(i)), None) == index
 
     # -- one span -------------------------------------------------------------------------------
     def other_entity(self, squashed: str) -> Form | None:
@@ -195,7 +216,7 @@ class Candidates:
         rival = self.rival_exact(squashed)
         if rival is not None:
             return rival
-        for owner in self.lexicon.owners.get(squashed, ()):
+        for owner in self.lexicon.owners_of(squashed):
             if owner not in self.owners:
                 for form in self.lexicon.forms_of[owner]:
                     if form.squashed == squashed:
@@ -254,6 +275,7 @@ class Candidates:
         longest = math.ceil(n / (1 - cutoff)) if cutoff < 1 else n * 1000
         best: tuple[float, int, int, int] | None = None
         chosen: Form | None = None
+        at = -1
         for i, form in enumerate(self.extra_keyed.values()):
             if shortest <= len(form.key) <= longest:
                 score = OSA.normalized_distance(span.key, form.key)
@@ -262,11 +284,14 @@ class Candidates:
                     best, chosen = rank, form
         shared = self.shared
         for score, index in shared.near(span.key, cutoff, shortest, longest):
-            form = shared.nearest[index]
-            rank = (score, len(form.key), 1, index)
-            if (best is None or rank < best) and self._is_kind_rival(form) and self._leads_its_key(form):
-                best, chosen = rank, form
-        return chosen
+            rank = (score, shared.lengths[index], 1, index)
+            if (
+                (best is None or rank < best)
+                and self._is_kind_rival_at(index)
+                and self._leads_its_key_at(index)
+            ):
+                best, at = rank, index
+        return shared.form(at) if best is not None and best[2] == 1 else chosen
 
     def counts_as_rival(self, form: Form) -> bool:
         """In a sentence, only the question's rivals and names of the answer's kind are a second answer."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import process
@@ -13,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from ..progress import Progress, no_progress, tracked
 from ..text import normalise
-from .names import Form, squash, syllabic
+from .names import Form, fold, numerals, squash, syllabic
 from .nearby import Nearby
 
 if TYPE_CHECKING:
@@ -28,6 +29,12 @@ class Lexicon:
 
     Build it once per fact base (`Lexicon.from_base`); it also keeps the compiled form of each
     question it grades, keyed by question id.
+
+    Only what finding an entity by its name needs is worked out for every name at once (the
+    name's words, folded): a base of 100,000 films has over a million names, and a session
+    meets a few hundred. An entity's compiled forms (`forms_of`) are made the first time a
+    question asks for them, and a kind's romanisation keys (`rival_index`) the first time a
+    question of that kind is graded.
     """
 
     def __init__(
@@ -39,7 +46,7 @@ class Lexicon:
         progress: Progress = no_progress,
         adjectives: Iterable[str] = (),
     ) -> None:
-        """`names` holds (text, entity id, kind, is main name) rows; `progress` follows their compiling.
+        """`names` holds (text, entity id, kind, is main name) rows; `progress` follows their reading.
 
         `neutral` words may stand beside an answer in a sentence without changing it (`Thai`).
         `adjectives` are the names among `names` that are a country's adjective (`Thai`): a short
@@ -52,56 +59,92 @@ class Lexicon:
         # Taken over, not copied: a big base's labels and summaries are dicts of 100,000s of entries.
         self.labels: dict[str, str] = labels if labels is not None else {}
         self.about: dict[str, str] = about if about is not None else {}
-        forms_of: dict[str, list[Form]] = defaultdict(list)
-        # One form per way of writing the words: `Na Hongjin` is kept beside `Na Hong-jin`, since a
+        # Each entity's ways of writing its name, in order: (text, is the main name, its words).
+        # One per way of writing the words: `Na Hongjin` is kept beside `Na Hong-jin`, since a
         # typo is judged word for word; `Bong Joon Ho` and `Bong Joon-ho` are one.
-        seen: set[tuple[str, tuple[str, ...]]] = set()
-        rows = list(names)
+        self._written: dict[str, list[tuple[str, bool, tuple[str, ...]]]] = {}
         # A person with a Korean-style name anywhere (`Na Hong-jin`) is strict in every spelling (`Na Hongjin`).
-        strict = {entity for text, entity, kind, _ in rows if kind == "person" and syllabic(text)}
+        self._strict: set[str] = set()
+        # squashed name -> its entity, or the list of them when several share it
+        owners: dict[str, Any] = {}
+        max_parts = 1
+        rows = names if isinstance(names, Sequence) else list(names)
         for text, entity, kind, main in tracked(rows, progress):
             self.kind_of[entity] = kind
             if main or entity not in self.labels:
                 self.labels.setdefault(entity, text)
+            if kind == "person" and entity not in self._strict and syllabic(text):
+                self._strict.add(entity)
+            written = self._written.get(entity)
             for variant in [text, *_orders(text, kind)]:
-                form = Form.of(variant, entity, main and variant is text, entity in strict, kind == "person")
-                if not form.squashed or (entity, form.parts) in seen:
+                parts = _words(variant)
+                if not parts or (written is not None and any(w[2] == parts for w in written)):
                     continue
-                if form.slips and form.squashed in self.adjectives:
-                    form = replace(form, slips=False, budget=form.budget - 1)
-                seen.add((entity, form.parts))
-                forms_of[entity].append(form)
-        self.forms_of: dict[str, tuple[Form, ...]] = {e: tuple(fs) for e, fs in forms_of.items()}
-        owners: dict[str, list[str]] = defaultdict(list)
-        by_kind: dict[str, list[Form]] = defaultdict(list)
-        for entity, forms in self.forms_of.items():
-            for form in forms:
-                if entity not in owners[form.squashed]:  # `Na Hongjin` and `Na Hong-jin`: one owner
-                    owners[form.squashed].append(entity)
-                by_kind[self.kind_of[entity]].append(form)
-        self.owners: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in owners.items()}
-        self.by_kind: dict[str, tuple[Form, ...]] = {k: tuple(v) for k, v in by_kind.items()}
-        self.max_parts = max((len(f.parts) for fs in self.forms_of.values() for f in fs), default=1)
+                if written is None:
+                    written = self._written[entity] = []
+                written.append((variant, main and variant is text, parts))
+                squashed = "".join(parts)
+                held = owners.get(squashed)
+                if held is None:
+                    owners[squashed] = entity
+                elif isinstance(held, str):
+                    if held != entity:  # `Na Hongjin` and `Na Hong-jin`: one owner
+                        owners[squashed] = (held, entity)
+                elif entity not in held:
+                    owners[squashed] = (*held, entity)
+                if len(parts) > max_parts:
+                    max_parts = len(parts)
+        self._owners = owners
+        self.max_parts = max_parts
+        self.forms_of = _Forms(self)
         self.compiled: dict[str, tuple[Any, Any]] = {}
         self._rivals: dict[tuple[str, ...], RivalIndex] = {}
         # Rivals looked up through an index of the sorted keys; False: by a scan of them all (the
         # baseline the benchmarks measure it against; the verdicts are the same).
         self.prefilter = True
 
+    @property
+    def by_kind(self) -> dict[str, tuple[Form, ...]]:
+        """The compiled forms of every name, kind by kind (compiles them all: for tests and tools)."""
+        out: dict[str, list[Form]] = defaultdict(list)
+        for entity in self._written:
+            out[self.kind_of[entity]].extend(self.forms_of[entity])
+        return {k: tuple(v) for k, v in out.items()}
+
+    def compile(self, entity: str) -> tuple[Form, ...]:
+        """The forms of one entity's names, compiled for comparison."""
+        kind = self.kind_of[entity]
+        strict = entity in self._strict
+        forms = []
+        for text, main, _ in self._written.get(entity, ()):
+            form = Form.of(text, entity, main, strict, kind == "person")
+            if form.slips and form.squashed in self.adjectives:
+                form = replace(form, slips=False, budget=form.budget - 1)
+            forms.append(form)
+        return tuple(forms)
+
     def rival_index(self, kinds: Iterable[str]) -> RivalIndex:
         """Every name of these kinds, indexed once and shared by every question of the kinds."""
         key = tuple(sorted(kinds))
         found = self._rivals.get(key)
         if found is None:
-            forms = [f for kind in key for f in self.by_kind.get(kind, ())]
-            found = self._rivals[key] = RivalIndex(forms, self.prefilter)
+            wanted = set(key)
+            names = [
+                (entity, j, parts)
+                for entity, written in self._written.items()
+                if self.kind_of[entity] in wanted
+                for j, (_, _, parts) in enumerate(written)
+            ]
+            if len(key) > 1:  # kind by kind, in the order of `key`
+                names.sort(key=lambda name: key.index(self.kind_of[name[0]]))
+            found = self._rivals[key] = RivalIndex(names, self.forms_of, self.prefilter)
         return found
 
     @classmethod
     def from_base(cls, base: FactBase | None, progress: Progress = no_progress) -> Lexicon:
         """The lexicon of a fact base; None gives an empty one (packs with no facts).
 
-        `progress` follows the compiling of every name (seconds for a big base).
+        `progress` follows the reading of every name (seconds for a big base).
         """
         if base is None:
             progress(1, 1)
@@ -116,53 +159,126 @@ class Lexicon:
         adjectives = [
             w for c in base.facts.countries if (w := c.adjective.split()[-1]).endswith(_ADJECTIVE_ENDS)
         ]
-        rows = [(n.text, n.entity_id, n.kind, n.main) for n in base.names]
+        rows = list(_names(base))
         demonyms = _demonyms(base)
         rows.extend((text, country, "country", False) for text, country in demonyms)
         return cls(rows, labels, about, adjectives, progress, [text for text, _ in demonyms])
 
+    def squashed_of(self, entity: str) -> list[str]:
+        """Each way of writing an entity's name, squashed (`Form.squashed`), without compiling it."""
+        return ["".join(parts) for _, _, parts in self._written.get(entity, ())]
+
     def entities(self, text: str) -> tuple[str, ...]:
         """The ids of the entities that answer to `text` (any spelling the facts list)."""
-        return self.owners.get(squash(text), ())
+        return self.owners_of(squash(text))
+
+    def owners_of(self, squashed: str) -> tuple[str, ...]:
+        """The ids of the entities with a name squashed (`squash`) like this."""
+        held = self._owners.get(squashed, ())
+        return (held,) if isinstance(held, str) else held
 
     def label(self, entity: str) -> str:
         return self.labels.get(entity, entity)
 
     def __len__(self) -> int:
-        return len(self.forms_of)
+        return len(self._written)
+
+
+_FOLD = getattr(normalise, "__wrapped__", normalise)  # not through its cache: each name is read once
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A name's words as the grader compares them (`Form.parts`): normalised, numbers one way."""
+    return tuple(map(intern, numerals(tuple(_FOLD(text).split()))))
+
+
+def _names(base: FactBase) -> Iterator[tuple[str, str, str, bool]]:
+    """(text, entity id, kind, is main name) of every name of the base, as `FactBase.names` has
+    them (without making that list of a million names)."""
+    kind_of = base.kind_of
+    for entity, item in base.by_id.items():
+        kind = kind_of[entity]
+        if kind == "source":
+            continue
+        yield base.label(entity), entity, kind, True
+        for alias in (*item.aliases, *item.variants):
+            yield alias, entity, kind, False
+
+
+class _Forms(Mapping[str, tuple[Form, ...]]):
+    """entity id -> its compiled forms, each entity compiled on first use and kept."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._made: dict[str, tuple[Form, ...]] = {}
+
+    def __getitem__(self, entity: str) -> tuple[Form, ...]:
+        made = self._made.get(entity)
+        if made is None:
+            if entity not in self._lexicon._written:
+                raise KeyError(entity)
+            made = self._made[entity] = self._lexicon.compile(entity)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lexicon._written)
+
+    def __len__(self) -> int:
+        return len(self._lexicon._written)
+
+    def __contains__(self, entity: object) -> bool:
+        return entity in self._lexicon._written
 
 
 class RivalIndex:
     """The names an answer of some kinds must not be confused with, for a nearest-name search.
 
     Built once per set of kinds (all the people, all the studios) rather than once per question:
-    a question excludes its own answer's names when it looks a rival up.
+    a question excludes its own answer's names when it looks a rival up. It holds each name's
+    keys, not its compiled form: `form(i)` compiles the few a search reports.
     """
 
     # Keys in a length window past which walking the sorted keys (`Nearby`) beats scanning them
     # all when two or three typos are allowed; one typo or none is always faster walked.
     WALK_FROM = 20_000
 
-    def __init__(self, forms: Sequence[Form], prefilter: bool = True) -> None:
-        self.forms = tuple(f for f in forms if f.squashed)
+    def __init__(
+        self,
+        names: Sequence[tuple[str, int, tuple[str, ...]]],
+        forms_of: Mapping[str, tuple[Form, ...]],
+        prefilter: bool = True,
+    ) -> None:
+        """`names` holds (entity id, index among its forms, words) rows; `forms_of` compiles them."""
         self.prefilter = prefilter
-        by_squashed: dict[str, list[Form]] = defaultdict(list)
-        by_key: dict[str, list[Form]] = defaultdict(list)
-        for form in self.forms:
-            by_squashed[form.squashed].append(form)
-            by_key[form.key].append(form)
-        self.by_squashed = {k: tuple(v) for k, v in by_squashed.items()}
-        self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        self._forms_of = forms_of
+        keyed = [("".join([intern(fold(p)) for p in parts]), entity, j, parts) for entity, j, parts in names]
         # Shortest key first (in their order among equals), so a look-up can skip other lengths.
-        self.nearest = sorted(self.forms, key=lambda f: len(f.key))
-        self.keys = [f.key for f in self.nearest]
+        keyed.sort(key=lambda row: len(row[0]))
+        self.keys = [row[0] for row in keyed]
         self.lengths = [len(k) for k in self.keys]
+        self._names = [(entity, j) for _, entity, j, _ in keyed]
+        self.owners = [entity for _, entity, _, _ in keyed]
+        self.squashed = ["".join(parts) for _, _, _, parts in keyed]
+        by_squashed: dict[str, list[int]] = defaultdict(list)
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i, (key, squashed) in enumerate(zip(self.keys, self.squashed, strict=True)):
+            by_squashed[squashed].append(i)
+            by_key[key].append(i)
+        self.by_squashed = dict(by_squashed)
+        self.by_key = dict(by_key)
         self._nearby: Nearby | None = None
-        self._at: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def form(self, i: int) -> Form:
+        """The compiled form of the `i`th name (in `keys` order)."""
+        entity, j = self._names[i]
+        return self._forms_of[entity][j]
 
     def near(self, key: str, cutoff: float, shortest: int, longest: int) -> list[tuple[float, int]]:
-        """(distance, position in `nearest`) of every name `shortest` to `longest` letters long
-        whose normalised OSA distance to `key` is `cutoff` or less, in the order of `nearest`.
+        """(distance, position in `keys`) of every name `shortest` to `longest` letters long
+        whose normalised OSA distance to `key` is `cutoff` or less, in the order of `keys`.
 
         The same as a scan of every name (`scan`), found by walking the sorted keys when that
         is cheaper (see `nearby`).
@@ -176,22 +292,20 @@ class RivalIndex:
             return self.scan(key, cutoff, lo, hi)
         if self._nearby is None:
             self._nearby = Nearby(self.keys)
-            for i, k in enumerate(self.keys):
-                self._at.setdefault(k, []).append(i)
         found = [
             (score, i)
             for k, score in self._nearby.scored(key, cutoff, shortest, longest).items()
-            for i in self._at[k]
+            for i in self.by_key[k]
         ]
         found.sort(key=lambda pair: pair[1])
         return found
 
     def scan(self, key: str, cutoff: float, lo: int, hi: int) -> list[tuple[float, int]]:
-        """What `near` finds, by comparing `key` with every name of `nearest[lo:hi]`."""
+        """What `near` finds, by comparing `key` with every name of `keys[lo:hi]`."""
         found = process.extract(
             key, self.keys[lo:hi], scorer=OSA.normalized_distance, score_cutoff=cutoff, limit=None
         )
-        return sorted((score, lo + i) for _, score, i in found)
+        return sorted(((score, lo + i) for _, score, i in found), key=lambda pair: pair[1])
 
 
 def _demonyms(base: FactBase) -> list[tuple[str, str]]:
