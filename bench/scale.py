@@ -2,6 +2,7 @@
 
     python bench/scale.py                 # all three sizes (100k takes a few minutes)
     python bench/scale.py --sizes 1000 10000
+    python bench/scale.py --sizes 10000 --grading   # only issue 21's grading goals
 
 For each size, each figure is measured in a fresh process (so peak memory is its own) and
 printed beside a baseline measured in the same run:
@@ -173,6 +174,8 @@ def measure(kind: str, facts: Path, cache: Path) -> dict[str, float]:
             "naive": len(naive_times) / sum(naive_times),
             "naive_p95_ms": statistics.quantiles(naive_times, n=20)[18] * 1000,
         }
+    if kind in GRADING_MEASURES:
+        return GRADING_MEASURES[kind](facts, cache)
     raise SystemExit(f"unknown measurement {kind}")
 
 
@@ -185,6 +188,136 @@ def _typo(rng: random.Random, text: str) -> str:
         return text.lower()
     i = rng.randrange(1, len(text) - 1)
     return (text[:i] + text[i + 1 :]).lower()
+
+
+# -- issue 21: ready to grade, and grading that does not slow down with the base ---------------
+#
+# Ready to grade: from a warm start (the compiled cache there) to the first graded answer: the
+# cache read, the fact base validated from it, the grader's lexicon, one question graded.
+# Baseline in the same run: the same with every name compiled first (the lexicon before
+# issue 21 did that), and json.loads of the same cache.
+#
+# Grading: CPU time an answer on two sets of 20,000 answers (the short questions' typos, as
+# `grade` above; and `bench/answers.py`'s mix of right, misspelt, other names, sentences,
+# hedges and noise over every question), through the rival index and through a scan of every
+# name of the kind (`Lexicon.prefilter = False`: how the nearest rival was found before),
+# with the verdicts of both compared answer for answer. At 100k films the scan grades the
+# first 2,000 answers of each set only (it takes minutes).
+
+GRADING_ANSWERS = 20_000
+SCANNED_AT_100K = 2_000
+
+
+def _warm_base(facts: Path, cache: Path):  # noqa: ANN202
+    from kopick_quiz.cache import read_cache, source_key, source_stamp
+
+    hit = read_cache(
+        cache, lambda: source_key([(str(facts), facts.read_bytes())]), _no_fallback, source_stamp([facts])
+    )
+    assert hit is not None, "the cache was not used"
+    return hit
+
+
+def measure_ready(facts: Path, cache: Path, every_name: bool = False) -> dict[str, float]:
+    """Seconds (and CPU seconds) from a warm start to the first graded answer, and peak MiB."""
+    started, cpu = time.perf_counter(), time.process_time()
+    load, packs, _ = _warm_base(facts, cache)
+    from kopick_quiz.grading import Lexicon, grade
+
+    lexicon = Lexicon.from_base(load())
+    if every_name:  # as before issue 21: every entity's forms and every kind's rival index first
+        for entity in lexicon.forms_of:
+            lexicon.forms_of[entity]
+        for kind in set(lexicon.kind_of.values()):
+            lexicon.rival_index([kind])
+    question = next(q for q in packs[0].questions if q.type == "short")
+    grade(question, _typo(random.Random(0), question.answers[0]), lexicon)
+    return {
+        "seconds": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+        "mib": _rss_mib(),
+    }
+
+
+def _fresh(lexicon, prefilter: bool) -> None:  # noqa: ANN001
+    """Forget what grading compiled and cached, so that each pass starts alike."""
+    from kopick_quiz.grading import names
+    from kopick_quiz.text import normalise
+
+    lexicon.compiled.clear()
+    lexicon._rivals.clear()
+    lexicon.forms_of._made.clear()
+    lexicon.prefilter = prefilter
+    for cached in (normalise, names.span, names._slip, names.fold, names.name_syllables):
+        cached.cache_clear()
+
+
+def _graded(pairs, lexicon) -> tuple[float, list[tuple[str, float, str]]]:  # noqa: ANN001
+    from kopick_quiz.grading import grade
+
+    started = time.process_time()
+    verdicts = [grade(q, t, lexicon) for q, t in pairs]
+    seconds = time.process_time() - started
+    return seconds / max(len(pairs), 1), [(v.verdict, v.score, v.feedback) for v in verdicts]
+
+
+def measure_grading(facts: Path, cache: Path) -> dict[str, float]:
+    """CPU ms an answer through the rival index and through the scan, and whether verdicts differ."""
+    from answers import synthetic_answers  # bench/answers.py
+
+    from kopick_quiz.grading import Lexicon
+
+    load, packs, _ = _warm_base(facts, cache)
+    base = load()
+    questions = list(packs[0].questions)
+    short = [q for q in questions if q.type == "short"]
+    rng = random.Random(1)
+    typos = [(q, _typo(rng, q.answers[0])) for q in (rng.choice(short) for _ in range(GRADING_ANSWERS))]
+    mixed = synthetic_answers(base, questions, GRADING_ANSWERS, seed=1)
+    lexicon = Lexicon.from_base(base)
+    scanned = SCANNED_AT_100K if len(base.films) >= 100_000 else GRADING_ANSWERS
+    out: dict[str, float] = {"seconds": 0.0, "scanned": scanned}
+    for name, pairs in (("typos", typos), ("mixed", mixed)):
+        _fresh(lexicon, prefilter=False)
+        scan_ms, scan_verdicts = _graded(pairs[:scanned], lexicon)
+        _fresh(lexicon, prefilter=True)
+        ours_ms, verdicts = _graded(pairs, lexicon)
+        out[f"{name}_ms"] = ours_ms * 1000
+        out[f"{name}_scan_ms"] = scan_ms * 1000
+        out[f"{name}_differ"] = sum(a != b for a, b in zip(scan_verdicts, verdicts, strict=False))
+    out["mib"] = _rss_mib()
+    return out
+
+
+GRADING_MEASURES = {
+    "ready": measure_ready,
+    "ready_every_name": lambda facts, cache: measure_ready(facts, cache, every_name=True),
+    "grading_goal": measure_grading,
+}
+
+
+def report_grading_goals(size: int, facts: Path, cache: Path, repeat: int) -> None:
+    """Print issue 21's two grading goals at this size beside their baselines."""
+    ready = best_of("ready", facts, cache, repeat)
+    before = best_of("ready_every_name", facts, cache, repeat)
+    json_base = best_of("json", facts, cache, repeat)
+    goal = "10 s and 1024 MiB" if size >= 100_000 else "2 s" if size >= 10_000 else "-"
+    print(
+        f"ready to grade      {ready['seconds']:8.2f} s ({ready['cpu']:.2f} CPU s), peak {ready['mib']:.0f} MiB   "
+        f"every name compiled first {before['seconds']:.2f} s ({before['cpu']:.2f} CPU s), {before['mib']:.0f} MiB   "
+        f"ratio {ready['cpu'] / before['cpu']:.2f}x CPU, {ready['mib'] / before['mib']:.2f}x memory   "
+        f"json.loads {json_base['seconds']:.2f} s, {json_base['mib']:.0f} MiB   (goal: under {goal})"
+    )
+    grading = run("grading_goal", facts, cache)
+    for name, what in (("typos", "short answers, one typo"), ("mixed", "bench/answers.py mix")):
+        differ = int(grading[f"{name}_differ"])
+        print(
+            f"grading ({what:<23}) {grading[f'{name}_ms']:.3f} ms an answer   "
+            f"scan of every name {grading[f'{name}_scan_ms']:.3f} ms   "
+            f"{grading[f'{name}_scan_ms'] / grading[f'{name}_ms']:.3g}x as fast   "
+            f"verdicts {'identical' if not differ else f'DIFFER in {differ}'} on {int(grading['scanned']):,} answers"
+            "   (goal at 100k: <= 0.3 ms)"
+        )
 
 
 def run(kind: str, facts: Path, cache: Path) -> dict[str, float]:
@@ -212,6 +345,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--work", type=Path, help="folder for the synthetic files (kept, and reused when there)"
     )
+    parser.add_argument(
+        "--grading",
+        action="store_true",
+        help="only issue 21's grading figures (ready to grade; ms an answer), reusing the cache when it is current",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--facts", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
@@ -233,6 +371,13 @@ def main(argv: list[str] | None = None) -> int:
         repeat = 1 if size >= 100_000 else args.repeat
         mb = facts.stat().st_size / 1e6
         print(f"\n== {size:,} films ({mb:.1f} MB of YAML) ==")
+        if args.grading:
+            try:
+                run("ready", facts, cache)
+            except SystemExit:  # no cache yet, or one of other code: made as the full run makes it
+                run("generate", facts, cache)
+            report_grading_goals(size, facts, cache, repeat)
+            continue
         yaml_base = best_of("yaml", facts, cache, repeat)
         cold = best_of("cold", facts, cache, repeat)
         gen = run("generate", facts, cache)
@@ -283,6 +428,7 @@ def main(argv: list[str] | None = None) -> int:
             f"naive linker {asking['naive']:,.0f}/s p95 {asking['naive_p95_ms']:.1f} ms   "
             f"ratio {asking['ours'] / asking['naive']:.2f}x"
         )
+        report_grading_goals(size, facts, cache, repeat)
     return 0
 
 

@@ -78,7 +78,7 @@ def test_the_keys_near_a_typed_key_are_those_a_full_scan_finds(keys, pick, slips
 )
 def test_a_rival_index_finds_what_its_scan_finds(names, pick, slips, cutoff):
     index = Lexicon([(name, f"e{i}", "film", True) for i, name in enumerate(names)]).rival_index(["film"])
-    index.WALK_FROM = 0  # walk whenever it may, however few the names
+    index.WALK_FROM = index.WALK_WIDE_FROM = 0  # walk whenever it may, however few the names
     if not index.keys:
         return
     typed = _typed(index.keys[pick % len(index.keys)], slips)
@@ -101,6 +101,7 @@ def test_a_rival_index_finds_what_its_scan_finds(names, pick, slips, cutoff):
 )
 def test_the_nearest_name_is_found_with_or_without_the_index(typed, expected, lexicon, monkeypatch):
     monkeypatch.setattr(RivalIndex, "WALK_FROM", 0)
+    monkeypatch.setattr(RivalIndex, "WALK_WIDE_FROM", 0)
     for prefilter in (True, False):
         lexicon._rivals.clear()
         lexicon.prefilter = prefilter

@@ -238,9 +238,10 @@ class RivalIndex:
     keys, not its compiled form: `form(i)` compiles the few a search reports.
     """
 
-    # Keys in a length window past which walking the sorted keys (`Nearby`) beats scanning them
-    # all when two or three typos are allowed; one typo or none is always faster walked.
-    WALK_FROM = 20_000
+    # Names in a length window past which walking the sorted keys (`Nearby`) beats scanning them
+    # all, when one typo is allowed (or none) and when two or three are (bench/scale.py).
+    WALK_FROM = 2_000
+    WALK_WIDE_FROM = 20_000
 
     def __init__(
         self,
@@ -288,7 +289,11 @@ class RivalIndex:
         if lo >= hi:
             return []
         edits = int(cutoff * max(len(key), longest) + 1e-9) if cutoff < 1 else len(key) + longest
-        if not self.prefilter or edits > 3 or (edits > 1 and hi - lo < self.WALK_FROM):
+        if (
+            not self.prefilter
+            or edits > 3
+            or hi - lo < (self.WALK_FROM if edits <= 1 else self.WALK_WIDE_FROM)
+        ):
             return self.scan(key, cutoff, lo, hi)
         if self._nearby is None:
             self._nearby = Nearby(self.keys)
