@@ -10,6 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import ProgressBar
 
+from kopick_quiz.facts.base import FactBase
 from kopick_quiz.library import Library
 from kopick_quiz.progress import Progress
 from kopick_quiz.tui.app import KopickApp, Launch
@@ -98,3 +99,39 @@ def test_a_quick_load_shows_no_bar(tmp_path: Path) -> None:
         assert LABEL not in screen_text(app)
 
     drive(app, scenario)
+
+
+def test_a_slow_grader_after_the_first_question_shows_a_bar_until_it_is_ready(tmp_path: Path) -> None:
+    go = threading.Event()
+    load = library_from(DATA / "packs")
+
+    def slow_base(progress: Progress) -> Library:
+        loaded = load(progress)
+        base = loaded.base
+
+        def validate() -> FactBase:  # as a big base validated from the cache on first use
+            go.wait(10)
+            return base
+
+        return Library(validate, loaded.packs, [])
+
+    app = app_with(slow_base, "play", bar_after=0.0)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        await until(pilot, lambda: app.library is not None and isinstance(app.screen, QuizScreen))
+        await until(
+            pilot, lambda: bool(app.screen.query(LoadingBar)) and app.screen.query_one(LoadingBar).display
+        )
+        await pilot.pause()
+        assert app.lexicon is None
+        assert LABEL in screen_text(app)
+        go.set()
+        await until(pilot, lambda: app.lexicon is not None)
+        await pilot.pause()
+        assert not any(bar.display for bar in app.screen.query(LoadingBar))
+        assert LABEL not in screen_text(app)
+
+    try:
+        drive(app, scenario, loaded=False)
+    finally:
+        go.set()

@@ -257,8 +257,14 @@ class KopickApp(App[int]):
             return
         self.call_from_thread(self._library_ready, library)
         from ..grading import Lexicon
+        from ..progress import split
 
-        lexicon = Lexicon.from_base(library.base)
+        # After a warm start the first question shows at once; the fact base is then validated
+        # from the cache and its names read for the grader: seconds for a big base, so a bar.
+        validating, reading = split(self._loading_progress(), 2, 3)
+        base = library.base
+        validating(1, 1)
+        lexicon = Lexicon.from_base(base, reading)
         self.call_from_thread(self._grader_ready, lexicon)
 
     def _default_library(self, progress: Progress) -> Library:
@@ -334,6 +340,8 @@ class KopickApp(App[int]):
     def _library_ready(self, library: Library) -> None:
         self.library = library
         self._show_loading(None)
+        # Validating a big base from the cache reports nothing until it is done: a bar at the start.
+        self.set_timer(max(self.LOADING_BAR_AFTER, 0.01), self._grader_slow)
         if library.problems:
             shown = "\n".join(str(p) for p in library.problems[:5])
             more = len(library.problems) - 5
@@ -358,8 +366,15 @@ class KopickApp(App[int]):
             self.start_quiz(QuizPlan(None, "review", None, None, self.player))
         self.refresh_progress()
 
+    def _grader_slow(self) -> None:
+        """The grader is still not ready: show the bar if the load's reports have not yet."""
+        screen = self.quiz_flow.screen or self._home
+        if self.lexicon is None and screen is not None and screen.load_progress is None:
+            self._show_loading((0, 1))
+
     def _grader_ready(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._show_loading(None)
         self.quiz_flow.begin_when_ready()
 
     # -- history ---------------------------------------------------------------------------------
