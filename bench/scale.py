@@ -221,10 +221,12 @@ def _warm_base(facts: Path, cache: Path):  # noqa: ANN202
 def measure_ready(facts: Path, cache: Path, every_name: bool = False) -> dict[str, float]:
     """Seconds (and CPU seconds) from a warm start to the first graded answer, and peak MiB."""
     started, cpu = time.perf_counter(), time.process_time()
-    load, packs, _ = _warm_base(facts, cache)
     from kopick_quiz.grading import Lexicon, grade
+    from kopick_quiz.library import Library
 
-    lexicon = Lexicon.from_base(load())
+    library = Library(*_warm_base(facts, cache))  # as the shells hold it: the cached JSON let go once read
+    packs = library.packs
+    lexicon = Lexicon.from_base(library.base)
     if every_name:  # as before issue 21: every entity's forms and every kind's rival index first
         for entity in lexicon.forms_of:
             lexicon.forms_of[entity]

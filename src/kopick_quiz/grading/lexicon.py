@@ -63,8 +63,9 @@ class Lexicon:
         # One per way of writing the words: `Na Hongjin` is kept beside `Na Hong-jin`, since a
         # typo is judged word for word; `Bong Joon Ho` and `Bong Joon-ho` are one.
         self._written: dict[str, list[tuple[str, bool, tuple[str, ...]]]] = {}
-        # A person with a Korean-style name anywhere (`Na Hong-jin`) is strict in every spelling (`Na Hongjin`).
-        self._strict: set[str] = set()
+        # A person's names left out as spellings of earlier ones: whether a person's names are
+        # strict (see `compile`) is told by all of them.
+        self._unwritten: dict[str, list[str]] = {}
         # squashed name -> its entity, or the list of them when several share it
         owners: dict[str, Any] = {}
         max_parts = 1
@@ -73,12 +74,12 @@ class Lexicon:
             self.kind_of[entity] = kind
             if main or entity not in self.labels:
                 self.labels.setdefault(entity, text)
-            if kind == "person" and entity not in self._strict and syllabic(text):
-                self._strict.add(entity)
             written = self._written.get(entity)
             for variant in [text, *_orders(text, kind)]:
                 parts = _words(variant)
                 if not parts or (written is not None and any(w[2] == parts for w in written)):
+                    if kind == "person" and variant is text:
+                        self._unwritten.setdefault(entity, []).append(text)
                     continue
                 if written is None:
                     written = self._written[entity] = []
@@ -114,9 +115,15 @@ class Lexicon:
     def compile(self, entity: str) -> tuple[Form, ...]:
         """The forms of one entity's names, compiled for comparison."""
         kind = self.kind_of[entity]
-        strict = entity in self._strict
+        written = self._written.get(entity, ())
+        # A person with a Korean-style name anywhere (`Na Hong-jin`) is strict in every spelling
+        # (`Na Hongjin`); a name read given name first is as Korean-style as the name it reverses.
+        strict = kind == "person" and (
+            any(syllabic(text) for text, _, _ in written)
+            or any(syllabic(text) for text in self._unwritten.get(entity, ()))
+        )
         forms = []
-        for text, main, _ in self._written.get(entity, ()):
+        for text, main, _ in written:
             form = Form.of(text, entity, main, strict, kind == "person")
             if form.slips and form.squashed in self.adjectives:
                 form = replace(form, slips=False, budget=form.budget - 1)
