@@ -6,13 +6,14 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import chain
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from ..progress import Progress, no_progress, tracked
+from ..progress import Progress, no_progress
 from ..text import normalise
 from .names import Form, fold, numerals, squash, syllabic
 from .nearby import Nearby
@@ -45,8 +46,10 @@ class Lexicon:
         neutral: Iterable[str] = (),
         progress: Progress = no_progress,
         adjectives: Iterable[str] = (),
+        count: int | None = None,
     ) -> None:
-        """`names` holds (text, entity id, kind, is main name) rows; `progress` follows their reading.
+        """`names` holds (text, entity id, kind, is main name) rows (`count` of them, if they come
+        from an iterator rather than a list); `progress` follows their reading.
 
         `neutral` words may stand beside an answer in a sentence without changing it (`Thai`).
         `adjectives` are the names among `names` that are a country's adjective (`Thai`): a short
@@ -69,8 +72,14 @@ class Lexicon:
         # squashed name -> its entity, or the list of them when several share it
         owners: dict[str, Any] = {}
         max_parts = 1
-        rows = names if isinstance(names, Sequence) else list(names)
-        for text, entity, kind, main in tracked(rows, progress):
+        rows = names if isinstance(names, Sequence) or count is not None else list(names)
+        total = len(rows) if isinstance(rows, Sequence) else count or 0
+        every = max(1, total >> 6)  # some sixty reports, as `tracked` gives
+        report_at = 0
+        for i, (text, entity, kind, main) in enumerate(rows):
+            if i >= report_at:
+                progress(min(i, total), total)
+                report_at += every
             self.kind_of[entity] = kind
             if main or entity not in self.labels:
                 self.labels.setdefault(entity, text)
@@ -95,6 +104,7 @@ class Lexicon:
                     owners[squashed] = (*held, entity)
                 if len(parts) > max_parts:
                     max_parts = len(parts)
+        progress(total, total)
         self._owners = owners
         self.max_parts = max_parts
         self.forms_of = _Forms(self)
@@ -166,10 +176,14 @@ class Lexicon:
         adjectives = [
             w for c in base.facts.countries if (w := c.adjective.split()[-1]).endswith(_ADJECTIVE_ENDS)
         ]
-        rows = list(_names(base))
         demonyms = _demonyms(base)
-        rows.extend((text, country, "country", False) for text, country in demonyms)
-        return cls(rows, labels, about, adjectives, progress, [text for text, _ in demonyms])
+        rows = chain(_names(base), ((text, country, "country", False) for text, country in demonyms))
+        count = len(demonyms) + sum(
+            1 + len(item.aliases) + len(item.variants)
+            for entity, item in base.by_id.items()
+            if base.kind_of[entity] != "source"
+        )
+        return cls(rows, labels, about, adjectives, progress, [text for text, _ in demonyms], count)
 
     def squashed_of(self, entity: str) -> list[str]:
         """Each way of writing an entity's name, squashed (`Form.squashed`), without compiling it."""
