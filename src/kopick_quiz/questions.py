@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import random
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -161,6 +159,9 @@ def shuffled(items: Iterable[str], key: str) -> tuple[str, ...]:
 
     A choice question's options in the order its id fixes, hand-written (packs) or generated alike.
     """
+    import hashlib  # here, not at the top: a shell's first screen imports this module without them
+    import random
+
     items = list(items)
     seed = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big")
     rng = random.Random(seed)
