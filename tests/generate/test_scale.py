@@ -19,7 +19,7 @@ import kopick_quiz.generate.choice as choice_module
 from kopick_quiz.facts import model as m
 from kopick_quiz.facts.base import FactBase
 from kopick_quiz.facts.load import load_facts
-from kopick_quiz.generate import FAMILIES, _wanted, drafts, generate
+from kopick_quiz.generate import FAMILIES, _questions, _wanted, drafts, generate
 from kopick_quiz.generate.choice import WINDOW, Draw, film_people, pick
 from kopick_quiz.generate.core import _BAD_TEXT, Ctx, NameFinder, _surely_clean, stable_hash
 from kopick_quiz.packs.model import Recipe
@@ -119,6 +119,9 @@ RECIPES = [
     Recipe(films=["train", "war-doc"], eras=["1950s"], count=4, seed=7),
     Recipe(topics=["context"]),
     Recipe(count=12, seed=3),
+    Recipe(count=300, seed=1),
+    Recipe(count=30, topics=["films"], kinds=["choice", "truefalse"], seed=2),
+    Recipe(count=8, eras=["1960s"], relations=["cast", "director"]),
 ]
 
 
@@ -127,14 +130,45 @@ def test_a_recipe_gives_what_filtering_every_question_gives(make_base, recipe: R
     everything = drafts(make_base())
     films = {f.id: f for f in make_base().films}
     wanted = [d for d in everything if _wanted(d, recipe, films)]
-    if recipe.count is not None and len(wanted) > recipe.count:
-        ranked = sorted(wanted, key=lambda d: stable_hash(str(recipe.seed), d.question.id))
-        keep = {d.question.id for d in ranked[: recipe.count]}
-        wanted = [d for d in wanted if d.question.id in keep]
+    if recipe.count is not None:
+        wanted = _picked_from_all(make_base(), recipe)
     got = generate(make_base(), recipe, "p")  # a fresh base: only what the recipe needs is made
     assert [q.id for q in got] == [d.question.id for d in wanted]
     assert [q.prompt for q in got] == [d.question.prompt for d in wanted]
     assert [q.choices for q in got] == [d.question.choices for d in wanted]
+
+
+def _picked_from_all(base: FactBase, recipe: Recipe) -> list:
+    """What a `count` recipe picks, worked out from every question made: an entity's n-th best
+    question (by the seed's hash of its id) ranks by n, then by the seed's hash of the entity's id."""
+    everything = drafts(base)
+    made = {id(d) for d in everything}
+    films = {f.id: f for f in base.films}
+    seed = str(recipe.seed)
+    questions = _questions(base)
+    keyed = []
+    for item in questions.items_of(None):
+        mine = [d for d in questions.of(item) if id(d) in made and _wanted(d, recipe, films)]
+        mine.sort(key=lambda d: stable_hash(seed, d.question.id))
+        keyed += [((n, stable_hash(seed, item.id)), id(d)) for n, d in enumerate(mine)]
+    chosen = {d for _, d in sorted(keyed)[: recipe.count]}
+    return [d for d in everything if id(d) in chosen]
+
+
+def test_a_count_recipe_makes_the_questions_of_a_few_entities(
+    big_facts: m.FactsFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = FactBase(big_facts)
+    made: list[str] = []
+    for kind, make in list(FAMILIES.items()):
+        monkeypatch.setitem(
+            FAMILIES, kind, lambda ctx, item, make=make: made.append(item.id) or make(ctx, item)
+        )
+    questions = generate(base, Recipe(count=40, seed=5), "p")
+    assert len(questions) == 40
+    # Spread: no two questions on one entity while others are left; only the entities reached are made.
+    assert len({q.id.split(".")[0] for q in questions}) == 40
+    assert len(made) < 200 < len(base.by_id)
 
 
 def test_every_shipped_film_alone_gives_what_filtering_gives() -> None:

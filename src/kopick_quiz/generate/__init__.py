@@ -103,18 +103,7 @@ class _Questions:
     def everything(self, progress: Progress = no_progress) -> tuple[Draft, ...]:
         """Every question: films, people, organisations, festivals, events, terms, places, then regions."""
         if self._everything is None:
-            facts = self.ctx.base.facts
-            items = [
-                *facts.films,
-                *facts.people,
-                *facts.organisations,
-                *facts.festivals,
-                *facts.events,
-                *facts.terms,
-                *facts.places,
-                *by_region(facts.countries),
-            ]
-            self._everything = _unique(self._made(items, progress))
+            self._everything = _unique(self._made(self.items_of(None), progress))
         return self._everything
 
     def _made(self, items: list[Any], progress: Progress) -> Iterator[Draft]:
@@ -137,10 +126,26 @@ class _Questions:
         return any("." in entity_id for entity_id in self.ctx.base.by_id)
 
     def tied_to(self, films: Iterable[m.Film], progress: Progress = no_progress) -> tuple[Draft, ...]:
-        """The questions on these films and on everything a question can tie to them, in the usual order.
+        """The questions on these films and on everything a question can tie to them, in the usual order."""
+        return _unique(self._made(self.items_of(films), progress))
+
+    def items_of(self, films: Iterable[m.Film] | None) -> list[Any]:
+        """The entities whose questions can be tied to these films, in the base's order (None: every entity).
 
         A country's only questions (its region) are tied to no film, so countries are left out.
         """
+        if films is None:
+            facts = self.ctx.base.facts
+            return [
+                *facts.films,
+                *facts.people,
+                *facts.organisations,
+                *facts.festivals,
+                *facts.events,
+                *facts.terms,
+                *facts.places,
+                *by_region(facts.countries),
+            ]
         ctx = self.ctx
         kind_of = ctx.base.kind_of
         wanted: set[str] = set()
@@ -153,8 +158,7 @@ class _Questions:
             ids += [*film.context, *ctx.terms_of(film), *film.locations, *film.settings]
             wanted.update(i for i in ids if kind_of.get(i, "country") != "country")
         by_id = ctx.base.by_id
-        ordered = sorted(wanted, key=self.position.__getitem__)
-        return _unique(self._made([by_id[i] for i in ordered], progress))
+        return [by_id[i] for i in sorted(wanted, key=self.position.__getitem__)]
 
 
 _CACHE: weakref.WeakKeyDictionary[FactBase, _Questions] = weakref.WeakKeyDictionary()
@@ -214,12 +218,10 @@ def generate(
             raise ValueError(f"generate: unknown film '{film_id}'{did_you_mean(film_id, films)}")
     (making,) = split(progress, 1)
     with _collector_paused():
-        chosen = [d for d in _candidates(base, recipe, films, making) if _wanted(d, recipe, films)]
-        if recipe.count is not None and len(chosen) > recipe.count:
-            # The recipe's seed picks which; a question stays picked when unrelated ones are added.
-            ranked = sorted(chosen, key=lambda d: stable_hash(str(recipe.seed), d.question.id))
-            keep = {d.question.id for d in ranked[: recipe.count]}
-            chosen = [d for d in chosen if d.question.id in keep]
+        if recipe.count is None:
+            chosen = [d for d in _candidates(base, recipe, films, making) if _wanted(d, recipe, films)]
+        else:
+            chosen = _picked(base, recipe, films, making)
         questions = [_in_pack(d.question, pack_id) for d in chosen]
     making(1, 1)
     return questions
@@ -244,12 +246,20 @@ def _in_pack(question: Question, pack: str) -> Question:
 def _candidates(
     base: FactBase, recipe: PackRecipe, films: dict[str, m.Film], progress: Progress
 ) -> tuple[Draft, ...]:
-    """Every question the recipe could want: those tied to the films of its narrowest film filter.
+    """Every question the recipe could want, in the base's order."""
+    questions = _questions(base)
+    narrowest = _narrowest(base, recipe, films)
+    if narrowest is None or questions.nested_ids:
+        return questions.everything(progress)
+    return questions.tied_to(narrowest, progress)
+
+
+def _narrowest(base: FactBase, recipe: Recipe, films: dict[str, m.Film]) -> list[m.Film] | None:
+    """The films of the recipe's narrowest film filter (None: it has none).
 
     A question a recipe limits by film, era or profiling must be tied to a film of each filter,
     so the films of the smallest filter find them all.
     """
-    questions = _questions(base)
     limits: list[list[m.Film]] = []
     if recipe.films:
         limits.append([films[f] for f in dict.fromkeys(recipe.films)])
@@ -257,9 +267,69 @@ def _candidates(
         limits.append([f for f in base.films if decade(f.year) in recipe.eras])
     if recipe.profiled_only:
         limits.append([f for f in base.films if f.profiled])
-    if not limits or questions.nested_ids:
-        return questions.everything(progress)
-    return questions.tied_to(min(limits, key=len), progress)
+    return min(limits, key=len) if limits else None
+
+
+def _picked(base: FactBase, recipe: Recipe, films: dict[str, m.Film], progress: Progress) -> list[Draft]:
+    """`recipe.count` of the questions the recipe wants, chosen before most are made.
+
+    The entities the questions could be on are put in an order fixed by the seed (a hash of the
+    seed and each id), and taken in turn: each gives its wanted question that ranks first by the
+    same hash, then, once every entity has given one, its second, and so on. Only the entities
+    reached are asked about, so a 5,000-question recipe on 100,000 films makes the questions of a
+    few thousand entities, not of all of them; and the questions are spread over as many entities
+    as the count allows. The same seed picks the same questions; an entity added to the base
+    changes the pick only if it ranks among those reached. The chosen questions come out in the
+    base's order, as every recipe's do.
+    """
+    count = recipe.count
+    assert count is not None
+    questions = _questions(base)
+    items = questions.items_of(_narrowest(base, recipe, films))
+    seed = str(recipe.seed)
+    kept: set[int] | None = None
+    if questions.nested_ids:  # `a` and `a.b`: which of two like ids is kept is known only from all of them
+        kept = {id(d) for d in questions.everything(progress)}
+    order = sorted(range(len(items)), key=lambda i: stable_hash(seed, items[i].id))
+    ranked: dict[int, list[tuple[int, int, Draft]]] = {}  # item -> its wanted questions, best first
+    picked: list[tuple[int, int, Draft]] = []  # (item, place among its questions, question)
+    depth = 0
+    while len(picked) < count:
+        reached = False
+        for i in order:
+            found = ranked.get(i)
+            if found is None:
+                found = ranked[i] = _ranked_wanted(questions.of(items[i]), recipe, films, seed, kept)
+            if depth < len(found):
+                reached = True
+                _, place, draft = found[depth]
+                picked.append((i, place, draft))
+                progress(len(picked), count)
+                if len(picked) == count:
+                    break
+        if not reached or len(picked) == count:
+            break
+        depth += 1
+        order = [i for i in order if len(ranked[i]) > depth]
+    picked.sort(key=lambda p: (p[0], p[1]))
+    return [draft for _, _, draft in picked]
+
+
+def _ranked_wanted(
+    made: list[Draft], recipe: Recipe, films: dict[str, m.Film], seed: str, kept: set[int] | None
+) -> list[tuple[int, int, Draft]]:
+    """One entity's questions that the recipe wants, each id once, best ranked for `seed` first."""
+    seen: set[str] = set()
+    out = []
+    for place, d in enumerate(made):
+        qid = d.question.id
+        if qid in seen or (kept is not None and id(d) not in kept):
+            continue
+        seen.add(qid)
+        if _wanted(d, recipe, films):
+            out.append((stable_hash(seed, qid), place, d))
+    out.sort(key=lambda r: r[0])
+    return out
 
 
 def _wanted(d: Draft, recipe: PackRecipe, films: dict) -> bool:

@@ -566,6 +566,15 @@ class Ctx:
         return _group(self.base.films, lambda f: ((f.year, frozenset(f.countries)),))
 
     @cached_property
+    def films_by_country(self) -> dict[str, list[m.Film]]:
+        """country id -> the films it co-produced."""
+        return _group(self.base.films, lambda f: f.countries)
+
+    @cached_property
+    def people_by_nationality(self) -> dict[str | None, list[m.Person]]:
+        return _group(self.base.people, lambda p: (p.nationality,))
+
+    @cached_property
     def films_by_place(self) -> dict[tuple[str, str], list[m.Film]]:
         """("locations" or "settings", place or country id) -> films shot or set there."""
         return _group(
@@ -697,10 +706,6 @@ class Ctx:
             return self.new_pool(item.id for item in groups.get(key, ()))
 
         return self._memo(("pool", name, key), make)
-
-    def whole_pool(self, name: str, key: Hashable = None) -> Pool:
-        """`pool(name, key)`, ranked whole however large it is."""
-        return self._memo(("whole", name, key), lambda: Pool(self.pool(name, key).ids, True, self._point))
 
     def kind_pool(self, kinds: Iterable[str]) -> Pool:
         """Every entity of these kinds, in the base's order."""

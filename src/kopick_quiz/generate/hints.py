@@ -249,8 +249,8 @@ def _organisation(ctx: Ctx, org: Any, prompt: str) -> Iterator[str]:
 
 def _country(ctx: Ctx, country: Any, prompt: str) -> Iterator[str]:
     said = normalise(prompt)
-    for film in ctx.base.films:
-        if country.id in film.countries and normalise(film.title) not in said:
+    for film in ctx.films_by_country.get(country.id, ()):
+        if normalise(film.title) not in said:
             yield (
                 f"It co-produced {ctx.base.film_label(film)}"
                 if len(film.countries) > 1
@@ -259,8 +259,8 @@ def _country(ctx: Ctx, country: Any, prompt: str) -> Iterator[str]:
             break
     if country.region:
         yield f"It is in {country.region}"
-    for person in ctx.base.people:
-        if person.nationality == country.id and normalise(person.name) not in said:
+    for person in ctx.people_by_nationality.get(country.id, ()):
+        if normalise(person.name) not in said:
             yield f"{person.name} came from there"
             break
 
@@ -275,8 +275,8 @@ def _place(ctx: Ctx, place: Any, prompt: str) -> Iterator[str]:
     if place.country:
         yield f"It is {en.with_article(place.kind)} in {ctx.label(place.country)}"
     said = normalise(prompt)
-    for film in ctx.base.films:
-        if place.id in (*film.locations, *film.settings) and normalise(film.title) not in said:
+    for film in ctx.films_at_place.get(place.id, ()):
+        if normalise(film.title) not in said:
             yield f"{ctx.base.film_label(film)} is set or shot there"
             break
 

@@ -325,7 +325,7 @@ class FestivalQuestions:
         if names_itself(ctx, fest.id, summary) or not summary_is_unique(ctx, fest.id, summary):
             return []
         where = f", in {ctx.label(fest.city)}" if fest.city else ""
-        premieres = [ctx.film(f) for f in ctx.base.films if f.premiere and f.premiere.festival == fest.id]
+        premieres = [ctx.film(f) for f in ctx.films_by_festival.get(fest.id, ())]
         shown = f", where {en.join(premieres)} premiered" if premieres else ""
         ask = self.ask(
             "who", relation="premiere", explanation=en.sentence(f"That is {self.F}{where}{shown}"), level=3

@@ -70,9 +70,10 @@ def release_month(fc: FilmCtx) -> list[Draft]:
 def order_around(ctx: Ctx, film: m.Film, ask: Ask) -> Draft:
     """The film and three others, the source's profiled films first, in release order.
 
-    The films picked are the answer, not distractors, so they are ranked whole at any size: this
-    question costs as much as there are profiled films (the rest are reached only when the
-    profiled films cannot fill it).
+    The films picked are the answer, not distractors; like distractors, they are drawn from the
+    ring of a large pool a window at a time (a pool ranked whole for every film's question would
+    cost as much as there are profiled films, each time), and the rest are reached only when the
+    profiled films cannot fill it.
     """
     by_id = ctx.films_by_id
     key = ask.qid("order")
@@ -81,8 +82,8 @@ def order_around(ctx: Ctx, film: m.Film, ask: Ask) -> Draft:
         return f != film.id and by_id[f].year != film.year
 
     pool = itertools.chain(
-        ranked(key, Draw(ctx.whole_pool("films-profiled"), other)),
-        ranked(key, Draw(ctx.whole_pool("films-unprofiled"), other)),
+        ranked(key, Draw(ctx.pool("films-profiled"), other)),
+        ranked(key, Draw(ctx.pool("films-unprofiled"), other)),
     )
     picked = orderable(ctx, itertools.chain([film], (by_id[f] for f in pool)), limit=4)
     title = ctx.title(film)
