@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import re
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -181,9 +182,31 @@ def test_every_shipped_film_alone_gives_what_filtering_gives() -> None:
         assert [q.id for q in got] == [d.question.id for d in everything if _wanted(d, recipe, films)]
 
 
-def test_generation_leaves_the_garbage_collector_as_it_was(small_base: FactBase) -> None:
+def _spy_on_the_collector(monkeypatch: pytest.MonkeyPatch, fail: bool = False) -> list[bool]:
+    """Whether the collector was enabled as each entity's questions were made (or a failure there)."""
+    seen: list[bool] = []
+
+    def spy(ctx, item, make):  # noqa: ANN001, ANN202
+        seen.append(gc.isenabled())
+        if fail:
+            raise RuntimeError("a template broke")
+        return make(ctx, item)
+
+    for kind, make in list(FAMILIES.items()):
+        monkeypatch.setitem(FAMILIES, kind, lambda ctx, item, make=make: spy(ctx, item, make))
+    return seen
+
+
+def test_generation_alone_pauses_the_collector_and_puts_it_back(
+    small_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kopick_quiz.generate as generate_module
+
+    monkeypatch.setattr(generate_module.threading, "active_count", lambda: 1)
+    seen = _spy_on_the_collector(monkeypatch)
     assert gc.isenabled()
     generate(small_base, Recipe(films=["the-spirit"]), "p")
+    assert seen and not any(seen)
     assert gc.isenabled()
     gc.disable()
     try:
@@ -191,6 +214,35 @@ def test_generation_leaves_the_garbage_collector_as_it_was(small_base: FactBase)
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_failing_generation_puts_the_collector_back(
+    small_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kopick_quiz.generate as generate_module
+
+    monkeypatch.setattr(generate_module.threading, "active_count", lambda: 1)
+    seen = _spy_on_the_collector(monkeypatch, fail=True)
+    with pytest.raises(RuntimeError, match="a template broke"):
+        generate(small_base, Recipe(count=3), "p")
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_generation_beside_another_thread_leaves_the_collector_running(
+    small_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _spy_on_the_collector(monkeypatch)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        generate(small_base, Recipe(films=["the-spirit"]), "p")
+    finally:
+        stop.set()
+        other.join()
+    assert seen and all(seen)
+    assert gc.isenabled()
 
 
 WORD = st.sampled_from(["kim", "lee", "han", "seoul", "film", "the", "new", "wave", "x1", "busan", "jo"])
