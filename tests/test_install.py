@@ -64,6 +64,51 @@ def test_installed_wheel_validates_its_data_from_another_folder(wheel: Path, tmp
     )
 
 
+def test_wheel_carries_the_compiled_cache_of_its_data(wheel: Path):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "kopick_quiz/shipped/library.json" in names
+
+
+def _questions_json(site: Path, home: Path, cwd: Path) -> str:
+    env = {**os.environ, "PYTHONPATH": str(site), "KOPICK_QUIZ_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-m", "kopick_quiz", "questions", "--json"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_first_start_of_the_installed_wheel_builds_no_cache_and_a_changed_source_does(
+    wheel: Path, tmp_path: Path
+):
+    import json
+
+    from kopick_quiz.library import open_library
+
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    expected = "".join(
+        json.dumps(q.to_json(), ensure_ascii=False) + "\n" for q in open_library().questions(None)
+    )
+    home = tmp_path / "home"
+    assert _questions_json(site, home, tmp_path) == expected
+    assert not (home / "cache" / "library.json").exists()  # the wheel's own copy was used as it is
+    assert not list(site.rglob("*.tmp"))  # and nothing was written beside it
+
+    facts = site / "kopick_quiz" / "shipped" / "data" / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8") + "# a teacher's note\n", encoding="utf-8")
+    assert _questions_json(site, home, tmp_path) == expected
+    assert (home / "cache" / "library.json").exists()  # the sources differ: built again, in the user's cache
+
+
 def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", readme, flags=re.S)

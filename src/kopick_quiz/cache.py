@@ -56,6 +56,27 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
+def shipped_key(root: Path, sources: Sequence[Path]) -> str:
+    """The key of the cache shipped in the wheel: the program's modules and the shipped sources, by content.
+
+    An installed file's modification time is when it was installed, not built, so unlike
+    `code_key` this hashes what the modules say; and the sources are named relative to the
+    shipped folder (`data/facts.yaml`), wherever the package is installed. Only a first start
+    pays for it: once the user's cache exists, `code_key` and the stamps are what is checked.
+    """
+    package = Path(__file__).parent
+    digest = hashlib.sha256(f"{MAGIC}\0shipped\0{FORMAT}\0{__version__}\0".encode())
+    for module in sorted(package.rglob("*.py")):
+        content = module.read_bytes()
+        digest.update(f"{module.relative_to(package).as_posix()}\0{len(content)}\0".encode())
+        digest.update(content)
+    for source in sources:
+        content = source.read_bytes()
+        digest.update(f"{source.relative_to(root).as_posix()}\0{len(content)}\0".encode())
+        digest.update(content)
+    return digest.hexdigest()
+
+
 def source_key(sources: Iterable[tuple[str, bytes]]) -> str:
     """The hash of the program (`code_key`) and every (name, content) source, in order."""
     digest = hashlib.sha256(code_key().encode())

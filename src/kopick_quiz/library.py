@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 import threading
@@ -13,7 +14,7 @@ from .diagnostics import FileProblems, Problem
 from .facts.base import FactBase
 from .facts.load import CHECK_COST, check_facts, check_facts_data
 from .packs.load import Pack, check_pack_data, pack_costs
-from .paths import shipped_facts, shipped_packs_dir
+from .paths import shipped_facts, shipped_packs_dir, shipped_root
 from .progress import Progress, no_progress, split
 from .questions import Question
 
@@ -184,6 +185,10 @@ def open_library(
         cached = read_cache(
             cache_dir, key_of, fallback=lambda: _parse_facts(facts_path, read(facts_path)), stamp=stamp
         )
+        if cached is None and facts is None and not others:
+            # A first start on what the wheel shipped: its own compiled copy, checked against the
+            # sources by content; the user's cache is written only once something differs.
+            cached = _shipped_cache(paths, lambda: _parse_facts(facts_path, read(facts_path)))
         if cached is not None:
             read.read.clear()  # hashed, not needed: the fallback reads the facts again if it must
             library = Library(*cached)
@@ -227,6 +232,51 @@ def open_library(
     library = Library(base, packs, problems)
     library.cache_dir = cache_dir
     return library
+
+
+def _shipped_cache(
+    paths: list[Path], fallback: Callable[[], FactBase]
+) -> tuple[Callable[[], FactBase], list[Pack], list[Problem]] | None:
+    """The library as compiled into the wheel (`build_shipped_cache`), if it was compiled from
+    these very sources by this very program; None otherwise (or in a source tree: there is none)."""
+    from .cache import CACHE_FILE, read_cache, shipped_key
+
+    root = shipped_root()
+    if not (root / CACHE_FILE).is_file():
+        return None
+    try:
+        key = shipped_key(root, paths)
+    except (OSError, ValueError):  # a source unreadable, or not in the shipped folder
+        return None
+    cached = read_cache(root, key, fallback)
+    if cached is None:
+        return None
+    load, packs, problems = cached
+    shown = {p.relative_to(root).as_posix(): shown_path(p) for p in paths}
+    return (
+        load,
+        [dataclasses.replace(p, path=shown.get(p.path, p.path)) for p in packs],
+        [dataclasses.replace(p, path=shown.get(p.path, p.path)) for p in problems],
+    )
+
+
+def build_shipped_cache() -> Path:
+    """Compile the shipped facts and packs into the shipped folder, as the wheel's build does.
+
+    Paths in it are relative to that folder (`questions/people.yaml`); `_shipped_cache` makes
+    them the installed files' again. Returns the file written.
+    """
+    from .cache import CACHE_FILE, shipped_key, write_cache
+
+    root = shipped_root()
+    paths = [shipped_facts(), *pack_files(shipped_packs_dir())]
+    library = open_library()
+    relative = {shown_path(p): p.relative_to(root).as_posix() for p in paths}
+    packs = [dataclasses.replace(p, path=relative.get(p.path, p.path)) for p in library.packs]
+    problems = [dataclasses.replace(p, path=relative.get(p.path, p.path)) for p in library.problems]
+    if not write_cache(root, shipped_key(root, paths), library.base, packs, problems):
+        raise OSError(f"cannot write {root / CACHE_FILE}")
+    return root / CACHE_FILE
 
 
 class _Sources:

@@ -48,10 +48,18 @@ def test_peek_finds_every_question_the_library_has(shipped: tuple[Library, Path]
 
 def test_the_early_question_is_the_quizs_first(shipped: tuple[Library, Path]) -> None:
     library, folder = shipped
-    early = early_question(folder, None, 10, 7)
+    early = early_question([folder], None, 10, 7)
     assert early is not None
     assert early.question == select(library.questions(None), 10, 7)[0]
     assert early.total == 10
+
+
+def test_a_first_start_takes_its_early_question_from_the_next_cache(
+    shipped: tuple[Library, Path], tmp_path: Path
+) -> None:
+    library, folder = shipped
+    early = early_question([tmp_path / "no-cache-yet", folder], None, 10, 7)  # the wheel's, on a first start
+    assert early is not None and early.question == select(library.questions(None), 10, 7)[0]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +75,7 @@ def test_no_early_question_from_a_missing_or_broken_cache(tmp_path: Path, conten
     if content:
         (tmp_path / quickstart.CACHE_FILE).write_text(content)
     assert peek(tmp_path) is None
-    assert early_question(tmp_path, None, 10, 1) is None
+    assert early_question([tmp_path], None, 10, 1) is None
 
 
 def gated_app(tmp_path: Path, early: Early | None) -> tuple[KopickApp, threading.Event]:

@@ -641,7 +641,7 @@ def _login_name() -> str:
 
 def run_app(args: Namespace) -> int:
     """Run the app as the command line asked; returns the exit code."""
-    from ..paths import data_dir
+    from ..paths import data_dir, shipped_root
     from .quickstart import start_early
 
     launch = Launch.from_args(args)
@@ -650,8 +650,10 @@ def run_app(args: Namespace) -> int:
     launch = replace(launch, seed=seed, seed_drawn=launch.seed is None)
     early = None
     if launch.command == "play" and launch.class_code is None:
-        cache = data_dir(launch.data_dir) / "cache"
-        early = start_early(cache, launch.pack, launch.count or DEFAULT_COUNT, seed)
+        caches = [data_dir(launch.data_dir) / "cache"]
+        if launch.facts is None and not launch.packs_dirs:
+            caches.append(shipped_root())  # the wheel's own, on a first start
+        early = start_early(caches, launch.pack, launch.count or DEFAULT_COUNT, seed)
     app = (ServedApp if launch.served else KopickApp)(launch, early=early)
     try:
         app.run()

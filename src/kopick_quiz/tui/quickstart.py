@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,11 +80,17 @@ class Early:
     title: str
 
 
-def early_question(cache_dir: Path, pack: str | None, count: int | None, seed: int | None) -> Early | None:
-    """`play`'s first question as the cache has it (None without a usable cache)."""
+def early_question(
+    cache_dirs: Sequence[Path], pack: str | None, count: int | None, seed: int | None
+) -> Early | None:
+    """`play`'s first question as the first readable cache of `cache_dirs` has it (None without one).
+
+    The user's cache comes first; the one the wheel ships (beside the shipped data) serves a
+    first start on the shipped data.
+    """
     from ..session import select
 
-    found = peek(cache_dir)
+    found = next((p for p in map(peek, cache_dirs) if p is not None), None)
     pool = found.questions(pack) if found is not None else None
     if found is None or not pool:
         return None
@@ -92,14 +99,14 @@ def early_question(cache_dir: Path, pack: str | None, count: int | None, seed: i
 
 
 def start_early(
-    cache_dir: Path, pack: str | None, count: int | None, seed: int | None
+    cache_dirs: Sequence[Path], pack: str | None, count: int | None, seed: int | None
 ) -> Future[Early | None]:
     """Work out the first question on a thread of its own, while the app starts on this one."""
     future: Future[Early | None] = Future()
 
     def run() -> None:
         try:
-            future.set_result(early_question(cache_dir, pack, count, seed))
+            future.set_result(early_question(cache_dirs, pack, count, seed))
         except Exception:  # noqa: BLE001 - no early question is fine: the library will bring one
             future.set_result(None)
 

@@ -1,0 +1,41 @@
+"""The build step pyproject.toml cannot say: the wheel carries the compiled cache of its own data.
+
+After the package is copied into the build folder, `kopick_quiz.library.build_shipped_cache`
+runs there (in a process of its own, importing the copy being built) and writes
+`kopick_quiz/shipped/library.json`: the validated fact base and every shipped pack's questions,
+keyed by the content of the modules and sources beside it. A first start reads it instead of
+building the user's cache (see `library._shipped_cache`). An editable install has none: its
+sources change under it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+
+class BuildWithCache(build_py):
+    def run(self) -> None:
+        super().run()
+        if getattr(self, "editable_mode", False):
+            return
+        build_lib = Path(self.build_lib).resolve()
+        env = {**os.environ, "PYTHONPATH": str(build_lib), "PYTHONDONTWRITEBYTECODE": "1"}
+        done = subprocess.run(
+            [sys.executable, "-c", "from kopick_quiz.library import build_shipped_cache as b; print(b())"],
+            cwd=build_lib,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"building the shipped library cache failed:\n{done.stderr[-3000:]}")
+        self.announce(f"compiled the shipped library into {done.stdout.strip()}", level=2)
+
+
+setup(cmdclass={"build_py": BuildWithCache})
