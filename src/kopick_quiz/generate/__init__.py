@@ -261,7 +261,7 @@ def _candidates(
     return questions.tied_to(narrowest, progress)
 
 
-def _narrowest(base: FactBase, recipe: Recipe, films: dict[str, m.Film]) -> list[m.Film] | None:
+def _narrowest(base: FactBase, recipe: PackRecipe, films: dict[str, m.Film]) -> list[m.Film] | None:
     """The films of the recipe's narrowest film filter (None: it has none).
 
     A question a recipe limits by film, era or profiling must be tied to a film of each filter,
@@ -277,7 +277,7 @@ def _narrowest(base: FactBase, recipe: Recipe, films: dict[str, m.Film]) -> list
     return min(limits, key=len) if limits else None
 
 
-def _picked(base: FactBase, recipe: Recipe, films: dict[str, m.Film], progress: Progress) -> list[Draft]:
+def _picked(base: FactBase, recipe: PackRecipe, films: dict[str, m.Film], progress: Progress) -> list[Draft]:
     """`recipe.count` of the questions the recipe wants, chosen before most are made.
 
     The entities the questions could be on are put in an order fixed by the seed (a hash of the
@@ -323,7 +323,7 @@ def _picked(base: FactBase, recipe: Recipe, films: dict[str, m.Film], progress: 
 
 
 def _ranked_wanted(
-    made: list[Draft], recipe: Recipe, films: dict[str, m.Film], seed: str, kept: set[int] | None
+    made: list[Draft], recipe: PackRecipe, films: dict[str, m.Film], seed: str, kept: set[int] | None
 ) -> list[tuple[int, int, Draft]]:
     """One entity's questions that the recipe wants, each id once, best ranked for `seed` first."""
     seen: set[str] = set()

@@ -36,6 +36,15 @@ class Ctx(Protocol):
 
     def label(self, entity_id: str) -> str: ...
 
+    @property
+    def films_by_country(self) -> dict[str, list[Any]]: ...
+
+    @property
+    def people_by_nationality(self) -> dict[str | None, list[Any]]: ...
+
+    @property
+    def films_at_place(self) -> dict[str, list[Any]]: ...
+
 
 # Words that carry no fact of their own: a clue made only of these (and of the prompt's words) adds nothing.
 EMPTY_WORDS = frozenset(
