@@ -115,3 +115,46 @@ def test_the_nearest_name_is_found_with_or_without_the_index(typed, expected, le
         finally:
             lexicon._rivals.clear()
             lexicon.prefilter = True
+
+
+def _verdicts(pairs, lexicon: Lexicon, prefilter: bool) -> list[tuple[str, float, str]]:
+    from kopick_quiz.grading import grade
+
+    lexicon.prefilter = prefilter
+    lexicon.compiled.clear()
+    lexicon._rivals.clear()
+    out = []
+    for question, typed in pairs:
+        v = grade(question, typed, lexicon)
+        out.append((v.verdict, v.score, v.feedback))
+    return out
+
+
+def test_the_labelled_table_is_graded_alike_through_the_index_and_the_scan(base, monkeypatch):
+    from .table import load_cases
+
+    monkeypatch.setattr(RivalIndex, "WALK_FROM", 0)
+    monkeypatch.setattr(RivalIndex, "WALK_WIDE_FROM", 0)
+    pairs = [(case.question, case.typed) for case in load_cases()]
+    lexicon = Lexicon.from_base(base)
+    assert _verdicts(pairs, lexicon, True) == _verdicts(pairs, lexicon, False)
+
+
+def test_a_synthetic_class_is_graded_alike_through_the_index_and_the_scan(monkeypatch):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from answers import synthetic_answers  # bench/answers.py
+    from synth import synthetic_facts  # bench/synth.py
+
+    from kopick_quiz.facts.base import FactBase
+    from kopick_quiz.generate import generate
+    from kopick_quiz.packs.model import Recipe
+
+    monkeypatch.setattr(RivalIndex, "WALK_FROM", 0)
+    monkeypatch.setattr(RivalIndex, "WALK_WIDE_FROM", 0)
+    base = FactBase(synthetic_facts(300, seed=0))
+    pairs = synthetic_answers(base, generate(base, Recipe(count=600), "generated"), 3000, seed=1)
+    lexicon = Lexicon.from_base(base)
+    assert _verdicts(pairs, lexicon, True) == _verdicts(pairs, lexicon, False)
