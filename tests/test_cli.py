@@ -208,3 +208,24 @@ def test_a_quick_command_on_a_terminal_loads_no_bar_and_starts_no_thread(tmp_pat
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[] 1"
+
+
+TEST_FACTS = Path(__file__).parent / "tui" / "data" / "facts.yaml"
+
+
+def test_questions_on_another_fact_base_says_why_there_are_none_and_how_to_make_some():
+    code, out, err = run("questions", "--facts", str(TEST_FACTS))
+    assert code == 0 and out == ""
+    assert "0 questions in 0 pack(s)" in err
+    assert "The shipped packs are about the shipped fact base" in err
+    assert "kopick-quiz generate --facts FILE" in err
+
+
+def test_a_pack_that_cannot_be_loaded_is_named_by_every_command_that_skips_it(tmp_path: Path):
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "broken.yaml").write_text("id: broken\ntitle: Broken\nquestions: [\n", encoding="utf-8")
+    code, out, err = run("questions", "--packs", str(packs))
+    assert code == 0 and out  # the shipped packs are still listed
+    problems = [line for line in err.splitlines() if "broken.yaml" in line]
+    assert problems and all(PROBLEM_LINE.match(line) for line in problems), err

@@ -289,6 +289,13 @@ def cmd_questions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for q in questions:
         out.write(f"{q.id:<{width}}  {q.type:<9}  {q.prompt}\n")
     print(f"{len(questions)} questions in {1 if args.pack else len(library.packs)} pack(s)", file=err)
+    if not library.packs and args.facts is not None:
+        print(
+            "The shipped packs are about the shipped fact base, so they are left out with --facts; "
+            "`kopick-quiz generate --facts FILE --output DIR/generated.yaml` writes a pack from yours, "
+            "and --packs DIR adds it.",
+            file=err,
+        )
     return EXIT_OK
 
 
@@ -380,12 +387,12 @@ def cmd_play(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_play_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     library = _library(args, err)
-    for problem in library.problems:
-        print(problem, file=err)
     session = library.quiz(args.pack, args.count or 10, args.seed)
     # Remembered as the player's last choices, as the app remembers them (its home screen offers them next).
     choices = {"pack": args.pack, "mode": "quick", "count": args.count or 10, "seed": args.seed}
-    return _run_plain(args, library, session, args.pack or "all", args.seed, out, err, choices=choices)
+    from .store.model import ALL_PACKS
+
+    return _run_plain(args, library, session, args.pack or ALL_PACKS, args.seed, out, err, choices=choices)
 
 
 def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -411,7 +418,9 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     session = library.session(questions, f"Review for {player}", "review")
     choices = {"pack": None, "mode": "review", "seed": None}
-    return _run_plain(args, library, session, "review", None, out, err, choices=choices)
+    from .store.model import ALL_PACKS
+
+    return _run_plain(args, library, session, ALL_PACKS, None, out, err, choices=choices)
 
 
 def _player(args: argparse.Namespace, store) -> str:  # noqa: ANN001 - a kopick_quiz.store.Store

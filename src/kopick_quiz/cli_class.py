@@ -393,8 +393,6 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
         except ClassError as exc:
             raise CommandError(str(exc)) from None
         library = _library(args, err)
-        for problem in library.problems:
-            print(problem, file=err)
         try:
             questions = class_questions(klass, library.question_index())
             klass, seat = join(store, args.class_code, args.player or _login(), trusted=True)

@@ -74,13 +74,17 @@ def subcommands(sub: argparse._SubParsersAction) -> Subcommand:  # type: ignore[
 
 
 def _library(args: argparse.Namespace, err: TextIO) -> Library:
+    """The fact base and packs; a pack that could not be loaded is said on `err`, one line each."""
     from .library import open_library
 
     home = data_dir(args.data_dir)
     with _progress_bar("Loading the facts and packs…", err) as progress:
-        return open_library(
+        library = open_library(
             args.facts, args.packs or (), user_packs_dir(home), cache_dir=home / "cache", progress=progress
         )
+    for problem in library.problems:
+        print(problem, file=err)
+    return library
 
 
 PROGRESS_AFTER = 1.0  # seconds of work before a progress bar is drawn: quicker work shows none
