@@ -133,3 +133,43 @@ def test_a_question_mark_asks_the_bot_about_the_question_on_screen(tmp_path: Pat
     assert "Q1/10  Name both countries that co-produced The Medium (2021)." in done.stdout
     assert "The Medium (2021) was directed by Banjong Pisanthanakun." in done.stdout
     assert "Source: Ko-pick" in done.stdout
+
+
+def test_a_quiz_over_every_pack_is_recorded_as_the_app_records_one(tmp_path: Path):
+    """`play --plain` without --pack is the app's "All packs": stored under the same id, shown as such."""
+    env = {"KOPICK_QUIZ_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kopick_quiz",
+            "play",
+            "--plain",
+            "--count",
+            "2",
+            "--player",
+            "mina",
+            "--seed",
+            "4",
+        ],
+        input="/skip\n/skip\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    stats = subprocess.run(
+        [sys.executable, "-m", "kopick_quiz", "stats", "--player", "mina"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert stats.returncode == 0, stats.stderr
+    assert "all packs (quick)" in stats.stdout, stats.stdout
+    from kopick_quiz.store import Store
+    from kopick_quiz.store.model import ALL_PACKS
+
+    with Store.open(tmp_path) as store:
+        assert [q.pack for q in store.quizzes("mina")] == [ALL_PACKS]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .review import FORECAST_DAYS, forecast_from_cards
 from .session import TagScore
 from .store import AnswerRow, QuizRow
+from .store.model import ALL_PACKS
 from .tags import is_era, tag_label
 
 if TYPE_CHECKING:
@@ -409,8 +410,9 @@ def to_text(stats: Stats) -> str:
     for s in stats.sessions[-20:]:
         when = s.started_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         status = "" if s.status == "finished" else f"  ({s.status})"
+        pack = "all packs" if s.pack == ALL_PACKS else s.pack
         lines.append(
-            f"  {when}  {s.pack} ({s.mode})  {s.right}/{s.answered}  {_pct(s.accuracy)}  {s.points} pts{status}"
+            f"  {when}  {pack} ({s.mode})  {s.right}/{s.answered}  {_pct(s.accuracy)}  {s.points} pts{status}"
         )
     for title, scores in (
         ("Accuracy by tag, weakest first", stats.by_tag),

@@ -18,6 +18,8 @@ ACCEPTED = ("correct", "close")  # what grading counts as right
 
 Clock = Callable[[], datetime]
 
+ALL_PACKS = "*"  # the pack a quiz over every pack is recorded under, whichever shell ran it
+
 
 class StoreError(Exception):
     """The history cannot be used: one plain sentence for the user (what is wrong, what to do)."""

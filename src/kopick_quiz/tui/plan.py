@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..store.model import ALL_PACKS as ALL_PACKS  # the plan's "every pack", as the store records it
+
 ModeName = Literal["quick", "pack", "review", "exam"]
 MODES: dict[str, str] = {
     "quick": "Quick quiz",
@@ -12,7 +14,6 @@ MODES: dict[str, str] = {
     "review": "Review due",
     "exam": "Exam",
 }
-ALL_PACKS = "*"  # the pack id a quiz over every pack is recorded under
 DEFAULT_COUNT = 10
 EXAM_SECONDS_PER_QUESTION = 60
 EXAM_SEED = 1  # an exam without a seed still asks everyone the same questions
