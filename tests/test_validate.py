@@ -50,8 +50,8 @@ def _shares(files: list[Path], monkeypatch: pytest.MonkeyPatch, reports: Reports
 def test_files_share_the_bar_by_their_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reports: Reports
 ) -> None:
-    small = _pack(tmp_path, "small", PACK, 2_000)
-    large = _pack(tmp_path, "large", PACK, 18_000)
+    small = _pack(tmp_path, "small", PACK, 10_000)
+    large = _pack(tmp_path, "large", PACK, 90_000)
     shares = _shares([shipped_facts(), small, large], monkeypatch, reports)
     assert shares["large"] / shares["small"] == pytest.approx(9, rel=0.15)
 
@@ -62,7 +62,8 @@ def test_a_pack_with_a_recipe_takes_a_share_of_making_the_questions(
     written = _pack(tmp_path, "written", PACK, 2_000)
     generated = _pack(tmp_path, "generated", RECIPE, 2_000)
     shares = _shares([shipped_facts(), written, generated], monkeypatch, reports)
-    assert shares["generated"] > 0.5 > 20 * shares["written"]
+    # Beside the fact base read against its article (facts.trace.TRACE_COST), a third of the bar at least.
+    assert shares["generated"] > 0.3 > 15 * shares["written"]
 
 
 def test_the_bar_moves_while_a_pack_makes_its_questions(tmp_path: Path, reports: Reports) -> None:

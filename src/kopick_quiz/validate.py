@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .diagnostics import Problem
 from .facts.load import CHECK_COST, check_facts
+from .facts.trace import TRACE_COST
 from .library import check_file, shown_path
 from .packs.load import pack_costs
 from .progress import Progress, no_progress, split
@@ -37,7 +38,7 @@ def _costs(facts: Path, others: Sequence[Path]) -> list[tuple[float, float]]:
     # A pack is read here to see whether it has a recipe; a larger file is parsed as a fact base.
     texts = [_text(path) for path in others]
     packs = pack_costs([text or b"" for text in texts], facts_size)
-    costs = [(float(facts_size), facts_size * CHECK_COST)]
+    costs = [(float(facts_size), facts_size * (CHECK_COST + TRACE_COST))]
     for path, text, (parse, check) in zip(others, texts, packs, strict=True):
         costs.append((parse, check) if text is not None else (_size(path), _size(path) * CHECK_COST))
     return costs

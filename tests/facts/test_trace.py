@@ -6,8 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from progress_reports import Reports
 
-from kopick_quiz.facts.load import check_facts
+from kopick_quiz.facts.load import CHECK_COST, check_facts
+from kopick_quiz.facts.trace import TRACE_COST
+from kopick_quiz.paths import shipped_facts
 from kopick_quiz.validate import validate
 
 ARTICLE = """\
@@ -167,3 +170,12 @@ def test_validate_traces_a_fact_base_given_by_path(tmp_path: Path):
     traced(tmp_path, ("roles: [actor]", "roles: [actor, critic]"))
     found = [str(p) for p in validate([tmp_path / "facts.yaml"], shipped_facts())]
     assert any("warning: 'src' does not call Tilda Swinton a critic" in line for line in found), found
+
+
+def test_reading_the_shipped_facts_against_the_article_reports_its_progress(reports: Reports) -> None:
+    base, _ = check_facts(shipped_facts(), progress=reports, trace=True)
+    assert base is not None
+    reports.assert_steady(steps=20)
+    # Tracing, the last stage and the bulk of the work, moves the bar itself.
+    tracing_starts = (1 + CHECK_COST) / (1 + CHECK_COST + TRACE_COST)  # after the parse and the checks
+    assert len([f for f in reports.fractions if tracing_starts + 0.01 < f < 1]) >= 10

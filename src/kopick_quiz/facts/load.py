@@ -87,17 +87,21 @@ def check_facts(
     `trace` also reads the facts against the texts of their sources (`facts.trace`), as `validate` does.
     """
     name = shown or str(path)
-    parsing, checking = split(progress, 1, CHECK_COST)
+    from .trace import TRACE_COST
+
+    parsing, checking, tracing = split(progress, 1, CHECK_COST, TRACE_COST if trace else 0.0)
     try:
         root = read_yaml(path, max_bytes=FACTS_MAX_BYTES, shown=name, progress=parsing)
     except YamlError as exc:
-        checking(1, 1)
+        tracing(1, 1)
         return None, [Problem.from_yaml(exc)]
     base, problems = check_facts_data(root, name, checking)
     if trace and base is not None:
         from .trace import trace as trace_facts
 
-        problems = sorted([*problems, *trace_facts(base, root, name, Path(path).resolve().parent)])
+        found = trace_facts(base, root, name, Path(path).resolve().parent, tracing)
+        problems = sorted([*problems, *found])
+    tracing(1, 1)
     return base, problems
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Problem
+from ..progress import Progress, no_progress, tracked
 from ..yamlio import YMap, locate
 from .base import FactBase
 
@@ -44,6 +45,9 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "founder": ("found",),
 }
 # Sections whose main name is a proper name the source must use (events and terms get labels of our own).
+# Reading the shipped base against its article takes about ten times as long as parsing its YAML:
+# what a progress bar allows for it beside the parse (1) and the checks (`load.CHECK_COST`).
+TRACE_COST = 10.0
 NAMED_SECTIONS = ("countries", "places", "people", "organisations", "festivals")
 
 
@@ -103,14 +107,20 @@ class Tracer:
         self.base = base
         self.texts = texts
 
-    def problems(self, root: YMap, name: str) -> list[Problem]:
+    def problems(self, root: YMap, name: str, progress: Progress = no_progress) -> list[Problem]:
+        """Every claim no text supports; `progress` follows the records."""
         out = []
-        for section in (*NAMED_SECTIONS, "events", "terms", "films"):
-            for i, item in enumerate(getattr(self.base.facts, section)):
-                cited = {c.field: c.source for c in item.cite}
-                for claim in self._claims(section, i, item):
-                    message = claim.message.format(source=cited.get(claim.field, item.source))
-                    out.append(Problem.at(name, locate(root, claim.loc), message, "warning"))
+        records = [
+            (section, i, item)
+            for section in (*NAMED_SECTIONS, "events", "terms", "films")
+            for i, item in enumerate(getattr(self.base.facts, section))
+        ]
+        for section, i, item in tracked(records, progress):
+            cited = {c.field: c.source for c in item.cite}
+            for claim in self._claims(section, i, item):
+                message = claim.message.format(source=cited.get(claim.field, item.source))
+                out.append(Problem.at(name, locate(root, claim.loc), message, "warning"))
+        progress(1, 1)
         return out
 
     # -- what each record claims, and whether its source's text says it -----------------------
@@ -223,7 +233,12 @@ def source_texts(base: FactBase, folder: Path) -> dict[str, SourceText]:
     return out
 
 
-def trace(base: FactBase, root: YMap, name: str, folder: Path) -> list[Problem]:
-    """A warning for every field of the base that no text of its source supports."""
+def trace(
+    base: FactBase, root: YMap, name: str, folder: Path, progress: Progress = no_progress
+) -> list[Problem]:
+    """A warning for every field of the base that no text of its source supports; `progress` follows it."""
     texts = source_texts(base, folder)
-    return Tracer(base, texts).problems(root, name) if texts else []
+    if not texts:
+        progress(1, 1)
+        return []
+    return Tracer(base, texts).problems(root, name, progress)
