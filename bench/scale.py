@@ -3,6 +3,7 @@
     python bench/scale.py                 # all three sizes (100k takes a few minutes)
     python bench/scale.py --sizes 1000 10000
     python bench/scale.py --sizes 10000 --grading   # only issue 21's grading goals
+    python bench/scale.py --generation              # only issue 21's generation goal (--old-too at 100k)
 
 For each size, each figure is measured in a fresh process (so peak memory is its own) and
 printed beside a baseline measured in the same run:
@@ -10,6 +11,8 @@ printed beside a baseline measured in the same run:
 - cold load + validate (parse, schema, ids, references)   vs  yaml.load(CSafeLoader) of the same file
 - question generation: a 5,000-question pack recipe, and (up to 10k films) every question the
   base gives                                               vs  the cold load, for scale
+- a 5,000-question `count` recipe, in CPU seconds          vs  the old way (every question made,
+  then the count picked), up to 10k films (at 100k with --old-too)
 - warm start from the compiled cache (questions ready; then the fact base validated from the
   cache, as it is on first use)                             vs  json.loads of the same cache file
 - peak memory of the warm start (and of the cold load)     vs  a process that only does json.loads
@@ -176,6 +179,8 @@ def measure(kind: str, facts: Path, cache: Path) -> dict[str, float]:
         }
     if kind in GRADING_MEASURES:
         return GRADING_MEASURES[kind](facts, cache)
+    if kind in GENERATION_MEASURES:
+        return GENERATION_MEASURES[kind](facts, cache)
     raise SystemExit(f"unknown measurement {kind}")
 
 
@@ -301,6 +306,61 @@ GRADING_MEASURES = {
 }
 
 
+def measure_count_recipe(facts: Path, cache: Path, old: bool = False) -> dict[str, float]:
+    """A recipe of PACK_QUESTIONS questions (`count:` alone) on a base loaded cold (not timed).
+
+    `old` does what such a recipe did before issue 21: every question the base gives made, then
+    the `count` ranked first by the seed's hash of their ids kept.
+    """
+    from kopick_quiz.facts.load import check_facts_data
+    from kopick_quiz.generate import drafts, generate
+    from kopick_quiz.generate.core import stable_hash
+    from kopick_quiz.packs.model import Recipe
+    from kopick_quiz.yamlio import FACTS_MAX_BYTES, load_yaml
+
+    data = facts.read_bytes()
+    base, _ = check_facts_data(load_yaml(data, str(facts), max_bytes=FACTS_MAX_BYTES), str(facts))
+    recipe = Recipe(count=PACK_QUESTIONS)
+    started, cpu = time.perf_counter(), time.process_time()
+    if old:
+        everything = drafts(base)
+        ranked = sorted(everything, key=lambda d: stable_hash(str(recipe.seed), d.question.id))
+        keep = {d.question.id for d in ranked[:PACK_QUESTIONS]}
+        questions = [d.question for d in everything if d.question.id in keep]
+    else:
+        questions = generate(base, recipe, "generated")
+    return {
+        "seconds": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+        "mib": _rss_mib(),
+        "questions": len(questions),
+    }
+
+
+GENERATION_MEASURES = {
+    "count_recipe": measure_count_recipe,
+    "count_recipe_old": lambda facts, cache: measure_count_recipe(facts, cache, old=True),
+}
+
+
+def report_generation_goals(size: int, facts: Path, cache: Path, old_too: bool) -> None:
+    """Print issue 21's generation goal at this size beside the old way, run in the same run."""
+    new = run("count_recipe", facts, cache)
+    line = (
+        f"count recipe        {new['cpu']:8.2f} CPU s ({new['seconds']:.2f} s) for {new['questions']:,} questions, "
+        f"peak {new['mib']:.0f} MiB"
+    )
+    if old_too:
+        old = run("count_recipe_old", facts, cache)
+        line += (
+            f"   every question made first {old['cpu']:.2f} CPU s ({old['seconds']:.2f} s), {old['mib']:.0f} MiB"
+            f"   ratio {new['cpu'] / old['cpu']:.3f}x CPU"
+        )
+    else:
+        line += "   (every question made first: not run at this size, --old-too runs it)"
+    print(line + ("   (goal at 100k: under 30 s)" if size >= 100_000 else ""))
+
+
 def report_grading_goals(size: int, facts: Path, cache: Path, repeat: int) -> None:
     """Print issue 21's two grading goals at this size beside their baselines."""
     ready = best_of("ready", facts, cache, repeat)
@@ -355,6 +415,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only issue 21's grading figures (ready to grade; ms an answer), reusing the cache when it is current",
     )
+    parser.add_argument(
+        "--generation",
+        action="store_true",
+        help="only issue 21's generation figure (a 5,000-question count recipe beside the old way)",
+    )
+    parser.add_argument(
+        "--old-too",
+        action="store_true",
+        help="run the old way at 100k films as well (every question made first: about eight minutes)",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--facts", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
@@ -376,6 +446,9 @@ def main(argv: list[str] | None = None) -> int:
         repeat = 1 if size >= 100_000 else args.repeat
         mb = facts.stat().st_size / 1e6
         print(f"\n== {size:,} films ({mb:.1f} MB of YAML) ==")
+        if args.generation:
+            report_generation_goals(size, facts, cache, args.old_too or size <= 10_000)
+            continue
         if args.grading:
             try:
                 run("ready", facts, cache)
@@ -399,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
             f"generation          {gen['seconds']:8.2f} s   a {gen['questions']:,}-question recipe "
             f"({gen['seconds'] / cold['seconds']:.2f}x the cold load)"
         )
+        report_generation_goals(size, facts, cache, args.old_too or size <= 10_000)
         if size <= 10_000:
             every = run("generate_all", facts, cache)
             print(
