@@ -8,9 +8,10 @@ one after it).
 
 `--cold` measures a first start instead: an empty user cache before every run. It builds a wheel
 of this tree (or takes `--wheel FILE`), installs it into a folder of its own as `pip install`
-would, and times three apps in turn: the bare app, the installed wheel (which carries the
-compiled cache of its data: the figure the goal is about), and this source tree, which has no
-such copy and builds the user's cache on each start (the baseline: what a first start cost before).
+would, and times four apps in turn: the bare app, the installed wheel (which carries the
+compiled cache of its data: the figure the goal is about), this source tree, which has no
+such copy and builds the user's cache on each start (what a first start cost before), and this
+source tree with its user cache in place (a warm start, what the first one should match).
 
     .venv/bin/python bench/startup.py            # 15 runs each
     .venv/bin/python bench/startup.py -n 30 --cold
@@ -151,6 +152,10 @@ def main() -> int:
             {**env, "PYTHONPATH": str(site)},
         )
         apps["source tree"] = ([exe, *play], prompt, env)
+        # What the first start should match: a start with the user's cache in place (its own home).
+        warm_home = Path(tempfile.mkdtemp(prefix="kopick-bench-warm-"))
+        first_prompt(warm_home, facts, packs)
+        apps["source tree, warm"] = ([exe, *play], prompt, {**env, "KOPICK_QUIZ_HOME": str(warm_home)})
     else:
         apps["kopick-quiz"] = ([exe, *play], prompt, env)
 
@@ -163,6 +168,8 @@ def main() -> int:
                 shutil.rmtree(home / "cache", ignore_errors=True)
             times[name].append(time_to_text(argv, marker, app_env))
     shutil.rmtree(home, ignore_errors=True)
+    if args.cold:
+        shutil.rmtree(warm_home, ignore_errors=True)
 
     bare_median = statistics.median(times["bare"])
     print(f"first question: {prompt}")
