@@ -48,6 +48,8 @@ COMPANY = frozenset(_COMPANY_WORDS.split())
 # Articles other languages start titles with (`Le Transperceneige`, `L'Avventura`, `Das Boot`).
 _ARTICLE_WORDS = "le la les l el los las il lo gli der die das"
 ARTICLES = frozenset(_ARTICLE_WORDS.split())
+# `The` misspelt at the head of a title (`normalise` drops only `the`, `a` and `an` spelt right).
+_ARTICLE_SLIPS = frozenset({"te", "th", "teh", "hte", "thw", "tge", "yhe", "rhe", "tje"})
 NEGATIONS = frozenset({"not", "isnt", "wasnt", "never", "nor"})
 DISJUNCTIONS = frozenset({"or", "either", "maybe", "perhaps"})
 
@@ -333,8 +335,22 @@ class Candidates:
             if company is not None:
                 (found.hits if isinstance(company, Hit) else found.rivals).append(company)  # type: ignore[arg-type]
                 return found
-        if n > 1 and self.titles and words[0] in ARTICLES:
-            return self.search(words[1:], every, text)  # `Le Parasite`, `La Medium`
+        if n > 1 and self.titles and (words[0] in ARTICLES or words[0] in _ARTICLE_SLIPS):
+            # `Le Parasite`, `La Medium`: the title without its article. A word that only looks
+            # like one (`The Las Woman of Shang`, where `las` is `Last` misspelt) is read as part
+            # of the title when the title without it is nothing; an English article misspelt
+            # (`Te Host`) is one typo.
+            bare = self.search(words[1:], every, text)
+            if words[0] in _ARTICLE_SLIPS:
+                if bare.hits:
+                    bare.hits = [replace(h, typos=h.typos + 1, exact=False) for h in bare.hits]
+                    return bare
+            elif (
+                bare.hits
+                or n > self.max_parts + 1
+                or not isinstance(self.fuzzy(span(tuple(words)), 0, n), Hit)
+            ):
+                return bare
         whole = span(tuple(words))
         if n > 1 and words[0] in TITLES:  # `Mr. Kim Yong-hwa`, but `Mr Goo` is `Mr. Go` misspelt
             match = self.fuzzy(whole, 0, n) if n <= self.max_parts + 1 else None
