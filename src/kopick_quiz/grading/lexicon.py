@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import replace
 from itertools import chain
 from sys import intern
@@ -41,8 +41,8 @@ class Lexicon:
     def __init__(
         self,
         names: Iterable[tuple[str, str, str, bool]] = (),
-        labels: dict[str, str] | None = None,
-        about: dict[str, str] | None = None,
+        labels: MutableMapping[str, str] | Mapping[str, str] | None = None,
+        about: Mapping[str, str] | None = None,
         neutral: Iterable[str] = (),
         progress: Progress = no_progress,
         adjectives: Iterable[str] = (),
@@ -53,15 +53,16 @@ class Lexicon:
 
         `neutral` words may stand beside an answer in a sentence without changing it (`Thai`).
         `adjectives` are the names among `names` that are a country's adjective (`Thai`): a short
-        one allows no slip, or `That` would be Thailand. The lexicon keeps (and adds to) the
-        `labels` and `about` dicts it is given.
+        one allows no slip, or `That` would be Thailand. The lexicon keeps the `labels` and
+        `about` it is given (a dict of labels is added to: an entity without one is labelled by
+        its first name).
         """
         self.adjectives = frozenset(map(squash, adjectives))
         self.neutral = frozenset(w for text in neutral for w in normalise(text).split())
         self.kind_of: dict[str, str] = {}
         # Taken over, not copied: a big base's labels and summaries are dicts of 100,000s of entries.
-        self.labels: dict[str, str] = labels if labels is not None else {}
-        self.about: dict[str, str] = about if about is not None else {}
+        self.labels: Mapping[str, str] = labels if labels is not None else {}
+        self.about: Mapping[str, str] = about if about is not None else {}
         # Each entity's ways of writing its name, in order: (text, is the main name, its words).
         # One per way of writing the words: `Na Hongjin` is kept beside `Na Hong-jin`, since a
         # typo is judged word for word; `Bong Joon Ho` and `Bong Joon-ho` are one.
@@ -81,8 +82,8 @@ class Lexicon:
                 progress(min(i, total), total)
                 report_at += every
             self.kind_of[entity] = kind
-            if main or entity not in self.labels:
-                self.labels.setdefault(entity, text)
+            if entity not in self.labels:
+                self.labels[entity] = text  # type: ignore[index]
             written = self._written.get(entity)
             for variant in [text, *_orders(text, kind)]:
                 parts = _words(variant)
@@ -166,12 +167,9 @@ class Lexicon:
         if base is None:
             progress(1, 1)
             return cls()
-        labels = {entity: base.label(entity) for entity in base.by_id}
-        about = {}
-        for entity, item in base.by_id.items():
-            text = getattr(item, "summary", None) or getattr(item, "definition", None)
-            if isinstance(text, str):
-                about[entity] = text
+        # Read from the base when asked: dicts of them all would hold 100,000s of entries.
+        labels = _Labels(base)
+        about = _About(base)
         # `Thai`, `Korean` (of `South Korean`), but not `Hong` or `Kong`: nationality words only.
         adjectives = [
             w for c in base.facts.countries if (w := c.adjective.split()[-1]).endswith(_ADJECTIVE_ENDS)
@@ -224,6 +222,47 @@ def _names(base: FactBase) -> Iterator[tuple[str, str, str, bool]]:
         yield base.label(entity), entity, kind, True
         for alias in (*item.aliases, *item.variants):
             yield alias, entity, kind, False
+
+
+class _Labels(Mapping[str, str]):
+    """entity id -> its label (`FactBase.label`), read from the base."""
+
+    def __init__(self, base: FactBase) -> None:
+        self._base = base
+
+    def __getitem__(self, entity: str) -> str:
+        if entity not in self._base.by_id:
+            raise KeyError(entity)
+        return self._base.label(entity)
+
+    def __contains__(self, entity: object) -> bool:
+        return entity in self._base.by_id
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._base.by_id)
+
+    def __len__(self) -> int:
+        return len(self._base.by_id)
+
+
+class _About(Mapping[str, str]):
+    """entity id -> what the facts say of it (its summary or definition), read from the base."""
+
+    def __init__(self, base: FactBase) -> None:
+        self._base = base
+
+    def __getitem__(self, entity: str) -> str:
+        item = self._base.by_id.get(entity)
+        text = getattr(item, "summary", None) or getattr(item, "definition", None)
+        if not isinstance(text, str):
+            raise KeyError(entity)
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return (entity for entity in self._base.by_id if entity in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 class _Forms(Mapping[str, tuple[Form, ...]]):
