@@ -66,7 +66,8 @@ def test_a_line_that_cannot_be_graded_yields_an_error_with_its_line_number(lexic
 
 def test_blank_lines_are_skipped_and_line_numbers_still_count_them(lexicon):
     results = _grade(lexicon, "", "  ", "oops")
-    assert results == [{"line": 3, "error": results[0]["error"]}]
+    shape = 'each line must be a JSON object such as {"id": "the-medium.studio", "answer": "GDH 559"}'
+    assert results == [{"line": 3, "error": f"not valid JSON; {shape}"}]
 
 
 def test_grading_goes_on_after_a_bad_line(lexicon):
@@ -85,8 +86,15 @@ def test_a_huge_line_is_an_error_not_a_stall(lexicon):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(max_size=80), max_size=5))
 def test_grade_lines_never_raises_on_any_line(lexicon, lines):
-    for result in grade_lines(lines, QUESTIONS, lexicon):
-        assert "error" in result or "verdict" in result
+    results = list(grade_lines(lines, QUESTIONS, lexicon))
+    # one result for each line that is not blank, in order: an error naming the line, or a verdict
+    numbers = [n for n, line in enumerate(lines, start=1) if line.strip()]
+    assert len(results) == len(numbers)
+    for n, result in zip(numbers, results, strict=True):
+        if "error" in result:
+            assert set(result) == {"line", "error"} and result["line"] == n and result["error"]
+        else:
+            assert result["verdict"] in ("correct", "close", "partial", "incorrect")
 
 
 @settings(max_examples=200, deadline=None)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import time
-import timeit
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
+from runaway import cpu_guard
 
 from kopick_quiz.facts.load import load_facts
 from kopick_quiz.grading import grade
@@ -74,10 +73,9 @@ def test_no_typed_text_raises(lexicon, question, text):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(QUESTIONS), st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=300))
 def test_random_unicode_never_raises_and_is_fast(lexicon, question, text):
-    grade(question, "", lexicon)  # compiled once, before the clock starts
-    start = time.perf_counter()
-    verdict = grade(question, text, lexicon)
-    assert time.perf_counter() - start < 1.0  # a guard against runaway work, not the speed goal (bench/)
+    grade(question, "", lexicon)  # compiled once, before the guard starts
+    with cpu_guard(1.0, f"grading {text!r}"):  # a few ms at worst; the speed goal is in bench/grading.py
+        verdict = grade(question, text, lexicon)
     assert verdict.verdict in ("correct", "close", "partial", "incorrect")
 
 
@@ -91,13 +89,14 @@ HUGE = {
 
 
 @pytest.mark.parametrize("typed", HUGE.values(), ids=HUGE.keys())
-def test_five_thousand_characters_are_incorrect_at_once(lexicon, typed):
+def test_five_thousand_characters_are_refused_without_being_read(lexicon, typed):
+    # Refused for their length before any reading (the feedback says so); how fast that is, is
+    # measured in bench/grading.py.
+    too_long = "That is too long to be an answer; type just the answer"
     for question in QUESTIONS:
-        grade(question, "", lexicon)  # compiled once, before the clock starts
-        # best of three, so a pause of the machine is not taken for slowness
-        took = min(timeit.repeat(lambda q=question: grade(q, typed, lexicon), number=1, repeat=3))
-        assert took < 0.05  # not read at all: a read of 5,000 characters takes far longer
-        assert grade(question, typed, lexicon).verdict == "incorrect" or not typed.strip(" ,")
+        verdict = grade(question, typed, lexicon)
+        assert (verdict.verdict, verdict.score) == ("incorrect", 0.0), question.id
+        assert verdict.feedback.startswith(too_long), (question.id, verdict.feedback)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -107,10 +106,10 @@ def test_five_thousand_characters_are_incorrect_at_once(lexicon, typed):
 )
 def test_long_sentences_of_names_stay_fast(lexicon, question, words):
     text = " ".join(words)[:300]
-    grade(question, "", lexicon)  # compiled once, before the clock starts
-    start = time.perf_counter()
-    grade(question, text, lexicon)
-    assert time.perf_counter() - start < 1.0  # a guard against runaway work, not the speed goal (bench/)
+    grade(question, "", lexicon)  # compiled once, before the guard starts
+    with cpu_guard(1.0, f"grading {text!r}"):  # a few ms at worst; the speed goal is in bench/grading.py
+        verdict = grade(question, text, lexicon)
+    assert verdict.verdict in ("correct", "close", "partial", "incorrect")
 
 
 # -- hard cases: a part missing, one typo, a list of guesses ------------------------------------

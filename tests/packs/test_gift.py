@@ -394,7 +394,13 @@ def test_any_text_imports_or_fails_with_positioned_errors(text: str):
         assert exc.problems and all(p.line >= 1 and p.col >= 1 for p in exc.problems)
         return
     _, pack, problems = finish_import(result, "fuzz.yaml")
-    assert [p for p in problems if p.severity == "error"] == [] or not result.questions
+    assert all(p.line >= 1 and p.col >= 1 for p in problems)
+    errors = [p.message for p in problems if p.severity == "error"]
+    if result.questions:  # what was read loads as a pack, every question of it
+        assert errors == [] and pack is not None
+        assert [q.id for q in pack.questions] == [q["id"] for q in result.questions]
+    else:  # nothing was read: one sentence says so
+        assert errors == ["the pack has no 'questions' and no 'generate' recipe"] and pack is None
 
 
 @pytest.mark.parametrize(

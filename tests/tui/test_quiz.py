@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.color import Color
 from textual.pilot import Pilot
 
 from kopick_quiz.session import MAX_ANSWER_CHARS
 from kopick_quiz.store import Store
 from kopick_quiz.tui.app import KopickApp
 from kopick_quiz.tui.screens.confirm import ConfirmScreen
-from kopick_quiz.tui.screens.quiz import QuizScreen
+from kopick_quiz.tui.screens.quiz import BOT, QuizScreen
 from kopick_quiz.tui.screens.results import ResultsScreen
 from kopick_quiz.tui.widgets.answer_input import AnswerInput
+from kopick_quiz.tui.widgets.bubble import ChatBubble
 from kopick_quiz.tui.widgets.options import OptionsList
 from kopick_quiz.tui.widgets.score_header import ScoreHeader
 
@@ -115,6 +117,20 @@ def test_a_whole_quiz_right_wrong_close_partial_hint_skip(tmp_path: Path) -> Non
         assert hinted[0].hints == 2 and hinted[0].points == 5
 
 
+def title(bubble: ChatBubble) -> str:
+    """The name the bubble's frame shows as its title."""
+    return str(bubble.query_one(".body").border_title)
+
+
+def frame(bubble: ChatBubble) -> Color:
+    """The colour of the bubble's frame, as drawn."""
+    return bubble.query_one(".body").styles.border_top[1]
+
+
+def theme_colour(app: KopickApp, name: str) -> Color:
+    return Color.parse(app.theme_variables[name])
+
+
 def test_feedback_bubbles_carry_the_verdict_as_a_class(tmp_path: Path) -> None:
     app = make_app(tmp_path)
 
@@ -127,8 +143,14 @@ def test_feedback_bubbles_carry_the_verdict_as_a_class(tmp_path: Path) -> None:
         assert last_bubble(app, "you").text == f"{key}. Shaw Brothers"
         assert current_id(app) == "medium.bifan"
         await pilot.press("y")
-        assert last_bubble(app, "correct").border_title is None or True
-        assert "Correct" in last_bubble(app, "correct").text
+        right = last_bubble(app, "correct")
+        assert "Correct" in right.text
+        # what the student sees: the bot's feedback under the bot's name, framed in the theme's
+        # colour for its verdict; their own answer under their name
+        assert (title(right), title(wrong), title(last_bubble(app, "you"))) == (BOT, BOT, app.player)
+        assert frame(right) == theme_colour(app, "success")
+        assert frame(wrong) == theme_colour(app, "error")
+        assert frame(right) != frame(wrong)
 
     drive(app, scenario)
 
