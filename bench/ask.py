@@ -8,7 +8,9 @@ reply) on a generated mix of questions: every relation the chat knows, names wit
 third of them, lower case in half, a few about things the base lacks, and one in six that only
 the retrieval fallback answers (words of a film's summary, "why" questions, what happened in a
 decade, the source article). It also times the sentence index (SQLite FTS5) built, then opened
-again from the cache folder as a later run does. Beside it, in the
+again from the cache folder as a later run does, and the worst of the hostile questions of
+tests/chat/hostile.py (5,000 letters, a question said 250 times, markup...) as a ratio of the
+mix's p95 CPU time (the tests only guard those against runaway work). Beside it, in the
 same run and on the same questions, a naive linker: `rapidfuzz.process.extractOne(question,
 every_name, scorer=fuzz.WRatio)`, names folded once beforehand. The baseline only links (it
 builds no answer), so its times flatter it. "Linked right" counts questions whose expected
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
+import importlib.util
 import os
 import platform
 import random
@@ -50,6 +53,18 @@ from kopick_quiz.facts.base import FactBase  # noqa: E402
 from kopick_quiz.library import load_base  # noqa: E402
 
 GOAL_P95_MS = 20.0
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def hostile_questions() -> list[str]:
+    """The odd, huge and hostile questions of tests/chat/hostile.py (one list for both)."""
+    spec = importlib.util.spec_from_file_location("hostile", ROOT / "tests" / "chat" / "hostile.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.HOSTILE)
+
+
 NOT_IN_BASE = [
     "Who directed Titanic?",
     "tell me about Steven Spielberg",
@@ -289,7 +304,27 @@ def bench(label: str, base: FactBase, count: int, baseline_count: int, seed: int
         f"p95 {theirs.pct(0.95) / ours.pct(0.95):.1f}x lower; "
         f"goal p95 <= {GOAL_P95_MS:.0f} ms: {'met' if ours.pct(0.95) <= GOAL_P95_MS else 'NOT met'}"
     )
+    hostile_figures(base, ours)
     return ours, theirs
+
+
+def hostile_figures(base: FactBase, mix: Run) -> None:
+    """The worst of the hostile questions (5,000 letters, a question repeated 250 times, markup,
+    control characters...), each the best of 5 tries, beside the mix's own p95 in the same run."""
+    worst: list[tuple[float, float, str]] = []
+    for text in hostile_questions():
+        run = timed(
+            "hostile",
+            [Asked(text, None, False, False)] * 5,
+            lambda item: bool(answer_question(base, item.text)),
+        )
+        worst.append((min(run.cpu_ms), min(run.times_ms), text))
+    cpu_ms, wall_ms, text = max(worst)
+    shown = repr(text[:30]) + ("..." if len(text) > 30 else "")
+    print(
+        f"  hostile questions ({len(worst)}): the worst, {shown} ({len(text):,} characters), takes "
+        f"{wall_ms:.2f} ms ({cpu_ms:.2f} ms cpu), {cpu_ms / mix.cpu_pct(0.95):.1f}x the mix's p95 cpu"
+    )
 
 
 def index_figures(base: FactBase) -> None:

@@ -10,6 +10,9 @@ over and over). Figures printed:
   over the table (questions stay compiled: that is done once per question), and through the `grade` command's core (`grade_lines`,
   JSON in and out);
 - answers/s of the naive grader, and each figure as a ratio of it;
+- answers/s on the worst input a student can type: 5,000 characters (refused unread), and
+  sentences of names and list words up to the 300-character limit (read in full), each as a
+  ratio of the table's rate in the same run (the tests only guard those against runaway work);
 - accuracy on the table: the exact verdict (ours only: the naive grader has no `close` or
   `partial`), and accepted-or-not agreement with the labels (both).
 """
@@ -20,6 +23,7 @@ import argparse
 import importlib.util
 import json
 import os
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -44,6 +48,15 @@ def load_table():  # type: ignore[no-untyped-def]
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module.load_cases()
+
+
+def worst_inputs(base, questions: list[Question]) -> list[tuple[Question, str]]:  # type: ignore[no-untyped-def]
+    """Every question with each 5,000-character text, and 300-character sentences of names."""
+    huge = ["Prague " * 715, "x" * 5000, "\uac00" * 5000, " ," * 2500, "1" * 5000]
+    words = [n.text for n in base.names] + ["or", "and", ",", "not", "I think"]
+    rng = random.Random(0)
+    sentences = [" ".join(rng.choices(words, k=40))[:300] for _ in range(len(questions))]
+    return [(q, t) for q in questions for t in huge] + list(zip(questions, sentences, strict=True))
 
 
 def naive_accepts(question: Question, typed: str) -> bool:
@@ -118,6 +131,20 @@ def main() -> int:
             naive_accepts(question, typed)
         return len(pairs)
 
+    worst_pairs = worst_inputs(base, list(questions.values()))
+    huge_pairs = [(q, t) for q, t in worst_pairs if len(t) > 300]
+    sentence_pairs = [(q, t) for q, t in worst_pairs if len(t) <= 300]
+
+    def huge() -> int:
+        for question, typed in huge_pairs:
+            grade(question, typed, lexicon)
+        return len(huge_pairs)
+
+    def sentences() -> int:
+        for question, typed in sentence_pairs:
+            grade(question, typed, lexicon)
+        return len(sentence_pairs)
+
     ours_exact = sum(grade(c.question, c.typed, lexicon).verdict == c.verdict for c in cases)
     labelled_accept = [c.verdict in ("correct", "close") for c in cases]
     ours_accept = sum(
@@ -135,7 +162,14 @@ def main() -> int:
     )
 
     measured = rates(
-        {"naive": (naive, None), "warm": (core, None), "cold": (core, empty_caches), "lines": (batch, None)},
+        {
+            "naive": (naive, None),
+            "warm": (core, None),
+            "cold": (core, empty_caches),
+            "lines": (batch, None),
+            "huge": (huge, None),
+            "sentences": (sentences, empty_caches),
+        },
         args.seconds,
     )
     naive_rate, warm, cold, lines_rate = (measured[k] for k in ("naive", "warm", "cold", "lines"))
@@ -153,6 +187,13 @@ def main() -> int:
     print(f"{'grade(), warm text caches':42} {warm:12,.0f} {warm / naive_rate:8.2f}")
     print(f"{'grade(), every cache emptied every pass':42} {cold:12,.0f} {cold / naive_rate:8.2f}")
     print(f"{'grade_lines() (JSON in, dicts out)':42} {lines_rate:12,.0f} {lines_rate / naive_rate:8.2f}")
+    print()
+    print(f"{'worst input, through grade()':42} {'answers/s':>12} {'x table':>8}")
+    for label, key in (
+        ("5,000 characters (refused unread)", "huge"),
+        ("300 characters of names, caches cold", "sentences"),
+    ):
+        print(f"{label:42} {measured[key]:12,.0f} {measured[key] / warm:8.2f}")
     print()
     print(f"{'accuracy on the labelled table':42} {'ours':>12} {'naive':>8}")
     print(f"{'exact verdict':42} {ours_exact / n:12.1%} {'-':>8}")

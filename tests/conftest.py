@@ -7,9 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from pgserver import Server, Unavailable
 from progress_reports import Reports
 from stores import StoreSpot
+
+# No per-example deadline (Hypothesis's default is 200 ms of wall clock): on a machine busy with
+# other work it fails tests that are merely slowed down. Runaway work is caught by the tests'
+# own CPU-time guards (tests/runaway.py); speed is measured in bench/.
+settings.register_profile("kopick", deadline=None)
+settings.load_profile("kopick")
 
 
 @pytest.fixture

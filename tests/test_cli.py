@@ -107,7 +107,7 @@ class TerminalStderr(io.StringIO):
         return True
 
 
-SLOW = 0.5  # seconds of extra work before the real work starts
+SLOW = 0.5  # seconds of extra work before the real work starts, into a pipe
 
 SLOW_COMMANDS = [
     pytest.param(
@@ -130,14 +130,22 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
 
 
-def _slow_down(monkeypatch: pytest.MonkeyPatch, module: str, name: str) -> None:
+def _slow_down(monkeypatch: pytest.MonkeyPatch, module: str, name: str) -> list[io.StringIO]:
+    """Make `module.name` slow: SLOW seconds, or, once the test puts a terminal's stream in the
+    list returned, until a bar has shown on it, however busy the machine (60 s: a hang guard)."""
     real = getattr(importlib.import_module(module), name)
+    terminal: list[io.StringIO] = []
 
     def slow(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        time.sleep(SLOW)
+        if not terminal:
+            time.sleep(SLOW)
+        deadline = time.monotonic() + 60
+        while terminal and "━" not in terminal[-1].getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(f"{module}.{name}", slow)
+    return terminal
 
 
 def _run_with(err: io.StringIO, argv: list[str], home: Path) -> tuple[int, str, str]:
@@ -159,11 +167,12 @@ def test_slow_work_draws_a_bar_on_a_terminals_stderr_and_erases_it(
     import kopick_quiz.cli_shared as shared
 
     monkeypatch.setattr(shared, "PROGRESS_AFTER", SLOW / 2)
-    _slow_down(monkeypatch, module, name)
+    terminal = _slow_down(monkeypatch, module, name)
     code, plain_out, plain_err = _run_with(io.StringIO(), argv, tmp_path / "piped")
     assert code == 0
     assert "\x1b" not in plain_err and "%" not in plain_err  # no bar into a pipe or a file
-    code, out, err = _run_with(TerminalStderr(), argv, tmp_path / "terminal")
+    terminal.append(TerminalStderr())
+    code, out, err = _run_with(terminal[0], argv, tmp_path / "terminal")
     assert code == 0
     assert out == plain_out  # what a script reads is the same
     assert description in err and "━" in err and "100%" in err and "elapsed" in err
@@ -178,8 +187,9 @@ def test_no_colour_in_the_bar_when_NO_COLOR_is_set(tmp_path: Path, monkeypatch, 
 
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setattr(shared, "PROGRESS_AFTER", SLOW / 2)
-    _slow_down(monkeypatch, "kopick_quiz.library", "open_library")
-    code, _, err = _run_with(TerminalStderr(), ["questions"], tmp_path)
+    terminal = _slow_down(monkeypatch, "kopick_quiz.library", "open_library")
+    terminal.append(TerminalStderr())
+    code, _, err = _run_with(terminal[0], ["questions"], tmp_path)
     assert code == 0 and "━" in err
     assert _colours(err) == []
 

@@ -245,6 +245,7 @@ def test_a_student_joins_in_a_browser_and_an_answer_gets_feedback(server, tmp_pa
     finally:
         page.close()
     done = kopick(data, "results", "--class", code, "--csv")
+    assert done.returncode == 0, done.stderr
     rows = done.stdout.splitlines()
     assert len(rows) == 2 and rows[1].startswith("Jun Seo,") and ",Shaw Brothers,incorrect," in rows[1]
 

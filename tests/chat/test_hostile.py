@@ -4,43 +4,17 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from runaway import cpu_guard
 
 from kopick_quiz.chat import Conversation, Reply, answer_question
 from kopick_quiz.facts.base import FactBase
 
-HOSTILE = [
-    "",
-    " ",
-    "\n\t ",
-    "?",
-    "???!!!",
-    "x" * 5_000,
-    "who directed the medium " * 250,
-    " ".join(["lorem ipsum dolor sit amet"] * 200),
-    "[bold]Who directed[/bold] The Medium?",
-    "[red]",
-    "[link=https://example.com]click[/link]",
-    "<script>alert(1)</script>",
-    "'; DROP TABLE films; --",
-    "%s %d {0} {{}} $(rm -rf /)",
-    "\x00\x01\x02\x1b[31m",
-    "👍🎬🔥",
-    "who directed 🎬 the medium",
-    "Who directed \u202eThe Medium",
-    "ＷＨＯ ＤＩＲＥＣＴＥＤ ＴＨＥ ＭＥＤＩＵＭ",
-    "من أخرج الفيلم",
-    "봉준호 감독",
-    "the the the the the",
-    "and and and",
-    "1 2 3 4 5 6 7 8 9 10",
-    "2013 2014 2015",
-]
+from .hostile import HOSTILE
 
 
 def _check(reply: Reply) -> None:
@@ -52,9 +26,9 @@ def _check(reply: Reply) -> None:
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_input_gets_a_reply_fast(base: FactBase, text: str):
-    start = time.perf_counter()
-    reply = answer_question(base, text)
-    assert time.perf_counter() - start < 0.5
+    answer_question(base, "warm up")  # the indexes are built once, before the guard starts
+    with cpu_guard(0.5, f"answering {text[:40]!r}"):  # 6 ms of CPU at worst; the speed is in bench/ask.py
+        reply = answer_question(base, text)
     _check(reply)
 
 
@@ -99,9 +73,9 @@ def large_base() -> FactBase:
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_input_is_fast_on_a_larger_base(large_base: FactBase, text: str):
     answer_question(large_base, "warm up")
-    start = time.perf_counter()
-    _check(answer_question(large_base, text))
-    assert time.perf_counter() - start < 0.5
+    with cpu_guard(0.5, f"answering {text[:40]!r}"):  # 6 ms of CPU at worst; the speed is in bench/ask.py
+        reply = answer_question(large_base, text)
+    _check(reply)
 
 
 def test_a_long_listing_is_cut_and_counted(large_base: FactBase):

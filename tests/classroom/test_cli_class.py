@@ -31,7 +31,11 @@ questions:
 """
 
 
-ANSWERS = {"Thai studio": "GDH 559", "which year": "2021", "Who directed": "Na Hong-jin"}  # the last one wrong
+ANSWERS = {
+    "Thai studio": "GDH 559",
+    "which year": "2021",
+    "Who directed": "Na Hong-jin",
+}  # the last one wrong
 
 
 @pytest.fixture
@@ -64,6 +68,7 @@ def test_a_teachers_class_from_new_to_board_to_close(home):
     klass = new_class(home)
     assert klass["title"] == "Week 3" and klass["mode"] == "self" and klass["questions"] == 3
     listed = kopick(home, "class", "list")
+    assert listed.returncode == 0, listed.stderr
     assert klass["code"] in listed.stdout and "self-paced" in listed.stdout
     first = kopick(
         home,
@@ -78,14 +83,17 @@ def test_a_teachers_class_from_new_to_board_to_close(home):
     assert first.returncode == 0, first.stderr
     assert "Welcome, Mina: Week 3" in first.stdout
     again = kopick(home, "play", "--plain", "--class", klass["code"], "--player", "mina", stdin="nobody\n")
+    assert again.returncode == 0, again.stderr
     assert "Welcome back, Mina" in again.stdout and "1 question" in again.stdout  # resumed at the last one
     board = kopick(home, "class", "board", klass["code"], "--json")
+    assert board.returncode == 0, board.stderr
     [row] = [json.loads(line) for line in board.stdout.splitlines()]
     assert (row["player"], row["answered"], row["finished"]) == ("Mina", 3, True)
     rows = kopick(home, "results", "--class", klass["code"], "--csv").stdout.splitlines()
     assert rows[0].startswith("player,quiz_id,pack,mode,question_id") and len(rows) == 4
     assert sum(int(r.split(",")[9]) for r in rows[1:]) == row["points"]
     finished = kopick(home, "play", "--plain", "--class", klass["code"], "--player", "Mina")
+    assert finished.returncode == 0, finished.stderr
     assert "You have finished Week 3, Mina" in finished.stdout
     closed = kopick(home, "class", "close", klass["code"])
     assert closed.returncode == 0 and "1 student, 3 answers; it takes no more" in closed.stdout
@@ -126,6 +134,7 @@ def test_an_exam_refuses_hints_and_questions_to_the_bot(home):
         "Mina",
         stdin="/hint\n?who directed it\n/quit\n",
     )
+    assert done.returncode == 0, done.stderr
     assert "You have 3 min 00 s for the 3 questions left." in done.stdout  # the clock starts once loaded
     assert "No hints in an exam." in done.stdout
     assert "No questions to me during an exam" in done.stdout
@@ -144,8 +153,10 @@ def test_a_dispute_accepted_end_to_end(home):
         home, "play", "--plain", "--class", code, "--player", "Mina",
         stdin="GDH\n/dispute GDH is what everyone calls it\n2021\nBanjong Pisanthanakun\n",
     )  # fmt: skip
+    assert play.returncode == 0, play.stderr
     assert "Noted: your teacher will look at that answer again" in play.stdout, play.stdout
     listed = kopick(home, "class", "disputes", code)
+    assert listed.returncode == 0, listed.stderr
     assert "#1 [open] Mina on:" in listed.stdout and "says: GDH is what everyone calls it" in listed.stdout
     before = json.loads(kopick(home, "class", "board", code, "--json").stdout)
     accepted = kopick(home, "class", "disputes", code, "--accept", "1", "--add-answer")
@@ -157,12 +168,14 @@ def test_a_dispute_accepted_end_to_end(home):
     assert after["right"] == before["right"] + 1 and after["points"] > before["points"]
     rows = kopick(home, "results", "--class", code, "--csv").stdout.splitlines()
     assert any(",GDH,correct," in r for r in rows)
-    stats = json.loads(kopick(home, "stats", "--player", "Mina", "--json").stdout)
-    assert stats  # stats read the same rescored rows
+    stats = json.loads(kopick(home, "stats", "--player", "Mina", "--json").stdout)["totals"]
+    # stats read the same rescored rows as the board
+    assert (stats["answers"], stats["right"], stats["points"]) == (3, after["right"], after["points"])
     pack = (home / "packs" / "week3.yaml").read_text(encoding="utf-8")
     assert "# a comment the teacher wrote" in pack and 'accept: ["GDH"]' in pack
     assert kopick(home, "validate", str(home / "packs" / "week3.yaml")).returncode == 0
     graded = kopick(home, "grade", "--pack", "week3", stdin='{"id": "week3.studio", "answer": "GDH"}\n')
+    assert graded.returncode == 0, graded.stderr
     assert json.loads(graded.stdout)["verdict"] == "correct"  # next time it is simply right
     again = kopick(home, "class", "disputes", code, "--accept", "1")
     assert again.returncode == 1 and "already accepted" in again.stderr
@@ -177,12 +190,15 @@ def test_a_live_class_in_line_mode_with_an_unattended_host(home):
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, bufsize=1,
     )  # fmt: skip
     seen: list[str] = []
+    seated = threading.Event()
 
     def answer() -> None:
         assert student.stdout is not None and student.stdin is not None
         for line in student.stdout:
             seen.append(line)
-            if line.startswith("Q") and "/3  " in line:
+            if line.startswith("Waiting for "):
+                seated.set()
+            elif line.startswith("Q") and "/3  " in line:
                 typed = next(a for words, a in ANSWERS.items() if words in line)
                 time.sleep(0.2)
                 student.stdin.write(typed + "\n")
@@ -192,11 +208,13 @@ def test_a_live_class_in_line_mode_with_an_unattended_host(home):
 
     reader = threading.Thread(target=answer, daemon=True)
     reader.start()
-    time.sleep(0.5)
+    # the host starts once the student is in the lobby, as a teacher waits (120 s: a hang guard)
+    assert seated.wait(120), "".join(seen)
     host = kopick(home, "class", "host", code, "--auto", "0.3", timeout=120)
-    student.wait(timeout=60)
-    reader.join(timeout=5)
+    student.wait(timeout=120)
+    reader.join(timeout=120)
     assert host.returncode == 0, host.stderr
+    assert student.returncode == 0, student.stderr.read() if student.stderr else ""
     assert "Mina joined (1 in all)" in host.stdout and "Podium:" in host.stdout
     text = "".join(seen)
     assert "Q1/3" in text and "Q3/3" in text and "Game over: you came 1st" in text

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -85,6 +87,29 @@ async def settle(pilot: Pilot[int]) -> None:
             await app.history.idle()
         await pilot.pause()
     await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+async def until(
+    pilot: Pilot[Any], condition: Callable[[], bool], what: str = "", seconds: float = 60.0
+) -> None:
+    """Let the app run until `condition` holds; fail after `seconds` (a hang guard, not a speed
+    limit: on a busy machine the screen may take a while to get there)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the screen never got there in {seconds:.0f} s: {what or condition}")
+        await asyncio.sleep(0.02)
+        await pilot.pause()
+
+
+async def search_palette(pilot: Pilot[Any], typed: str) -> None:
+    """Open the command palette, type `typed`, and wait until its search has listed what it finds."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*typed)
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the palette's search is a worker
     await pilot.pause()
 
 

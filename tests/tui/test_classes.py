@@ -24,7 +24,18 @@ from kopick_quiz.tui.screens.classes import ClassesScreen
 from kopick_quiz.tui.screens.confirm import ConfirmScreen
 from kopick_quiz.tui.screens.home import HomeScreen
 
-from .conftest import DATA, NOW, FakeClock, drive, library_from, make_app, screen_text, settle
+from .conftest import (
+    DATA,
+    NOW,
+    FakeClock,
+    drive,
+    library_from,
+    make_app,
+    screen_text,
+    search_palette,
+    settle,
+    until,
+)
 from .test_snapshots import snapshot
 
 SCORES = {"correct": 1.0, "close": 0.9, "partial": 0.5, "incorrect": 0.0}
@@ -257,10 +268,7 @@ def test_answers_given_while_it_is_open_show_up(tmp_path: Path, monkeypatch: pyt
         await open_classes(pilot)
         record(tmp_path, code, "Hana", ("medium.korean-studio", "Showbox", "correct", 10))
         record(tmp_path, code, "Dae", ("medium.studio", "GDH 559", "correct", 10))
-        for _ in range(100):  # a runaway guard: it shows after a refresh or two
-            await pilot.pause(0.05)
-            if len(table(app, "#board-table").rows) == 4:
-                break
+        await until(pilot, lambda: len(table(app, "#board-table").rows) == 4, "a refresh or two")
         await settle(pilot)
         assert column(app, "#board-table", "student") == ["Mina", "Dae", "Hana", "Jun [b]Seo[/b]"]
         assert column(app, "#board-table", "points") == ["75", "10", "10", "9"]
@@ -287,10 +295,9 @@ def test_the_board_keeps_the_student_under_the_cursor_as_answers_come(
         assert board.coordinate_to_cell_key(board.cursor_coordinate).row_key.value == "Student 26"
         assert screen.student == "Student 26"  # the Answers tab shows who the board points at
         record(tmp_path, code, "Student 40", ("medium.year", "2021", "correct", 100))
-        for _ in range(100):  # a runaway guard: it shows after a refresh or two
-            await pilot.pause(0.05)
-            if column(app, "#board-table", "student")[0] == "Student 40":
-                break
+        await until(
+            pilot, lambda: column(app, "#board-table", "student")[0] == "Student 40", "a refresh or two"
+        )
         await settle(pilot)
         assert column(app, "#board-table", "student")[0] == "Student 40"
         assert board.coordinate_to_cell_key(board.cursor_coordinate).row_key.value == "Student 26"
@@ -352,10 +359,7 @@ def test_the_palette_on_home_opens_it(tmp_path: Path) -> None:
     app = home_app(tmp_path)
 
     async def scenario(pilot: Pilot[Any]) -> None:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"classes")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "classes")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ClassesScreen)
@@ -409,11 +413,8 @@ def test_a_served_session_cannot_reach_it(tmp_path: Path) -> None:
         await pilot.press("c", "escape")
         app.show_classes()
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
+        await search_palette(pilot, "class")
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"class")
-        await pilot.pause(0.3)
         assert "Classes" not in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)

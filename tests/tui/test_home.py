@@ -16,7 +16,7 @@ from kopick_quiz.tui.screens.results import ResultsScreen
 from kopick_quiz.tui.widgets.answer_input import AnswerInput
 from kopick_quiz.tui.widgets.options import OptionsList
 
-from .conftest import drive, last_bubble, make_app, screen_text, settle
+from .conftest import drive, last_bubble, make_app, screen_text, search_palette, settle
 
 
 def home(app: object) -> HomeScreen:
@@ -117,10 +117,7 @@ def test_every_quiz_action_is_in_the_command_palette(tmp_path: Path, typed: str,
     app = make_app(tmp_path)
 
     async def scenario(pilot: Pilot[int]) -> None:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*typed)
-        await pilot.pause(0.3)
+        await search_palette(pilot, typed)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, QuizScreen)

@@ -79,8 +79,7 @@ def room(tmp_path: Path) -> Any:
 
 async def step(app: HostApp, pilot: Any, key: str | None = "space") -> None:
     if key:
-        await pilot.press(key)
-        await asyncio.sleep(0.05)
+        await pilot.press(key)  # the move goes to the game's one thread before the read below
     await app.read()
     await pilot.pause()
 

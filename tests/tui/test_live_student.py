@@ -4,7 +4,6 @@ question the host opens, an answer graded with its speed points, a late answer r
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from kopick_quiz.classroom.live import LiveGame
 from kopick_quiz.store import Store
 from kopick_quiz.tui.screens.live import LiveScreen
 
-from .conftest import DATA, drive, library_from, screen_text, settle
+from .conftest import DATA, drive, library_from, screen_text, settle, until
 from .test_served import join, served
 
 
@@ -23,15 +22,6 @@ def live_class(data: Path) -> str:
     questions = library_from(DATA / "packs")().questions("medium")
     with Store.open(data, scheduler=fsrs.Scheduler(enable_fuzzing=False)) as store:
         return create_class(store, "Live", "medium", questions, count=3, seed=4, mode="live").code
-
-
-async def wait_for(pilot, condition, seconds: float = 5.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await asyncio.sleep(0.05)
-        await pilot.pause()
-    raise AssertionError("the screen never got there")
 
 
 def test_a_student_follows_the_hosts_game(tmp_path):
@@ -49,27 +39,27 @@ def test_a_student_follows_the_hosts_game(tmp_path):
         await pilot.pause()
         assert "has not started yet" in screen_text(app)
         game.next()  # the host opens question 1
-        await wait_for(pilot, lambda: app.screen.phase == "question")
+        await until(pilot, lambda: app.screen.phase == "question")
         question = app.screen.questions[0]
         assert "Question 1 of 3" in screen_text(app) and question.prompt in screen_text(app)
         await settle(pilot)
         await pilot.press(*question.answers[0], "enter")
-        await wait_for(pilot, lambda: 0 in app.screen.answered)
+        await until(pilot, lambda: 0 in app.screen.answered)
         text = screen_text(app)
         assert "for speed)" in text and "+1" in text  # 10 and a speed bonus: 11 to 15 points
         await pilot.press(*"again", "enter")
         await pilot.pause()
         assert "You have answered this one" in screen_text(app)
         await pilot.press("f7")
-        await wait_for(pilot, lambda: "your teacher will look at that answer again" in screen_text(app))
+        await until(pilot, lambda: "your teacher will look at that answer again" in screen_text(app))
         game.next()  # closed: the spread
-        await wait_for(pilot, lambda: app.screen.phase == "spread")
+        await until(pilot, lambda: app.screen.phase == "spread")
         assert "You are 1st of 1 with" in screen_text(app)
         game.next()
         game.next()  # question 2 opens; nobody answers before the host closes it
-        await wait_for(pilot, lambda: app.screen.phase == "question" and app.screen.number == 1)
+        await until(pilot, lambda: app.screen.phase == "question" and app.screen.number == 1)
         game.next()
-        await wait_for(pilot, lambda: app.screen.phase == "spread")
+        await until(pilot, lambda: app.screen.phase == "spread")
         await pilot.press(*"too late", "enter")
         await pilot.pause()
         assert "Too late: the time for question 2 was up" in screen_text(app)

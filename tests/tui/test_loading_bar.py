@@ -18,7 +18,7 @@ from kopick_quiz.tui.screens.home import HomeScreen
 from kopick_quiz.tui.screens.quiz import QuizScreen
 from kopick_quiz.tui.widgets.loading_bar import LoadingBar
 
-from .conftest import DATA, NOW, FakeClock, drive, library_from, screen_text
+from .conftest import DATA, NOW, FakeClock, drive, library_from, screen_text, until
 
 LABEL = "Loading the facts…"
 
@@ -36,14 +36,6 @@ def app_with(loader: Callable[[Progress], Library], command: str | None, bar_aft
     return app
 
 
-async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the screen never got there")
-
-
 @pytest.mark.parametrize("command, screen", [(None, HomeScreen), ("play", QuizScreen)])
 def test_a_slow_load_shows_a_bar_until_the_library_is_ready(
     command: str | None, screen: type, tmp_path: Path
@@ -53,7 +45,7 @@ def test_a_slow_load_shows_a_bar_until_the_library_is_ready(
 
     def slow(progress: Progress) -> Library:
         progress(30, 100)
-        go.wait(10)
+        go.wait(120)  # a hang guard: the test lets it go once it has seen the bar
         return load(progress)
 
     app = app_with(slow, command, bar_after=0.0)
@@ -65,12 +57,12 @@ def test_a_slow_load_shows_a_bar_until_the_library_is_ready(
             bars = app.screen.query(LoadingBar)
             return bool(bars) and bars.first().display and bars.first().region.height == 1
 
-        await until(pilot, bar_shown)
+        await until(pilot, bar_shown, "the loading bar")
         await pilot.pause()
         shown = screen_text(app)
         assert LABEL in shown and "30%" in shown
         go.set()
-        await until(pilot, lambda: app.library is not None)
+        await until(pilot, lambda: app.library is not None, "the library loaded")
         await pilot.pause()
         assert not any(bar.display for bar in app.screen.query(LoadingBar))
         assert LABEL not in screen_text(app)

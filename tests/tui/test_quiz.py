@@ -18,7 +18,7 @@ from kopick_quiz.tui.widgets.bubble import ChatBubble
 from kopick_quiz.tui.widgets.options import OptionsList
 from kopick_quiz.tui.widgets.score_header import ScoreHeader
 
-from .conftest import FakeClock, bubbles, drive, last_bubble, make_app, screen_text, settle
+from .conftest import FakeClock, bubbles, drive, last_bubble, make_app, screen_text, settle, until
 
 
 def quiz(app: KopickApp) -> QuizScreen:
@@ -275,7 +275,7 @@ def test_an_exam_has_no_hints_and_ends_when_time_is_up(tmp_path: Path) -> None:
         assert "No questions to me during an exam" in last_bubble(app, "note").text
         assert screen.query_one(ScoreHeader).seconds_left == 180
         clock.advance(181)
-        await pilot.pause(1.2)
+        await until(pilot, lambda: isinstance(app.screen, ResultsScreen), "the exam's clock ran out")
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert len(app.screen.results.answered) == 3

@@ -20,7 +20,7 @@ from kopick_quiz.tui.quickstart import Early, early_question, peek
 from kopick_quiz.tui.screens.quiz import QuizScreen
 from kopick_quiz.tui.widgets.options import OptionsList
 
-from .conftest import DATA, NOW, FakeClock, bubbles, drive, library_from
+from .conftest import DATA, NOW, FakeClock, bubbles, drive, library_from, settle, until
 
 
 def test_quickstart_reads_the_cache_format_of_kopick_quiz_cache() -> None:
@@ -84,7 +84,7 @@ def gated_app(tmp_path: Path, early: Early | None) -> tuple[KopickApp, threading
     load = library_from(DATA / "packs")
 
     def slow(progress: Progress) -> Library:
-        go.wait(10)
+        go.wait(120)  # a hang guard: each test lets it go
         return load(progress)
 
     future: Future[Early | None] = Future()
@@ -110,9 +110,8 @@ def test_the_early_question_shows_before_the_library_and_is_not_asked_twice(tmp_
         assert screen.session is None  # the library is still loading...
         assert first.prompt in bubbles(app, "question")[-1].text  # ...and the question is there
         go.set()
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: screen.session is not None, "the library loaded")
+        await settle(pilot)
         assert screen.session is not None and screen.session.current == first
         assert len(bubbles(app, "question")) == 1
         assert not bubbles(app, "note")
@@ -131,9 +130,8 @@ def test_an_answer_typed_before_the_grader_is_ready_is_graded_when_it_is(tmp_pat
         shown = app.screen.query_one(OptionsList).options  # in this quiz's order, from the start
         await pilot.press(str(shown.index("Showbox") + 1))  # before anything can grade it
         go.set()
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.session is not None, "the library loaded")  # type: ignore[attr-defined]
+        await settle(pilot)
         session = app.screen.session  # type: ignore[attr-defined]
         assert session is not None and len(session.answered) == 1
         assert session.answered[0].accepted

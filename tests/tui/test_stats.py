@@ -21,7 +21,7 @@ from kopick_quiz.tui.screens.quiz import QuizScreen
 from kopick_quiz.tui.screens.results import ResultsScreen
 from kopick_quiz.tui.screens.stats import StatsScreen
 
-from .conftest import DATA, NOW, FakeClock, drive, library_from, make_app, screen_text, settle
+from .conftest import DATA, NOW, FakeClock, drive, library_from, make_app, screen_text, search_palette, settle
 from .test_snapshots import snapshot
 
 FOLDERS = (DATA / "packs", DATA / "stats")
@@ -216,10 +216,7 @@ def test_stats_is_in_the_home_screens_command_palette(tmp_path: Path) -> None:
     app = home_app(tmp_path)
 
     async def scenario(pilot: Pilot[int]) -> None:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"stats")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "stats")
         await pilot.press("enter")
         await settle(pilot)
         assert stats_screen(app).player == "mina" and "Progress of mina" in screen_text(app)
