@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.color import Color
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from kopick_quiz.session import MAX_ANSWER_CHARS
 from kopick_quiz.store import Store
@@ -117,14 +118,19 @@ def test_a_whole_quiz_right_wrong_close_partial_hint_skip(tmp_path: Path) -> Non
         assert hinted[0].hints == 2 and hinted[0].points == 5
 
 
+def framed(bubble: ChatBubble) -> Widget:
+    """The box drawn round the message: the bot's bubble itself, or the box in the student's row."""
+    return bubble if bubble.role == "bot" else bubble.query_one(".body")
+
+
 def title(bubble: ChatBubble) -> str:
     """The name the bubble's frame shows as its title."""
-    return str(bubble.query_one(".body").border_title)
+    return str(framed(bubble).border_title)
 
 
 def frame(bubble: ChatBubble) -> Color:
     """The colour of the bubble's frame, as drawn."""
-    return bubble.query_one(".body").styles.border_top[1]
+    return framed(bubble).styles.border_top[1]
 
 
 def theme_colour(app: KopickApp, name: str) -> Color:
