@@ -873,3 +873,123 @@ def test_a_write_kept_waiting_past_the_busy_timeout_waits_again_instead_of_losin
         other.close()
     assert [r.question_id for r in store.answers("mina")] == ["q1"]
     store.close()
+
+
+# -- the power-loss promise (docs/data.md): every commit waits for the disk -------------------------------
+
+FULL = 2  # PRAGMA synchronous: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA
+
+
+class _Watched(sqlite3.Connection):
+    """A connection that notes, at each commit made through it, its file, its `synchronous`
+    level and its journal mode: what the commit was promised to survive."""
+
+    commits: list[tuple[str, int, str]] = []
+
+    def _note(self) -> None:
+        if self.in_transaction:
+            file = self.execute_raw("PRAGMA database_list").fetchone()[2]
+            level = self.execute_raw("PRAGMA synchronous").fetchone()[0]
+            journal = self.execute_raw("PRAGMA journal_mode").fetchone()[0]
+            _Watched.commits.append((Path(file).name, level, journal))
+
+    def execute_raw(self, sql: str) -> sqlite3.Cursor:
+        return super().execute(sql)
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+        if sql.strip().upper().startswith(("COMMIT", "END")):
+            self._note()
+        return super().execute(sql, *args)  # type: ignore[arg-type]
+
+    def commit(self) -> None:
+        self._note()
+        super().commit()
+
+
+@pytest.fixture
+def watched(monkeypatch: pytest.MonkeyPatch) -> list[_Watched]:
+    """Every SQLite connection opened from here on, watched (forked processes inherit it)."""
+    opened: list[_Watched] = []
+    real = sqlite3.connect
+
+    def connect(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        conn = real(*args, **kwargs, factory=_Watched)
+        opened.append(conn)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(_Watched, "commits", [])
+    return opened
+
+
+def _levels_of_open(opened: list[_Watched]) -> list[tuple[str, int, str]]:
+    out = []
+    for conn in opened:
+        try:
+            file = conn.execute_raw("PRAGMA database_list").fetchone()[2]
+        except sqlite3.ProgrammingError:  # closed
+            continue
+        level = conn.execute_raw("PRAGMA synchronous").fetchone()[0]
+        journal = conn.execute_raw("PRAGMA journal_mode").fetchone()[0]
+        out.append((Path(file).name, level, journal))
+    return out
+
+
+def _record_in_a_child(folder: str, results) -> None:  # noqa: ANN001
+    _Watched.commits = []
+    with Store.open(folder) as s:
+        s.record(s.start_quiz("jun", "p", "quick", ["q1"], 1), answered("q1"))
+        results.put((_Watched.commits, _levels_of_open([s.backend._conn])))  # type: ignore[attr-defined]
+
+
+def test_every_commit_of_an_answer_waits_for_the_disk(tmp_path: Path, watched: list[_Watched]) -> None:
+    """docs/data.md: answers are committed with a write-ahead log and `synchronous=FULL`, so a
+    power cut loses at most the answer being typed. Every connection the store opens, on every
+    path (a new file, an existing one, a second window, a damaged file set aside, worker threads,
+    another process) commits at that level; OFF or NORMAL anywhere fails here."""
+    folder = tmp_path / "data"
+    first = Store.open(folder)  # a new history: made beside, then linked into place
+    quiz = first.start_quiz("mina", "p", "quick", ["q1", "q2", "q3"], 1)
+    threads = [
+        threading.Thread(target=first.record, args=(quiz, answered(q))) for q in ("q1", "q2")
+    ]  # as the app's workers do
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    second = Store.open(folder)  # another window on the same file
+    second.record(quiz, answered("q3"))
+    second.finish(quiz)
+    open_now = _levels_of_open(watched)
+    first.close()
+    second.close()
+    with Store.open(folder) as again:  # an existing history
+        again.record(again.start_quiz("mina", "p", "quick", ["q1"], 1), answered("q1"))
+        open_now += _levels_of_open(watched)
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / DB_NAME).write_bytes(b"not a database at all" * 100)
+    with Store.open(tmp_path / "bad") as fresh:  # a damaged file set aside, a new one begun
+        assert fresh.backend.notice is not None and "kept as" in fresh.backend.notice  # type: ignore[attr-defined]
+        fresh.record(fresh.start_quiz("mina", "p", "quick", ["q1"], 1), answered("q1"))
+        open_now += _levels_of_open(watched)
+    ctx = multiprocessing.get_context("fork")
+    results = ctx.Queue()
+    child = ctx.Process(target=_record_in_a_child, args=(str(folder), results))
+    child.start()
+    child_commits, child_open = results.get(timeout=60)
+    child.join(60)
+    assert child.exitcode == 0
+
+    commits = _Watched.commits + child_commits
+    on_history = [c for c in commits if c[0] == DB_NAME]
+    # each answer, quiz and player was a commit on the history file, and each one waited for the disk
+    assert len(on_history) >= 8, commits
+    assert {(level, journal) for _, level, journal in on_history} == {(FULL, "wal")}, commits
+    # the history is made in a file beside it first: that is committed as surely
+    assert all(level == FULL for _, level, _ in commits), commits
+    assert open_now and child_open
+    assert {(name, level, journal) for name, level, journal in open_now + child_open} == {
+        (DB_NAME, FULL, "wal")
+    }
+    with Store.open(folder) as s:
+        assert len(list(s.answers())) == 5
