@@ -14,15 +14,29 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+OFFLINE = {"PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}  # pip must not need the network
+
+
+def pip(*argv: str) -> None:
+    """Run pip offline; fail with what it said."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", *argv],
+        env={**os.environ, **OFFLINE},
+        capture_output=True,
+        text=True,
+        timeout=600,  # a hang guard
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", str(ROOT), "-w", str(out)],
-        check=True,
-        capture_output=True,
-    )
-    return next(out.glob("kopick_quiz-*.whl"))
+    # With the test environment's own setuptools and wheel (the `test` extra), not a fresh
+    # isolated environment fetched from the index: the build works offline.
+    pip("wheel", "-q", "--no-deps", "--no-build-isolation", str(ROOT), "-w", str(out))
+    [built] = out.glob("kopick_quiz-*.whl")
+    return built
 
 
 def test_wheel_ships_the_fact_base_and_every_pack(wheel: Path):
@@ -36,11 +50,7 @@ def test_wheel_ships_the_fact_base_and_every_pack(wheel: Path):
 
 def test_installed_wheel_validates_its_data_from_another_folder(wheel: Path, tmp_path: Path):
     target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-        check=True,
-        capture_output=True,
-    )
+    pip("install", "-q", "--no-deps", "--target", str(target), str(wheel))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target), "KOPICK_QUIZ_HOME": str(tmp_path / "home")}
@@ -52,16 +62,17 @@ def test_installed_wheel_validates_its_data_from_another_folder(wheel: Path, tmp
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert (
-        str(target)
-        in subprocess.run(
-            [sys.executable, "-c", "import kopick_quiz; print(kopick_quiz.__file__)"],
-            cwd=elsewhere,
-            env=env,
-            capture_output=True,
-            text=True,
-        ).stdout
+    packs = list((ROOT / "questions").glob("*.yaml"))
+    assert f"{1 + len(packs)} files checked: 0 errors" in done.stdout + done.stderr  # the facts and each pack
+    where = subprocess.run(
+        [sys.executable, "-c", "import kopick_quiz; print(kopick_quiz.__file__)"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
     )
+    assert where.returncode == 0, where.stderr
+    assert where.stdout.startswith(str(target))  # the installed wheel ran, not the source tree
 
 
 def test_wheel_carries_the_compiled_cache_of_its_data(wheel: Path):
