@@ -77,6 +77,17 @@ def store(db: StoreSpot, clock: Clock) -> Iterator[Store]:
     s.close()
 
 
+def needs_psycopg() -> None:
+    """Skip without psycopg (the `postgres` extra), with the reason; where PostgreSQL is required
+    (KOPICK_REQUIRE_POSTGRES, as on CI) its absence is a failure instead."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as exc:
+        if os.environ.get("KOPICK_REQUIRE_POSTGRES"):
+            pytest.fail(f"psycopg is required here (KOPICK_REQUIRE_POSTGRES) but: {exc}")
+        pytest.skip(f"psycopg is not installed (pip install '.[postgres]'): {exc}")
+
+
 def raw(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path)
 
@@ -687,7 +698,7 @@ def test_a_server_that_cannot_be_used_is_a_plain_error_without_the_password(
 
 
 def test_a_server_that_does_not_answer_is_a_plain_error(tmp_path: Path) -> None:
-    pytest.importorskip("psycopg")
+    needs_psycopg()
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -731,7 +742,7 @@ def test_db_names_the_sqlite_file_too(tmp_path: Path, given: str | None, file: s
 
 
 def test_a_malformed_url_is_a_plain_error_that_hides_the_password(tmp_path: Path) -> None:
-    pytest.importorskip("psycopg")
+    needs_psycopg()
     with pytest.raises(
         StoreError, match="cannot use the database at postgresql://ana:\\*\\*\\*@\\[bad/k"
     ) as caught:

@@ -205,7 +205,7 @@ def test_export_a_users_pack_by_id_in_every_format(home: Path, tmp_path: Path):
     ],
 )
 def test_export_mistakes_are_one_sentence(argv: tuple[str, ...], message: str):
-    run("new-pack", "Mine")
+    assert run("new-pack", "Mine")[0] == 0
     code, out, err = run(*argv)
     assert code == 1 and out == ""
     assert err.startswith("kopick-quiz: ") and message in err
@@ -226,7 +226,7 @@ def test_help_has_an_example_for_each_new_command():
 
 
 def test_questions_json_lists_an_imported_pack(home: Path):
-    run("import", str(GIFT / "true_false.gift"))
+    assert run("import", str(GIFT / "true_false.gift"))[0] == 0
     code, out, _ = run("questions", "--pack", "true-false", "--json")
     assert code == 0
     assert [json.loads(line)["type"] for line in out.splitlines()] == ["truefalse"] * 5

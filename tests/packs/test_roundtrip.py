@@ -211,10 +211,15 @@ questions:
 def test_weights_and_feedback_survive_a_gift_round_trip():
     pack = pack_of(WEIGHTED, "weighted.yaml")
     exported = export_gift(pack)
-    assert exported.notes == [
-        "question 'w.short': Moodle offers no 0% grade; it will round 'Showbox' to the nearest one it has"
-    ] or all("Moodle offers" not in n for n in exported.notes)
+    assert exported.notes == []  # 75, 50, 33.33333 and 0 are all grades Moodle offers: nothing is rounded
     assert comparable(reimported(parse_gift(exported.content, "weighted.gift"))) == comparable(pack)
+
+
+def test_a_weight_moodle_does_not_offer_is_exported_with_a_note():
+    pack = pack_of(WEIGHTED.replace("weight: 75", "weight: 45"), "weighted.yaml")
+    assert export_gift(pack).notes == [
+        "question 'w.short': Moodle offers no 45% grade; it will round 'Shaw Bros' to the nearest one it has"
+    ]
 
 
 def test_weights_and_feedback_survive_a_csv_round_trip():

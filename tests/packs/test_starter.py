@@ -48,7 +48,7 @@ def test_new_pack_writes_a_starter_that_validates_cleanly(home: Path):
 
 
 def test_the_starter_is_commented_and_points_editors_at_the_schema(home: Path):
-    run("new-pack", "Mine")
+    assert run("new-pack", "Mine")[0] == 0
     text = (home / "packs" / "mine.yaml").read_text(encoding="utf-8")
     assert text.startswith(f"# yaml-language-server: $schema={SCHEMA_FILE}\n")
     for kind in QTYPES:
@@ -128,7 +128,7 @@ def extra(tmp_path: Path) -> Path:
 
 
 def test_user_packs_and_packs_dirs_load_after_the_shipped_ones(home: Path, extra: Path):
-    run("new-pack", "Mine")
+    assert run("new-pack", "Mine")[0] == 0
     library = open_library(packs_dirs=[extra], user_packs=home / "packs")
     ids = [p.id for p in library.packs]
     shipped = len(pack_files(shipped_packs_dir()))
@@ -143,7 +143,7 @@ def test_user_packs_and_packs_dirs_load_after_the_shipped_ones(home: Path, extra
 def test_the_home_screen_lists_user_packs_beside_the_shipped_ones(home: Path, extra: Path):
     from kopick_quiz.tui.app import KopickApp, Launch
 
-    run("new-pack", "Mine")
+    assert run("new-pack", "Mine")[0] == 0
     app = KopickApp(Launch(packs_dirs=(extra,)), data_dir=home, persist=False)
 
     async def scenario() -> list[str]:

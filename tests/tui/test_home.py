@@ -16,7 +16,7 @@ from kopick_quiz.tui.screens.results import ResultsScreen
 from kopick_quiz.tui.widgets.answer_input import AnswerInput
 from kopick_quiz.tui.widgets.options import OptionsList
 
-from .conftest import drive, last_bubble, make_app, screen_text, search_palette, settle
+from .conftest import bubbles, drive, make_app, screen_text, search_palette, settle
 
 
 def home(app: object) -> HomeScreen:
@@ -117,11 +117,12 @@ def test_every_quiz_action_is_in_the_command_palette(tmp_path: Path, typed: str,
     app = make_app(tmp_path)
 
     async def scenario(pilot: Pilot[int]) -> None:
+        before = len(bubbles(app, effect))
         await search_palette(pilot, typed)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, QuizScreen)
-        assert last_bubble(app, effect)
+        assert len(bubbles(app, effect)) == before + 1  # the action said its piece in the chat
 
     drive(app, scenario)
 
