@@ -101,11 +101,7 @@ def test_a_first_start_of_the_installed_wheel_builds_no_cache_and_a_changed_sour
     from kopick_quiz.library import open_library
 
     site = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), str(wheel)],
-        check=True,
-        capture_output=True,
-    )
+    pip("install", "-q", "--no-deps", "--target", str(site), str(wheel))
     expected = "".join(
         json.dumps(q.to_json(), ensure_ascii=False) + "\n" for q in open_library().questions(None)
     )
