@@ -9,14 +9,18 @@ presses Tab and types a name on the join screen, waits for the first question, t
 thinking a while before each (--think). The clock runs from the Enter (or the y/n key of a
 true/false question) to the first output that shows the verdict ("Correct", "Not quite",
 "Skipped." ...): what the student waits for. Everyone joins at once; the answers start when
-all of them are seated, so the latencies are those of N students in session, and the joins are
-timed on their own.
+all of them are seated and their apps have finished loading (an app shows the first question
+first and builds its grader after: with 40 joining at once, the last ones are still at it when
+the last student is seated), so the latencies are those of N students in session, and the joins
+and that loading are timed on their own.
 
 Memory: VmRSS and VmHWM (peak) of each served app process (and of the server itself), read
 from /proc while all N are connected, after their last answer; with each one's CPU time so far
 (and their sum over the run's wall time: how many cores the apps kept busy). CPU an answer:
 the apps' and the server's CPU time from the moment everyone is seated to the last answer,
 divided by the answers: what one answer costs the machine, whatever else is running on it.
+The simulated browsers (this script: 40 websockets, every frame decoded) run on the same cores
+as the server, which a real class's browsers do not: their CPU an answer is shown beside.
 
 Baseline, measured in the same run: one student alone (same questions, same think time). The
 figures are given as ratios against it. Goal: p95 under 300 ms with 40 students.
@@ -57,6 +61,8 @@ QUESTIONS = 10
 GOAL_P95_MS = 300.0
 STEP_TIMEOUT_S = 60.0  # one screen to appear: a runaway guard, generous on a loaded machine
 JOIN_TIMEOUT_S = 300.0  # all N app processes started and seated
+IDLE_CORES = 0.005  # what a seated student's app uses while nobody types (0.2% measured)
+SETTLED_CORES = 0.1  # beyond that, all apps together: loading is over
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 VERDICTS = ("Correct", "Close enough", "Partly right", "Not quite", "Skipped.")
 WIDTH, HEIGHT = 100, 40
@@ -352,6 +358,22 @@ def cpu_seconds(pid: int) -> float | None:
     return None
 
 
+async def settled(server: int) -> float:
+    """Wait until the app processes have finished loading (a seated student's app still builds
+    its grader after the first question shows): until their CPU use over a second is what idle
+    apps use. Returns how long that took."""
+    start = time.perf_counter()
+    previous = None
+    while time.perf_counter() - start < JOIN_TIMEOUT_S:
+        pids = app_processes(server)
+        now = sum(c for c in map(cpu_seconds, pids) if c is not None)
+        if previous is not None and now - previous < SETTLED_CORES + IDLE_CORES * len(pids):
+            break
+        previous = now
+        await asyncio.sleep(1.0)
+    return time.perf_counter() - start
+
+
 def app_processes(server: int) -> list[int]:
     """The served app processes under the server: `python -m kopick_quiz ... served` (not their /bin/sh)."""
     children: dict[int, list[int]] = {}
@@ -384,6 +406,8 @@ class Run:
     cpu_s: list[float]  # each app process's CPU time over the run
     answer_cpu_s: float = 0.0  # the apps' CPU time while the students answered (from go to the last answer)
     server_cpu_s: float = 0.0  # the server's CPU time over the same stretch
+    client_cpu_s: float = 0.0  # this benchmark's own (the simulated browsers'), over the same stretch
+    settle_s: float = 0.0  # from the last student seated to every app done loading
 
     @property
     def answers(self) -> int:
@@ -433,8 +457,10 @@ async def run_students(
         ]  # fmt: skip
         try:
             await asyncio.wait_for(seated.wait(), JOIN_TIMEOUT_S + 10)
+            settle_s = await settled(proc.pid)
             before = {pid: cpu_seconds(pid) or 0.0 for pid in app_processes(proc.pid)}
             server_before = cpu_seconds(proc.pid) or 0.0
+            client_before = time.process_time()
             go.set()
             await asyncio.wait_for(all_done.wait(), QUESTIONS * (think * 1.5 + 2 * STEP_TIMEOUT_S))
             pids = app_processes(proc.pid)
@@ -443,6 +469,7 @@ async def run_students(
             cpu = [c for c in after.values() if c is not None]
             answer_cpu = sum(c - before.get(pid, 0.0) for pid, c in after.items() if c is not None)
             server_cpu = (cpu_seconds(proc.pid) or 0.0) - server_before
+            client_cpu = time.process_time() - client_before
             server = status_kib(proc.pid)
             release.set()
             results = await asyncio.wait_for(asyncio.gather(*tasks), STEP_TIMEOUT_S)
@@ -464,6 +491,8 @@ async def run_students(
         cpu,
         answer_cpu,
         server_cpu,
+        client_cpu,
+        settle_s,
     )
 
 
@@ -504,7 +533,7 @@ def report(runs: list[Run], baseline: Run) -> None:
         f"\n{'students':>8}  {'answers':>7}  {'p50 ms':>7}  {'p95 ms':>7}  {'max ms':>7}  {'p50/base':>8}  "
         f"{'p95/base':>8}  {'join p50/p95 s':>14}  {'app RSS MiB med/max':>19}  {'peak MiB max':>12}  "
         f"{'all apps MiB':>12}  {'RSS/base':>8}  {'server MiB':>10}  {'app CPU s med':>13}  {'apps busy cores':>15}  "
-        f"{'CPU ms an answer: app/server':>28}"
+        f"{'CPU ms an answer: app/server/browsers':>37}"
     )
     for run in runs:
         lat = run.latencies
@@ -518,7 +547,8 @@ def report(runs: list[Run], baseline: Run) -> None:
             f"{sum(rss) / 1024:>12.0f}  {statistics.median(rss) / b_rss:>7.2f}x  "
             f"{run.server_kib.get('VmRSS', 0) / 1024:>10.0f}  {statistics.median(run.cpu_s or [0]):>13.1f}  "
             f"{sum(run.cpu_s) / run.wall_s:>15.2f}  "
-            f"{run.per_answer_ms(run.answer_cpu_s):>18.0f} / {run.per_answer_ms(run.server_cpu_s):<7.0f}"
+            f"{run.per_answer_ms(run.answer_cpu_s):>23.0f} / {run.per_answer_ms(run.server_cpu_s):.0f} / "
+            f"{run.per_answer_ms(run.client_cpu_s):<5.0f}"
         )
 
 
@@ -599,11 +629,16 @@ def main(argv: list[str] | None = None) -> int:
                 [c for run in alone for c in run.cpu_s],
                 sum(run.answer_cpu_s for run in alone),
                 sum(run.server_cpu_s for run in alone),
+                sum(run.client_cpu_s for run in alone),
             )
             print(f"  1 student alone, {args.baseline_runs} times: {baseline.wall_s:.0f} s", flush=True)
             for n in sizes:
                 runs.append(asyncio.run(run_students(proc, port, n, f"n{n}-", order, pack, args.think)))
-                print(f"  {n} students: {runs[-1].wall_s:.0f} s", flush=True)
+                print(
+                    f"  {n} students: {runs[-1].wall_s:.0f} s (every app loaded {runs[-1].settle_s:.0f} s "
+                    "after the last was seated)",
+                    flush=True,
+                )
         errors = [e for run in [baseline, *runs] for e in run.errors]
         problems = check_results(home, code, [baseline, *runs])
         served_log = (home / "serve.log").read_text(encoding="utf-8", errors="replace").splitlines()
