@@ -25,7 +25,11 @@ class BuildWithCache(build_py):
         if getattr(self, "editable_mode", False):
             return
         build_lib = Path(self.build_lib).resolve()
-        env = {**os.environ, "PYTHONPATH": str(build_lib), "PYTHONDONTWRITEBYTECODE": "1"}
+        # The copy being built first, then everything this process can import: pip's isolated
+        # build environment (pydantic, pyyaml, rapidfuzz) is on this process's path, not on the
+        # bare interpreter's.
+        path = os.pathsep.join([str(build_lib), *(p for p in sys.path if p)])
+        env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
         done = subprocess.run(
             [sys.executable, "-c", "from kopick_quiz.library import build_shipped_cache as b; print(b())"],
             cwd=build_lib,
