@@ -38,7 +38,10 @@ class BuildWithCache(build_py):
             text=True,
         )
         if done.returncode != 0:
-            raise SystemExit(f"building the shipped library cache failed:\n{done.stderr[-3000:]}")
+            # The wheel still works without it: the first start builds the user's cache, as an
+            # editable install does (tests/test_install.py checks that a wheel carries it).
+            self.warn(f"the wheel carries no compiled library; building it failed:\n{done.stderr[-3000:]}")
+            return
         self.announce(f"compiled the shipped library into {done.stdout.strip()}", level=2)
 
 
