@@ -19,6 +19,23 @@ settings.register_profile("kopick", deadline=None)
 settings.load_profile("kopick")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_compiled_copy_from_the_wheel() -> Iterator[None]:
+    """Loading as in a source tree, wherever the package is installed from.
+
+    An installed wheel carries a compiled copy of its shipped library, which a first start reads
+    instead of building the user's cache (tests/test_install.py tests that, in its own
+    processes). In this process every load takes the source tree's path, so the tests of a cold
+    load, its progress and the cache it leaves behave the same under `pip install .` (CI) as
+    in an editable install.
+    """
+    import kopick_quiz.library
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kopick_quiz.library, "_shipped_cache", lambda paths, fallback: None)
+        yield
+
+
 @pytest.fixture
 def reports() -> Reports:
     return Reports()
