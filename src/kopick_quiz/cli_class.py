@@ -375,7 +375,16 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
     import time
     from datetime import UTC
 
-    from .classroom import ClassError, class_questions, clean_name, find_open_class, join, time_left
+    from .classroom import (
+        ClassError,
+        class_questions,
+        clean_name,
+        dispute_answer,
+        find_open_class,
+        join,
+        sentence,
+        time_left,
+    )
     from .cli_shared import CommandError, _asker, _library, _login, _open_store
     from .plain import clean, run_plain
     from .store import Refused, StoreError
@@ -445,13 +454,7 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
             last.append(store.record(seat.quiz_id, answered))
 
         def dispute(reason: str) -> str:
-            if not last:
-                return "There is no verdict to dispute yet."
-            try:
-                store.dispute(last[-1], reason or "(no reason given)")
-            except Refused as exc:
-                return f"{str(exc)[0].upper()}{str(exc)[1:]}."
-            return "Noted: your teacher will look at that answer again. The score stays as it is until they decide."
+            return dispute_answer(store, last[-1] if last else None, reason)
 
         try:
             run_plain(
@@ -465,7 +468,7 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
                 dispute=dispute,
             )
         except Refused as exc:
-            print(f"{str(exc)[0].upper()}{str(exc)[1:]}.", file=out)
+            print(sentence(str(exc)), file=out)
             return 0
         if session.finished:
             store.finish(seat.quiz_id)

@@ -59,6 +59,7 @@ def play_live(
     now: Callable[[], datetime],
 ) -> int:
     """Take part in a live game until its podium (or the class closes, or input ends)."""
+    from .classroom import sentence
     from .classroom.live import grade_live, ordinal, standing_of
     from .store import Refused
 
@@ -133,8 +134,7 @@ def play_live(
         try:
             last_answer = store.record(seat.quiz_id, graded)
         except Refused as exc:
-            message = str(exc)
-            write(message[0].upper() + message[1:] + ".")
+            write(sentence(str(exc)))
             continue
         answered.add(q.id)
         v = graded.verdict
@@ -149,17 +149,9 @@ def play_live(
 
 
 def _dispute(store: Store, answer_id: int | None, reason: str, write: Callable[[str], None]) -> int | None:
-    from .store import Refused
+    from .classroom import dispute_answer
 
-    if answer_id is None:
-        write("There is no verdict to dispute yet.")
-        return answer_id
-    try:
-        store.dispute(answer_id, reason or "(no reason given)")
-    except Refused as exc:
-        write(str(exc)[0].upper() + str(exc)[1:] + ".")
-        return answer_id
-    write("Noted: your teacher will look at that answer again. The score stays as it is until they decide.")
+    write(dispute_answer(store, answer_id, reason))
     return answer_id
 
 

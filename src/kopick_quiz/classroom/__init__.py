@@ -21,12 +21,14 @@ from .classes import (
     class_questions,
     clean_name,
     create_class,
+    dispute_answer,
     find_open_class,
     join,
     name_key,
     new_code,
     normalise_code,
     question_stats,
+    sentence,
     time_left,
 )
 
@@ -44,11 +46,13 @@ __all__ = [
     "class_questions",
     "clean_name",
     "create_class",
+    "dispute_answer",
     "find_open_class",
     "join",
     "name_key",
     "new_code",
     "normalise_code",
     "question_stats",
+    "sentence",
     "time_left",
 ]

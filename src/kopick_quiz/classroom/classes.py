@@ -266,3 +266,22 @@ def question_stats(klass: ClassRow, rows: Iterable[AnswerRow], *, wrong_shown: i
     return sorted(
         stats, key=lambda s: (s.accuracy is None, s.accuracy or 0.0, -s.answered, order[s.question_id])
     )
+
+
+def sentence(reason: str) -> str:
+    """A reason the store or the classroom gives (`the class ABC234 is closed`) as a sentence."""
+    return reason[0].upper() + reason[1:] + "."
+
+
+def dispute_answer(store: Store, answer_id: int | None, reason: str) -> str:
+    """Record a student's "I was right" on their answer `answer_id` (None: none yet), for the
+    teacher to decide; what to tell the student."""
+    from ..store import Refused
+
+    if answer_id is None:
+        return "There is no verdict to dispute yet."
+    try:
+        store.dispute(answer_id, reason or "(no reason given)")
+    except Refused as exc:
+        return sentence(str(exc))
+    return "Noted: your teacher will look at that answer again. The score stays as it is until they decide."

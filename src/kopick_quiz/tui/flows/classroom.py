@@ -36,7 +36,7 @@ class ClassFlow:
 
     def join(self, code: str, name: str, key: str) -> None:
         """Seat `name` in the class `code` (on the history thread), then start its quiz."""
-        from ...classroom import ClassError, join
+        from ...classroom import ClassError, join, sentence
 
         app = self.app
         trusted = not app.launch.served
@@ -56,7 +56,7 @@ class ClassFlow:
             elif isinstance(result, ClassError):
                 from ...classroom import NameTaken
 
-                self.refused(_sentence(str(result)), ask_key=isinstance(result, NameTaken))
+                self.refused(sentence(str(result)), ask_key=isinstance(result, NameTaken))
             elif app.library is None:
                 self._joined = result
             else:
@@ -82,7 +82,7 @@ class ClassFlow:
 
     def ready(self, klass: ClassRow, seat: Seat) -> None:
         """The student has a seat: start (or resume) the class's quiz from where they are."""
-        from ...classroom import ClassError, class_questions
+        from ...classroom import ClassError, class_questions, sentence
         from ...store import Unfinished
 
         app = self.app
@@ -91,7 +91,7 @@ class ClassFlow:
         try:
             questions = class_questions(klass, app.library.question_index())
         except ClassError as exc:
-            self.refused(_sentence(str(exc)))
+            self.refused(sentence(str(exc)))
             return
         if klass.mode == "live":
             self.klass, self.seat = klass, seat
@@ -156,15 +156,9 @@ class ClassFlow:
             return
 
         def job(store: Any) -> str:
-            from ...store import Refused
+            from ...classroom import dispute_answer
 
-            if history.last_answer_id is None:
-                return "There is no verdict to dispute yet."
-            try:
-                store.dispute(history.last_answer_id, reason or "(no reason given)")
-            except Refused as exc:
-                return _sentence(str(exc))
-            return "Noted: your teacher will look at that answer again. The score stays as it is until they decide."
+            return dispute_answer(store, history.last_answer_id, reason)
 
         history.later(job, reply)
 
@@ -181,8 +175,3 @@ class ClassFlow:
         else:
             app.show(app.home())
             app.refresh_progress()
-
-
-def _sentence(text: str) -> str:
-    """A store's or the classroom's reason as a sentence: a capital and a full stop."""
-    return text[0].upper() + text[1:] + "."

@@ -93,12 +93,13 @@ class LiveFlow:
         answered = grade_live(question, text, app.lexicon, elapsed, game.seconds)
 
         def job(store: Any) -> int | str:
+            from ...classroom import sentence
             from ...store import Refused
 
             try:
                 history.last_answer_id = store.record(history.quiz_id, answered)
             except Refused as exc:
-                return f"{str(exc)[0].upper()}{str(exc)[1:]}."
+                return sentence(str(exc))
             return history.last_answer_id
 
         def done(result: int | str) -> None:
