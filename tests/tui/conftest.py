@@ -17,7 +17,7 @@ from kopick_quiz.library import Library, load_base, pack_files
 from kopick_quiz.packs.load import load_pack
 from kopick_quiz.progress import Progress, no_progress
 from kopick_quiz.tui.app import KopickApp, Launch
-from kopick_quiz.tui.widgets.bubble import ChatBubble
+from kopick_quiz.tui.widgets.bubble import ChatBubble, ChatLog
 
 DATA = Path(__file__).parent / "data"
 NOW = datetime(2025, 5, 1, 9, 0, tzinfo=UTC)
@@ -119,7 +119,7 @@ def screen_text(app: KopickApp) -> str:
 
 
 def bubbles(app: KopickApp, kind: str | None = None) -> list[ChatBubble]:
-    found = list(app.screen.query(ChatBubble))
+    found = app.screen.query_one("#chat", ChatLog).messages
     return [b for b in found if kind is None or b.has_class(kind)]
 
 

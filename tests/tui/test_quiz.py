@@ -6,7 +6,6 @@ from pathlib import Path
 
 from textual.color import Color
 from textual.pilot import Pilot
-from textual.widget import Widget
 
 from kopick_quiz.session import MAX_ANSWER_CHARS
 from kopick_quiz.store import Store
@@ -15,7 +14,7 @@ from kopick_quiz.tui.screens.confirm import ConfirmScreen
 from kopick_quiz.tui.screens.quiz import BOT, QuizScreen
 from kopick_quiz.tui.screens.results import ResultsScreen
 from kopick_quiz.tui.widgets.answer_input import AnswerInput
-from kopick_quiz.tui.widgets.bubble import ChatBubble
+from kopick_quiz.tui.widgets.bubble import ChatBubble, ChatLog
 from kopick_quiz.tui.widgets.options import OptionsList
 from kopick_quiz.tui.widgets.score_header import ScoreHeader
 
@@ -118,19 +117,18 @@ def test_a_whole_quiz_right_wrong_close_partial_hint_skip(tmp_path: Path) -> Non
         assert hinted[0].hints == 2 and hinted[0].points == 5
 
 
-def framed(bubble: ChatBubble) -> Widget:
-    """The box drawn round the message: the bot's bubble itself, or the box in the student's row."""
-    return bubble if bubble.role == "bot" else bubble.query_one(".body")
+def chat(app: KopickApp) -> ChatLog:
+    return app.screen.query_one("#chat", ChatLog)
 
 
-def title(bubble: ChatBubble) -> str:
-    """The name the bubble's frame shows as its title."""
-    return str(framed(bubble).border_title)
+def title(app: KopickApp, bubble: ChatBubble) -> str:
+    """The name drawn in the top edge of the message's frame."""
+    return chat(app).lines_of(bubble)[0].text.strip().strip("╭╮─").strip()
 
 
-def frame(bubble: ChatBubble) -> Color:
-    """The colour of the bubble's frame, as drawn."""
-    return framed(bubble).styles.border_top[1]
+def frame(app: KopickApp, bubble: ChatBubble) -> Color:
+    """The colour the message's frame is drawn in."""
+    return chat(app).styles_of(bubble)[0].foreground
 
 
 def theme_colour(app: KopickApp, name: str) -> Color:
@@ -153,10 +151,11 @@ def test_feedback_bubbles_carry_the_verdict_as_a_class(tmp_path: Path) -> None:
         assert "Correct" in right.text
         # what the student sees: the bot's feedback under the bot's name, framed in the theme's
         # colour for its verdict; their own answer under their name
-        assert (title(right), title(wrong), title(last_bubble(app, "you"))) == (BOT, BOT, app.player)
-        assert frame(right) == theme_colour(app, "success")
-        assert frame(wrong) == theme_colour(app, "error")
-        assert frame(right) != frame(wrong)
+        you = last_bubble(app, "you")
+        assert (title(app, right), title(app, wrong), title(app, you)) == (BOT, BOT, app.player)
+        assert frame(app, right) == theme_colour(app, "success")
+        assert frame(app, wrong) == theme_colour(app, "error")
+        assert frame(app, right) != frame(app, wrong)
 
     drive(app, scenario)
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -18,7 +17,7 @@ from textual.widgets import Footer, ProgressBar
 
 from ..literal import clean, shorten
 from ..widgets.answer_input import AnswerInput
-from ..widgets.bubble import ChatBubble, Role
+from ..widgets.bubble import ChatBubble, ChatLog, Role
 from ..widgets.loading_bar import show_loading
 from ..widgets.options import OptionsList, option_keys
 from ..widgets.score_header import ScoreHeader
@@ -132,14 +131,11 @@ class QuizScreen(Screen[None]):
             options.set_reactive(OptionsList.options, shown)
         yield header
         yield progress
-        with VerticalScroll(id="chat", can_focus=False):
-            if first is not None:
-                yield first
-            elif self.session is None and not self._queued:
-                self._loading = ChatBubble(
-                    Content("Getting your questions ready…"), role="bot", sender=BOT, kind="note"
-                )
-                yield self._loading
+        if first is None and self.session is None and not self._queued:
+            first = self._loading = ChatBubble(
+                Content("Getting your questions ready…"), role="bot", sender=BOT, kind="note"
+            )
+        yield ChatLog(*(first,) if first is not None else (), id="chat")
         yield options
         yield answer
         yield Footer()
@@ -241,10 +237,7 @@ class QuizScreen(Screen[None]):
         return self._add(ChatBubble(body, role=role, sender=sender, kind=kind))
 
     def _add(self, bubble: ChatBubble) -> ChatBubble:
-        chat = self.query_one("#chat", VerticalScroll)
-        chat.mount(bubble)
-        chat.anchor()
-        return bubble
+        return self.query_one("#chat", ChatLog).add(bubble)
 
     # -- what the student does -------------------------------------------------------------------
     def on_input_submitted(self, event: AnswerInput.Submitted) -> None:
@@ -527,7 +520,7 @@ class QuizScreen(Screen[None]):
 
     def _drop_loading(self) -> None:
         if self._loading is not None:
-            self._loading.remove()
+            self.query_one("#chat", ChatLog).remove_message(self._loading)
             self._loading = None
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual import events
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.widget import Widget
 
 from ..literal import clean
@@ -30,6 +31,9 @@ class OptionsList(Widget, can_focus=False):
             super().__init__()
             self.index = index
 
+    # New options ask for the layout that sizes the list; the content size recorded during that
+    # layout would ask for a second one.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     options: reactive[tuple[str, ...]] = reactive((), layout=True)
     keys: reactive[tuple[str, ...]] = reactive(())
     ruled_out: reactive[tuple[str, ...]] = reactive(())

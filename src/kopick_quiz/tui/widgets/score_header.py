@@ -5,12 +5,20 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.reactive import reactive
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.widgets import Label
 
 from ..literal import clean
 
 HOT_STREAK = 3  # from this many right in a row the streak is highlighted
+
+
+class _Figure(Label):
+    """A label of the header. Its new text asks for a layout that sizes it; the content size
+    recorded during that layout would ask for a second one, of the whole screen, every answer."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 class ScoreHeader(Horizontal):
@@ -24,11 +32,11 @@ class ScoreHeader(Horizontal):
     seconds_left: reactive[int | None] = reactive(None)
 
     def compose(self) -> ComposeResult:
-        yield Label(id="pack", markup=False)
-        yield Label(id="question", markup=False)
-        yield Label(id="score", markup=False)
-        yield Label(id="streak", markup=False)
-        yield Label(id="clock", markup=False)
+        yield _Figure(id="pack", markup=False)
+        yield _Figure(id="question", markup=False)
+        yield _Figure(id="score", markup=False)
+        yield _Figure(id="streak", markup=False)
+        yield _Figure(id="clock", markup=False)
 
     def on_mount(self) -> None:
         # Values set before the labels existed: show them now.
