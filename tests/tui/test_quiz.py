@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.color import Color
 from textual.pilot import Pilot
 
@@ -378,3 +379,64 @@ def test_the_first_hint_tells_what_the_question_does_not(tmp_path: Path) -> None
         assert "B______ P____________ (2 words, 20 letters)." in last_bubble(app, "hint").text
 
     drive(app, scenario)
+
+
+def chat_lines(app: KopickApp) -> list[str]:
+    """What the chat shows, line by line, as plain text."""
+    log = chat(app)
+    return [log.render_line(y).text for y in range(log.scrollable_content_region.height)]
+
+
+def test_the_chat_wraps_its_messages_again_when_the_terminal_is_resized(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        prompt = last_bubble(app, "question").text.splitlines()[1]
+        assert any(prompt in line for line in chat_lines(app))  # one line of a wide chat
+        await pilot.resize_terminal(34, 30)
+        await settle(pilot)
+        lines = chat_lines(app)
+        assert all(len(line) <= 33 for line in lines)  # the chat, beside its scrollbar
+        assert not any(prompt in line for line in lines)
+        inside = " ".join(line.strip(" │") for line in lines if line.strip().startswith("│"))
+        assert prompt in " ".join(inside.split())  # every word still there, in order
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert any(prompt in line for line in chat_lines(app))
+
+    drive(app, scenario)
+
+
+async def wheel(pilot: Pilot[int], widget: ChatLog, up: bool, times: int) -> None:
+    """Turn the mouse wheel over the widget."""
+    kind = events.MouseScrollUp if up else events.MouseScrollDown
+    for _ in range(times):
+        widget.post_message(kind(widget, 5, 5, 0, -1 if up else 1, 0, False, False, False))
+        await pilot.pause()
+
+
+def test_a_student_who_scrolled_back_is_not_pulled_down_by_the_next_message(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        for _ in range(4):
+            await pilot.press("f5")  # /repeat: the chat grows past the screen
+            await settle(pilot)
+        log = chat(app)
+        assert log.scroll_y == log.max_scroll_y > 0  # following the newest
+        await wheel(pilot, log, up=True, times=3)  # the wheel, over the chat
+        await settle(pilot)
+        where = log.scroll_y
+        assert where < log.max_scroll_y
+        await pilot.press("f6")  # /score: a new message
+        await settle(pilot)
+        assert log.scroll_y == where  # still reading where they were
+        assert "Score" not in "\n".join(chat_lines(app))
+        await wheel(pilot, log, up=False, times=50)  # back at the bottom: following again
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert log.scroll_y == log.max_scroll_y
+        assert "Score" in "\n".join(chat_lines(app))
+
+    drive(app, scenario, size=(100, 24))

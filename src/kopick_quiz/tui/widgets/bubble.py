@@ -131,6 +131,11 @@ class ChatLog(ScrollView, can_focus=False):
         super().on_mount()
         self.anchor()
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._anchored and self._anchor_released:  # back at the newest: follow it again
+            self._check_anchor()  # (Widget does this; ScrollView's own watcher does not)
+
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:  # a new height only shows more or less
             self._relayout()
