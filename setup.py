@@ -2,7 +2,7 @@
 
 After the package is copied into the build folder, `kopick_quiz.library.build_shipped_cache`
 runs there (in a process of its own, importing the copy being built) and writes
-`kopick_quiz/shipped/library.json`: the validated fact base and every shipped pack's questions,
+`kopick_quiz/shipped/library.cache`: the validated fact base and every shipped pack's questions,
 keyed by the content of the modules and sources beside it. A first start reads it instead of
 building the user's cache (see `library._shipped_cache`). An editable install has none: its
 sources change under it.

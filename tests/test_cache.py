@@ -69,6 +69,48 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, packs
     assert path.read_bytes() != damage  # rebuilt
 
 
+def test_a_packed_fact_base_that_does_not_read_back_falls_back_to_the_sources(tmp_path: Path, packs: Path):
+    """Bytes of another shape under a header that vouches for them: the sources, not the bytes."""
+    import hashlib
+    import json
+
+    cold = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    path = tmp_path / "cache" / CACHE_FILE
+    header, packs_line, problems_line, _packed = path.read_bytes().split(b"\n", 3)
+    fake = b"\xe9" + b"\x00" * 40  # a marshalled tuple cut short
+    vouched = {**json.loads(header), "facts": hashlib.sha256(fake).hexdigest()}
+    path.write_bytes(b"\n".join([json.dumps(vouched).encode(), packs_line, problems_line, fake]))
+    warm = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    assert warm.base.facts == cold.base.facts
+    assert warm.base.get("the-medium").year == 2021
+
+
+def test_the_fact_base_loads_with_progress_reported(tmp_path: Path, packs: Path):
+    from progress_reports import Reports
+
+    open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    warm = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
+    reports = Reports()
+    base = warm.loaded_base(reports)
+    assert base is warm.base and base.get("the-medium").year == 2021
+    reports.assert_steady(steps=10)
+    again = Reports()
+    warm.loaded_base(again)  # already loaded: done at once
+    assert again.seen == [(1, 1)]
+
+
+def test_a_cache_of_the_json_format_is_not_read_and_is_removed(tmp_path: Path, packs: Path):
+    folder = tmp_path / "cache"
+    cold = open_library(packs_dirs=[packs], cache_dir=folder)
+    old = folder / "library.json"  # format 2: a header, packs, problems and the fact base, JSON lines
+    (folder / CACHE_FILE).rename(old)
+    header, rest = old.read_bytes().split(b"\n", 1)
+    old.write_bytes(header.replace(b'"format": 3', b'"format": 2') + b"\n" + rest)
+    again = open_library(packs_dirs=[packs], cache_dir=folder)
+    assert again.questions() == cold.questions()
+    assert (folder / CACHE_FILE).exists() and not old.exists()
+
+
 def test_an_unwritable_cache_folder_is_no_error(tmp_path: Path, packs: Path):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
@@ -81,8 +123,8 @@ def test_warm_start_defers_the_fact_base_until_it_is_used(tmp_path: Path, packs:
 
     open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
     calls = []
-    real = cache.records.from_json
-    monkeypatch.setattr(cache.records, "from_json", lambda data: calls.append(1) or real(data))
+    real = cache.records.from_bytes
+    monkeypatch.setattr(cache.records, "from_bytes", lambda *a: calls.append(1) or real(*a))
     warm = open_library(packs_dirs=[packs], cache_dir=tmp_path / "cache")
     assert warm.pack("demo").questions and calls == []
     assert warm.base.get("the-medium").year == 2021

@@ -241,3 +241,29 @@ def test_a_pack_that_cannot_be_loaded_is_named_by_every_command_that_skips_it(tm
     assert code == 0 and out  # the shipped packs are still listed
     problems = [line for line in err.splitlines() if "broken.yaml" in line]
     assert problems and all(PROBLEM_LINE.match(line) for line in problems), err
+
+
+def test_the_grader_bar_is_up_while_the_fact_base_is_read_from_the_cache(
+    tmp_path: Path, monkeypatch, terminal
+) -> None:
+    import kopick_quiz.cli_shared as shared
+    from kopick_quiz.facts import records
+    from kopick_quiz.library import open_library
+
+    monkeypatch.setattr(shared, "PROGRESS_AFTER", 0.0)
+    open_library(cache_dir=tmp_path)
+    warm = open_library(cache_dir=tmp_path)  # the fact base deferred: read on first use
+    err = TerminalStderr()
+    shown_while_reading: list[str] = []
+    real = records.from_bytes
+
+    def reading(data: bytes, progress) -> object:  # noqa: ANN001
+        facts = real(data, progress)
+        shown_while_reading.append(err.getvalue())
+        return facts
+
+    monkeypatch.setattr(records, "from_bytes", reading)
+    lexicon = shared._grader(warm, err)
+    assert lexicon.entities("The Medium")
+    assert shown_while_reading and "Getting the grader ready…" in shown_while_reading[0]
+    assert "━" in err.getvalue() and "\x1b[2K" in err.getvalue()  # drawn, then erased

@@ -77,7 +77,7 @@ def test_installed_wheel_validates_its_data_from_another_folder(wheel: Path, tmp
 
 def test_wheel_carries_the_compiled_cache_of_its_data(wheel: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "kopick_quiz/shipped/library.json" in names
+    assert "kopick_quiz/shipped/library.cache" in names
 
 
 def _questions_json(site: Path, home: Path, cwd: Path) -> str:
@@ -107,13 +107,13 @@ def test_a_first_start_of_the_installed_wheel_builds_no_cache_and_a_changed_sour
     )
     home = tmp_path / "home"
     assert _questions_json(site, home, tmp_path) == expected
-    assert not (home / "cache" / "library.json").exists()  # the wheel's own copy was used as it is
+    assert not (home / "cache" / "library.cache").exists()  # the wheel's own copy was used as it is
     assert not list(site.rglob("*.tmp"))  # and nothing was written beside it
 
     facts = site / "kopick_quiz" / "shipped" / "data" / "facts.yaml"
     facts.write_text(facts.read_text(encoding="utf-8") + "# a teacher's note\n", encoding="utf-8")
     assert _questions_json(site, home, tmp_path) == expected
-    assert (home / "cache" / "library.json").exists()  # the sources differ: built again, in the user's cache
+    assert (home / "cache" / "library.cache").exists()  # the sources differ: built again, in the user's cache
 
 
 def test_ci_runs_the_readme_test_command():

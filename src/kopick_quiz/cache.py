@@ -1,13 +1,16 @@
 """A compiled cache of the library: the validated fact base and every pack's questions.
 
-A second start reads one JSON file instead of parsing and checking YAML and generating
-questions. The cache is keyed by the content hash of every source file and by the program
-itself (its version and the size and modification time of each of its modules), so any change
-to a source or to the code rebuilds it. A cache that is unreadable, foreign, from another
-version or fails validation is ignored and rebuilt, never trusted.
+A second start reads one file (`library.cache`) instead of parsing and checking YAML and generating questions:
+three JSON lines (a header, the packs, the problems found), then the fact base packed by
+`records.to_bytes`, whose records are built again without validating them (the header keeps
+the hash of those bytes; what they hold was validated when the cache was written). The cache is
+keyed by the content hash of every source file and by the program itself (its version and the
+size and modification time of each of its modules), so any change to a source or to the code
+rebuilds it. A cache that is unreadable, foreign, from another version or damaged is ignored
+and rebuilt, never trusted.
 
 Indexes built from the fact base are kept beside it in the same folder, named by the hash of
-the fact base's cached JSON (`FactBase.content_hash`): the chat's sentence index
+the fact base's packed bytes (`FactBase.content_hash`): the chat's sentence index
 (`chat-sentences-HASH.sqlite`, see `chat.retrieval`) is built on the first question and
 opened as it is by every later run, until the fact base changes.
 
@@ -19,6 +22,7 @@ moment as it was hashed could keep its stamp), the sources are not read at all.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -35,11 +39,14 @@ from .diagnostics import Problem
 from .facts import records
 from .facts.base import FactBase
 from .packs.load import Pack
+from .progress import Progress, no_progress, split
 from .questions import Question
 
 MAGIC = "kopick-quiz library cache"
-FORMAT = 2  # lines: header, packs, problems, fact base (what the first question needs comes first)
-CACHE_FILE = "library.json"
+# Lines: header, packs, problems (JSON), then the packed fact base (`records.to_bytes`) to the end.
+FORMAT = 3
+CACHE_FILE = "library.cache"
+OLD_CACHE_FILES = ("library.json",)  # what formats 1 and 2 were called: removed when the cache is written
 RACY_NS = 2_000_000_000  # a source changed this soon before its stamp was taken is hashed again
 
 Stamp = dict[str, Any]  # {"at": ns, "files": [[path, size, mtime_ns], ...]}: what stat said, and when
@@ -104,19 +111,20 @@ def read_cache(
     key: str | Callable[[], str],
     fallback: Callable[[], FactBase],
     stamp: Stamp | None = None,
-) -> tuple[Callable[[], FactBase], list[Pack], list[Problem]] | None:
+) -> tuple[Callable[[Progress], FactBase], list[Pack], list[Problem]] | None:
     """The cached library for `key`, or None when there is none fit to trust.
 
     `key` may be given as a function, called only when the sources' `stamp` does not match the
     header's (so unchanged sources are not read). The packs are read at once; the fact base is
-    returned as a loader that validates it from the cache on first use (its bytes are checked
-    against the header's hash now), falling back to `fallback` (the sources) should that fail.
+    returned as a loader that builds it from the cache on first use, telling a progress how far
+    (its bytes are checked against the header's hash now), falling back to `fallback` (the
+    sources) should that fail.
     """
     path = folder / CACHE_FILE
     try:
         with path.open("rb") as f:
             header = json.loads(f.readline())
-            if not isinstance(header, dict) or header.get("magic") != MAGIC:
+            if not isinstance(header, dict) or header.get("magic") != MAGIC or header.get("format") != FORMAT:
                 return None
             if not _stamp_holds(header, stamp) and header.get("key") != (
                 key if isinstance(key, str) else key()
@@ -124,18 +132,24 @@ def read_cache(
                 return None
             packs = [_pack(p) for p in json.loads(f.readline())]
             problems = [Problem(**p) for p in json.loads(f.readline())]
-            facts_json = f.readline().rstrip(b"\n")
-            if hashlib.sha256(facts_json).hexdigest() != header.get("facts"):
+            packed = f.read()
+            if hashlib.sha256(packed).hexdigest() != header.get("facts"):
                 return None
     except Exception:  # noqa: BLE001 - any fault in a cache means: rebuild it
         return None
 
-    def load() -> FactBase:
+    def load(progress: Progress = no_progress) -> FactBase:
+        nonlocal packed
+        building, indexing = split(progress, 10, 1)
         try:
-            base = FactBase(records.from_json(facts_json))
+            facts = records.from_bytes(packed, building)
         except ValueError:
             return fallback()
+        finally:
+            packed = b""  # not kept once read: a big base's packed bytes are tens of MB
+        base = FactBase(facts)
         base.content_hash = header["facts"]
+        indexing(1, 1)
         return base
 
     return load, packs, problems
@@ -168,8 +182,8 @@ def write_cache(
 
     `stamp` is what stat said of the sources before they were read (see `source_stamp`).
     """
-    facts_json = base.to_json()
-    base.content_hash = hashlib.sha256(facts_json).hexdigest()
+    packed = records.to_bytes(base.facts)
+    base.content_hash = hashlib.sha256(packed).hexdigest()
     header = {
         "magic": MAGIC,
         "format": FORMAT,
@@ -183,7 +197,6 @@ def write_cache(
         json.dumps(header).encode(),
         json.dumps([_pack_json(p) for p in packs], ensure_ascii=False, separators=(",", ":")).encode(),
         json.dumps([asdict(p) for p in problems], ensure_ascii=False).encode(),
-        facts_json,
     ]
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -191,6 +204,7 @@ def write_cache(
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(b"\n".join(lines) + b"\n")
+                f.write(packed)
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, folder / CACHE_FILE)
@@ -199,6 +213,9 @@ def write_cache(
             raise
     except OSError:
         return False
+    for old in OLD_CACHE_FILES:  # a big base's was 100s of MB
+        with contextlib.suppress(OSError):
+            (folder / old).unlink(missing_ok=True)
     return True
 
 

@@ -16,6 +16,7 @@ from .cli_shared import (
     CommandError,
     _asker,
     _common,
+    _grader,
     _is_terminal,
     _library,
     _login,
@@ -324,16 +325,11 @@ def cmd_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .grading import Lexicon, grade_lines
-    from .progress import split
+    from .grading import grade_lines
 
     library = _library(args, err)
     questions = library.question_index(args.pack)
-    with _progress_bar("Getting the grader ready…", err) as progress:
-        loading, compiling = split(progress, 1, 3)
-        base = library.base
-        loading(1, 1)
-        lexicon = Lexicon.from_base(base, compiling)
+    lexicon = _grader(library, err)
     failed = False
     for result in grade_lines(sys.stdin, questions, lexicon):
         if "error" in result:
@@ -347,10 +343,12 @@ def cmd_grade(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .chat import Conversation
+    from .progress import split
 
     library = _library(args, err)  # through the compiled cache, where the sentence index is kept
     with _progress_bar("Indexing the names…", err) as progress:
-        conversation = Conversation(library.base, progress, library.cache_dir)
+        loading, indexing = split(progress, 1, 3)
+        conversation = Conversation(library.loaded_base(loading), indexing, library.cache_dir)
     if args.text != "-":
         _print_reply(args.text, conversation.ask(args.text), args.json, out)
         return EXIT_OK
@@ -387,7 +385,9 @@ def cmd_play(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_play_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     library = _library(args, err)
-    session = library.quiz(args.pack, args.count or 10, args.seed)
+    if args.pack is not None:
+        library.pack(args.pack)  # an unknown pack is said before the grader is made (seconds for a big base)
+    session = library.quiz(args.pack, args.count or 10, args.seed, lexicon=_grader(library, err))
     # Remembered as the player's last choices, as the app remembers them (its home screen offers them next).
     choices = {"pack": args.pack, "mode": "quick", "count": args.count or 10, "seed": args.seed}
     from .store.model import ALL_PACKS
@@ -416,7 +416,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not questions:
         print(f"Nothing is due for review today, {player}. Come back tomorrow.", file=out)
         return EXIT_OK
-    session = library.session(questions, f"Review for {player}", "review")
+    session = library.session(questions, f"Review for {player}", "review", _grader(library, err))
     choices = {"pack": None, "mode": "review", "seed": None}
     from .store.model import ALL_PACKS
 

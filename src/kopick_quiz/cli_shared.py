@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
     from rich.progress import TaskID
 
+    from .grading import Lexicon
     from .library import Library
     from .progress import Progress
 
@@ -85,6 +86,17 @@ def _library(args: argparse.Namespace, err: TextIO) -> Library:
     for problem in library.problems:
         print(problem, file=err)
     return library
+
+
+def _grader(library: Library, err: TextIO) -> Lexicon:
+    """The grader's lexicon, under a progress bar: the fact base read from the cache (if it is not
+    yet), then every name read (seconds each for a big base)."""
+    from .grading import Lexicon
+    from .progress import split
+
+    with _progress_bar("Getting the grader ready…", err) as progress:
+        loading, compiling = split(progress, 1, 3)
+        return Lexicon.from_base(library.loaded_base(loading), compiling)
 
 
 PROGRESS_AFTER = 1.0  # seconds of work before a progress bar is drawn: quicker work shows none

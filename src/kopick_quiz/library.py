@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import random
 import re
 import threading
@@ -32,12 +33,13 @@ class Library:
     """The fact base and the packs, in the order they are shown.
 
     `base` may be given as a function that loads it: a warm start from the cache shows the
-    first question without waiting for the fact base, which is loaded on first use.
+    first question without waiting for the fact base, which is loaded on first use. A function
+    that takes an argument is given a `Progress` to tell how far the load has gone.
     """
 
     def __init__(
         self,
-        base: FactBase | Callable[[], FactBase],
+        base: FactBase | Callable[[], FactBase] | Callable[[Progress], FactBase],
         packs: list[Pack],
         problems: list[Problem] | None = None,
     ) -> None:
@@ -50,12 +52,19 @@ class Library:
 
     @property
     def base(self) -> FactBase:
+        return self._base if self._base is not None else self.loaded_base()
+
+    def loaded_base(self, progress: Progress = no_progress) -> FactBase:
+        """The fact base, loaded now if it is not yet, `progress` following the load (seconds
+        for a big base read from the cache; nothing when it is already loaded)."""
         if self._base is None:
             with self._lock:
                 if self._base is None:
-                    assert self._load_base is not None
-                    self._base = self._load_base()
-                    self._load_base = None  # and what it held (the cached JSON) with it
+                    load = self._load_base
+                    assert load is not None
+                    self._base = load(progress) if inspect.signature(load).parameters else load()  # type: ignore[call-arg]
+                    self._load_base = None  # and what it held (the cached bytes) with it
+        progress(1, 1)
         return self._base
 
     def pack(self, pack_id: str) -> Pack:

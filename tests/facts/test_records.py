@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 
 import pytest
 from pydantic import ValidationError
@@ -60,3 +61,39 @@ def test_json_that_does_not_fit_is_refused(base: FactBase, change, message: str)
     change(data)
     with pytest.raises(ValidationError, match=message):
         records.from_json(json.dumps(data))
+
+
+def test_packed_records_read_back_equal_and_pack_to_the_same_bytes(base: FactBase) -> None:
+    packed = records.to_bytes(base.facts)
+    back = records.from_bytes(packed)
+    assert back == base.facts
+    assert records.to_bytes(back) == packed  # the same base, the same bytes: the cache's hash names it
+    film = back.films[0]
+    assert isinstance(film, records.Film) and not hasattr(film, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        film.year = 1999  # type: ignore[misc]
+
+
+def test_packed_records_share_each_text(base: FactBase) -> None:
+    back = records.from_bytes(records.to_bytes(base.facts))
+    people = {p.id: p.id for p in back.people}
+    directors = [d for f in back.films for d in f.directors]
+    assert directors and all(d is people[d] for d in directors)  # one string, however often it is named
+    sources = {f.source for f in back.films}
+    assert len({id(s) for f in back.films for s in [f.source]}) == len(sources)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda packed: b"",
+        lambda packed: b"not marshal at all",
+        lambda packed: packed[: len(packed) // 2],
+        lambda packed: marshal.dumps((records.PACKED_FORMAT + 1, 1, ())),
+        lambda packed: marshal.dumps((records.PACKED_FORMAT, 1, ((("too", "short"),),) * len(m.SECTIONS))),
+        lambda packed: marshal.dumps(["a", "list"]),
+    ],
+)
+def test_bytes_that_are_not_a_packed_base_are_refused(base: FactBase, damage) -> None:
+    with pytest.raises(ValueError, match="packed"):
+        records.from_bytes(damage(records.to_bytes(base.facts)))

@@ -127,3 +127,45 @@ def test_a_slow_grader_after_the_first_question_shows_a_bar_until_it_is_ready(tm
         drive(app, scenario, loaded=False)
     finally:
         go.set()
+
+
+def test_the_bar_follows_the_fact_base_as_it_is_read_from_the_cache(tmp_path: Path) -> None:
+    go = threading.Event()
+    load = library_from(DATA / "packs")
+
+    def deferred(progress: Progress) -> Library:
+        loaded = load(progress)
+        base = loaded.base
+
+        def read(progress: Progress) -> FactBase:  # as the cache's loader: told how far it has read
+            progress(50, 100)
+            go.wait(120)  # a hang guard: the test lets it go once it has seen the bar
+            progress(100, 100)
+            return base
+
+        return Library(read, loaded.packs, [])
+
+    app = app_with(deferred, "play", bar_after=0.0)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        await until(pilot, lambda: app.library is not None and isinstance(app.screen, QuizScreen))
+
+        def halfway_through_reading() -> bool:
+            loading = app.screen.query(LoadingBar)
+            if not loading or not loading.first().display:
+                return False
+            bar = loading.first().query_one(ProgressBar)
+            if not bar.total:
+                return False
+            shown = bar.progress / bar.total
+            return 0.05 < shown < 0.3  # half of the fact base's share of the bar (the names come next)
+
+        await until(pilot, halfway_through_reading, "the bar part-way through reading the fact base")
+        assert app.lexicon is None
+        go.set()
+        await until(pilot, lambda: app.lexicon is not None)
+
+    try:
+        drive(app, scenario, loaded=False)
+    finally:
+        go.set()

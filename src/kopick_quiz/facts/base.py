@@ -51,9 +51,10 @@ class FactBase:
         self.by_id: dict[str, Any] = {}
         self.kind_of: dict[str, str] = {}
         for section, kind in KIND_OF_SECTION.items():
-            for item in getattr(self.facts, section):
-                self.by_id[item.id] = item
-                self.kind_of[item.id] = kind
+            items = getattr(self.facts, section)
+            ids = [item.id for item in items]
+            self.by_id.update(zip(ids, items, strict=True))
+            self.kind_of.update(dict.fromkeys(ids, kind))
 
     # -- plain access -------------------------------------------------------------------------
     @property

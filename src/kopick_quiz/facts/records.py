@@ -9,12 +9,24 @@ a 100,000-film base start from the cache in well under a gigabyte.
 Each record class is made from its model's fields (types, constraints, defaults), so the file
 format is defined once. `isinstance(film, model.Film)` holds for a record of a film: each
 record class is registered as a virtual subclass of its model.
+
+The compiled cache keeps a fact base as `to_bytes` packs it: each record a tuple of its fields
+in order, every text once (an id named by a thousand films is one string, on disk and in
+memory), marshalled. `from_bytes` builds the records straight from those tuples without
+validating them again: it is only ever given bytes this program wrote from records it had
+validated, checked against the hash the cache keeps of them.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import marshal
+import threading
 import types
 import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import (
@@ -30,6 +42,7 @@ from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from ..progress import Progress, no_progress, split, tracked
 from . import model as m
 
 _CONFIG = ConfigDict(extra="forbid")
@@ -119,3 +132,158 @@ def from_models(facts: m.FactsFile) -> Any:
 def to_json(facts: Any) -> bytes:
     """The JSON a record fact base is read back from (defaults left out)."""
     return FACTS.dump_json(facts, exclude_defaults=True)
+
+
+# -- the packed form the compiled cache keeps ------------------------------------------------------
+
+PACKED_FORMAT = 1  # bump when what `to_bytes` writes changes shape (the cache's FORMAT goes with it)
+_MARSHAL_VERSION = 4  # shares objects written more than once: each text is stored once
+
+
+def _holds_records(annotation: Any) -> tuple[type, bool] | None:
+    """(record class, whether a tuple of them) when a record field holds records; None otherwise."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _holds_records(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        return next(filter(None, map(_holds_records, get_args(annotation))), None)
+    if origin is tuple:
+        inner = _holds_records(get_args(annotation)[0])
+        return (inner[0], True) if inner else None
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
+        return annotation, False
+    return None
+
+
+_PACKERS: dict[type, Callable[[Any, Callable[[Any], Any]], tuple[Any, ...]]] = {}
+_BUILDERS: dict[type, Callable[[tuple[Any, ...]], Any]] = {}
+
+
+def _packer(cls: type) -> Callable[[Any, Callable[[Any], Any]], tuple[Any, ...]]:
+    """A function from a record to the tuple of its fields (records in it packed too), each
+    value passed through `one` (which makes equal texts one object)."""
+    made = _PACKERS.get(cls)
+    if made is not None:
+        return made
+    env: dict[str, Any] = {}
+    lines = ["def pack(o, one):", "    return ("]
+    for i, field in enumerate(dataclasses.fields(cls)):
+        value = f"o.{field.name}"
+        held = _holds_records(field.type)
+        if held is None:
+            lines.append(f"        one({value}),")
+            continue
+        env[f"p{i}"] = _packer(held[0])
+        if held[1]:
+            lines.append(f"        tuple([p{i}(x, one) for x in {value}]),")
+        else:
+            lines.append(f"        None if {value} is None else p{i}({value}, one),")
+    lines.append("    )")
+    exec("\n".join(lines), env)  # noqa: S102 - code made from the record's own field names
+    made = _PACKERS[cls] = env["pack"]
+    return made
+
+
+def _builder(cls: type) -> Callable[[tuple[Any, ...]], Any]:
+    """A function from a packed tuple to its record, each slot set directly (no validation: see
+    the module's docstring); raises ValueError or TypeError on a tuple of the wrong shape."""
+    made = _BUILDERS.get(cls)
+    if made is not None:
+        return made
+    fields = dataclasses.fields(cls)
+    values = [f"v{i}" for i in range(len(fields))]
+    env: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = ["def build(row):", f"    {', '.join(values)}, = row", "    o = new(cls)"]
+    for i, field in enumerate(fields):
+        env[f"s{i}"] = vars(cls)[field.name].__set__  # the slot itself: a frozen record has no setattr
+        held = _holds_records(field.type)
+        if held is None:
+            lines.append(f"    s{i}(o, v{i})")
+            continue
+        env[f"b{i}"] = _builder(held[0])
+        if held[1]:
+            lines.append(f"    s{i}(o, tuple([b{i}(x) for x in v{i}]) if v{i} else ())")
+        else:
+            lines.append(f"    s{i}(o, None if v{i} is None else b{i}(v{i}))")
+    lines.append("    return o")
+    exec("\n".join(lines), env)  # noqa: S102 - code made from the record's own field names
+    made = _BUILDERS[cls] = env["build"]
+    return made
+
+
+def to_bytes(facts: Any) -> bytes:
+    """A record fact base packed for the compiled cache (what `from_bytes` reads back).
+
+    Equal texts and numbers are made one object first, so that each is written once and read
+    back shared, and so that the same fact base always packs to the same bytes.
+    """
+    texts: dict[str, str] = {}
+    numbers: dict[int, int] = {}
+
+    def one(value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            return texts.setdefault(value, value)
+        if kind is int:
+            return numbers.setdefault(value, value)
+        if kind is tuple and value:
+            return tuple(map(one, value))
+        return value
+
+    sections = tuple(
+        tuple(map(_packer(record_of(model)), getattr(facts, name), [one] * len(getattr(facts, name))))
+        for name, model in m.SECTIONS.items()
+    )
+    return marshal.dumps((PACKED_FORMAT, one(facts.version), sections), _MARSHAL_VERSION)
+
+
+def from_bytes(data: bytes, progress: Progress = no_progress) -> Any:
+    """The record fact base `to_bytes` packed; ValueError if the bytes are not one.
+
+    `progress` follows the unmarshalling, then the records built section by section.
+    """
+    reading, building = split(progress, 1, 2)
+    with _collector_paused():
+        try:
+            packed_format, version, packed = marshal.loads(data)
+            if packed_format != PACKED_FORMAT or len(packed) != len(m.SECTIONS):
+                raise ValueError("packed in another format")
+        except (EOFError, TypeError, ValueError) as exc:
+            raise ValueError(f"not a packed fact base: {exc}") from None
+        reading(1, 1)
+        rows = list(packed)
+        del packed
+        kinds = [record_of(model) for model in m.SECTIONS.values()]
+        # A record costs about what its fields do: a film five times a country.
+        parts = split(
+            building, *(len(r) * len(dataclasses.fields(k)) for r, k in zip(rows, kinds, strict=True))
+        )
+        facts = object.__new__(Facts)
+        vars(Facts)["version"].__set__(facts, version)
+        try:
+            for i, (name, kind, part) in enumerate(zip(m.SECTIONS, kinds, parts, strict=True)):
+                vars(Facts)[name].__set__(facts, tuple(map(_builder(kind), tracked(rows[i], part))))
+                rows[i] = None  # the packed tuples go as their records come
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"a packed fact base of another shape: {exc}") from None
+        return facts
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while records are built, when no other thread runs.
+
+    Building a base's records makes millions of objects that live as long as the base and make
+    no cycles; each quarter more of them sets off a collection that walks them all, which
+    doubles the time a big base takes to build. But the collector is the whole process's: it is
+    paused only when the calling thread is the only one (as `generate` does), and put back as it
+    was on the way out.
+    """
+    if gc.isenabled() and threading.active_count() == 1:
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.enable()
+    else:
+        yield

@@ -259,12 +259,10 @@ class KopickApp(App[int]):
         from ..grading import Lexicon
         from ..progress import split
 
-        # After a warm start the first question shows at once; the fact base is then validated
-        # from the cache and its names read for the grader: seconds for a big base, so a bar.
-        validating, reading = split(self._loading_progress(), 2, 3)
-        base = library.base
-        validating(1, 1)
-        lexicon = Lexicon.from_base(base, reading)
+        # After a warm start the first question shows at once; the fact base is then read from
+        # the cache and its names read for the grader: seconds for a big base, so a bar.
+        validating, reading = split(self._loading_progress(), 1, 3)
+        lexicon = Lexicon.from_base(library.loaded_base(validating), reading)
         self.call_from_thread(self._grader_ready, lexicon)
 
     def _default_library(self, progress: Progress) -> Library:

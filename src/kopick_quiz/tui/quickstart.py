@@ -1,7 +1,7 @@
 """The first question before the library has loaded, read from the library's compiled cache.
 
-`kopick_quiz.cache` keeps every pack's questions on the second line of one JSON-lines file,
-before the fact base. Reading that line takes a few milliseconds and needs none of the core's
+`kopick_quiz.cache` keeps every pack's questions on the second of the JSON lines that open
+its file, before the fact base. Reading that line takes a few milliseconds and needs none of the core's
 heavy imports (pydantic, the fact models, the grader), so `play` can show its first question
 while the real library loads in a worker. Only the question asked is made a `Question`: the
 others stay as the cache wrote them until the library has loaded. What is read here is only a guess: the app checks it against
@@ -21,9 +21,9 @@ from typing import Any
 from ..questions import Question
 
 # The cache's file name and header, as kopick_quiz.cache writes them (a test keeps them in step).
-CACHE_FILE = "library.json"
+CACHE_FILE = "library.cache"
 CACHE_MAGIC = "kopick-quiz library cache"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 @dataclass(frozen=True)
