@@ -148,6 +148,31 @@ def test_checking_parsed_facts_reports_the_checks_alone(reports) -> None:
     reports.assert_steady(steps=50)
 
 
+def test_making_the_base_the_last_part_of_the_checks_moves_the_bar_too(reports) -> None:
+    from kopick_quiz.facts.load import _STAGE_COSTS, check_facts_data
+    from kopick_quiz.paths import shipped_facts
+    from kopick_quiz.yamlio import FACTS_MAX_BYTES, read_yaml
+
+    root = read_yaml(shipped_facts(), max_bytes=FACTS_MAX_BYTES)
+    check_facts_data(root, "facts.yaml", reports)
+    last_stage = 1 - _STAGE_COSTS[-1] / sum(_STAGE_COSTS)
+    within = {round(f, 3) for f in reports.fractions if last_stage + 0.01 < f < 1}
+    assert len(within) >= 5, sorted(within)  # not one jump to the end once the records are made
+
+
+def test_the_records_made_from_the_models_are_what_their_json_gives() -> None:
+    from kopick_quiz.facts import model as m
+    from kopick_quiz.facts import records
+    from kopick_quiz.paths import shipped_facts
+    from kopick_quiz.yamlio import FACTS_MAX_BYTES, read_yaml
+
+    models = m.FactsFile.model_validate(read_yaml(shipped_facts(), max_bytes=FACTS_MAX_BYTES))
+    made = records.from_models(models)
+    assert made == records.from_json(models.model_dump_json(exclude_defaults=True))
+    ids = {p.id: p.id for p in made.people}
+    assert all(d is ids[d] for f in made.films for d in f.directors)  # one string for each id
+
+
 def test_a_fact_base_with_errors_still_ends_its_progress(tmp_path: Path, reports) -> None:
     path = tmp_path / "facts.yaml"
     path.write_text(HEADER + FILM.replace("directors: [bong]", "directors: [nobody]"), encoding="utf-8")

@@ -12,6 +12,7 @@ from ..progress import Progress, no_progress, split, tracked
 from ..text import normalise
 from ..yamlio import FACTS_MAX_BYTES, YamlError, YMap, YSeq, locate, read_yaml
 from . import model as m
+from . import records
 from .base import FactBase
 
 # Which sections each reference field may point into.
@@ -163,7 +164,7 @@ def check_facts_data(
         built(1, 1)
         return None, sorted(problems)
     facts = m.FactsFile(**{s: items for s, items in sections.items()})
-    base = FactBase(facts)
+    base = FactBase(records.from_models(facts, built))  # the last part of the checks, followed too
     built(1, 1)
     return base, sorted(problems)
 

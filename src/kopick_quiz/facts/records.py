@@ -124,9 +124,25 @@ def from_json(data: bytes | str) -> Any:
     return FACTS.validate_json(data)
 
 
-def from_models(facts: m.FactsFile) -> Any:
-    """Records of a validated file model."""
-    return FACTS.validate_json(facts.model_dump_json(exclude_defaults=True))
+def from_models(facts: m.FactsFile, progress: Progress = no_progress) -> Any:
+    """Records of a validated file model, each text one string however often it is used.
+
+    The models were validated, so their values are copied as they are (lists made tuples);
+    `progress` follows the records made, section by section.
+    """
+    one = _one_of_each()
+    parts = split(
+        progress,
+        *(
+            len(items) * len(type(items[0]).model_fields) if items else 0
+            for items in map(facts.__getattribute__, m.SECTIONS)
+        ),
+    )
+    made = {}
+    for (name, model), part in zip(m.SECTIONS.items(), parts, strict=True):
+        convert = _converter(record_of(model))
+        made[name] = tuple([convert(item, one) for item in tracked(getattr(facts, name), part)])
+    return _facts(facts.version, made)
 
 
 def to_json(facts: Any) -> bytes:
@@ -211,12 +227,8 @@ def _builder(cls: type) -> Callable[[tuple[Any, ...]], Any]:
     return made
 
 
-def to_bytes(facts: Any) -> bytes:
-    """A record fact base packed for the compiled cache (what `from_bytes` reads back).
-
-    Equal texts and numbers are made one object first, so that each is written once and read
-    back shared, and so that the same fact base always packs to the same bytes.
-    """
+def _one_of_each() -> Callable[[Any], Any]:
+    """A function that gives one object for equal texts and numbers (and their lists, as tuples)."""
     texts: dict[str, str] = {}
     numbers: dict[int, int] = {}
 
@@ -226,10 +238,59 @@ def to_bytes(facts: Any) -> bytes:
             return texts.setdefault(value, value)
         if kind is int:
             return numbers.setdefault(value, value)
-        if kind is tuple and value:
+        if (kind is tuple or kind is list) and value:
             return tuple(map(one, value))
+        if kind is list:
+            return ()
         return value
 
+    return one
+
+
+_CONVERTERS: dict[type, Callable[[Any, Callable[[Any], Any]], Any]] = {}
+
+
+def _converter(cls: type) -> Callable[[Any, Callable[[Any], Any]], Any]:
+    """A function from a validated file model to its record (lists made tuples, models records)."""
+    made = _CONVERTERS.get(cls)
+    if made is not None:
+        return made
+    env: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = ["def convert(model, one):", "    o = new(cls)"]
+    for i, field in enumerate(dataclasses.fields(cls)):
+        env[f"s{i}"] = vars(cls)[field.name].__set__
+        value = f"model.{field.name}"
+        held = _holds_records(field.type)
+        if held is None:
+            lines.append(f"    s{i}(o, one({value}))")
+            continue
+        env[f"c{i}"] = _converter(held[0])
+        if held[1]:
+            lines.append(f"    s{i}(o, tuple([c{i}(x, one) for x in {value}]))")
+        else:
+            lines.append(f"    s{i}(o, None if {value} is None else c{i}({value}, one))")
+    lines.append("    return o")
+    exec("\n".join(lines), env)  # noqa: S102 - code made from the record's own field names
+    made = _CONVERTERS[cls] = env["convert"]
+    return made
+
+
+def _facts(version: int, sections: dict[str, tuple[Any, ...]]) -> Any:
+    """The record of a whole fact base from its sections' records (already made: not checked again)."""
+    facts = object.__new__(Facts)
+    vars(Facts)["version"].__set__(facts, version)
+    for name, items in sections.items():
+        vars(Facts)[name].__set__(facts, items)
+    return facts
+
+
+def to_bytes(facts: Any) -> bytes:
+    """A record fact base packed for the compiled cache (what `from_bytes` reads back).
+
+    Equal texts and numbers are made one object first, so that each is written once and read
+    back shared, and so that the same fact base always packs to the same bytes.
+    """
+    one = _one_of_each()
     sections = tuple(
         tuple(map(_packer(record_of(model)), getattr(facts, name), [one] * len(getattr(facts, name))))
         for name, model in m.SECTIONS.items()
@@ -258,15 +319,14 @@ def from_bytes(data: bytes, progress: Progress = no_progress) -> Any:
         parts = split(
             building, *(len(r) * len(dataclasses.fields(k)) for r, k in zip(rows, kinds, strict=True))
         )
-        facts = object.__new__(Facts)
-        vars(Facts)["version"].__set__(facts, version)
+        built = {}
         try:
             for i, (name, kind, part) in enumerate(zip(m.SECTIONS, kinds, parts, strict=True)):
-                vars(Facts)[name].__set__(facts, tuple(map(_builder(kind), tracked(rows[i], part))))
+                built[name] = tuple(map(_builder(kind), tracked(rows[i], part)))
                 rows[i] = None  # the packed tuples go as their records come
         except (TypeError, ValueError) as exc:
             raise ValueError(f"a packed fact base of another shape: {exc}") from None
-        return facts
+        return _facts(version, built)
 
 
 @contextmanager
