@@ -131,12 +131,9 @@ def from_models(facts: m.FactsFile, progress: Progress = no_progress) -> Any:
     `progress` follows the records made, section by section.
     """
     one = _one_of_each()
+    # A record costs about what its fields do: a film five times a country.
     parts = split(
-        progress,
-        *(
-            len(items) * len(type(items[0]).model_fields) if items else 0
-            for items in map(facts.__getattribute__, m.SECTIONS)
-        ),
+        progress, *(len(getattr(facts, name)) * len(model.model_fields) for name, model in m.SECTIONS.items())
     )
     made = {}
     for (name, model), part in zip(m.SECTIONS.items(), parts, strict=True):
