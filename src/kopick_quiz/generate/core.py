@@ -11,17 +11,18 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+import types
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin
 
 from ..facts import model as m
 from ..facts import records
-from ..facts.base import FactBase, Name
+from ..facts.base import KIND_OF_SECTION, FactBase
 from ..questions import QType, Question, Tolerance
-from ..text import normalise
+from ..text import _ARTICLES, _ASCII, normalise  # _fold_all folds as normalise does
 
 # The topics a recipe can choose (packs/model.py Recipe.topics).
 TOPICS = ("films", "people", "organisations", "context")
@@ -85,6 +86,7 @@ RELATION_TAG = {
 }
 
 _MISSING = object()
+_sha256 = hashlib.sha256
 _EXACT = Tolerance()
 ID_MAX = 120
 _ID_OK = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
@@ -148,7 +150,7 @@ def decade(year: int) -> str:
     return f"{year // 10 * 10}s"
 
 
-def bad_text(text: str, names: Iterable[str] = ()) -> str | None:
+def bad_text(text: str, names: Iterable[str] | DoubledNames = ()) -> str | None:
     """What is wrong with a prompt or choice text, or None when it reads well.
 
     `names` are the names the text may quote: a doubled word inside one (Run Run Shaw) is fine.
@@ -161,10 +163,17 @@ def bad_text(text: str, names: Iterable[str] = ()) -> str | None:
         return None
     for match in _BAD_TEXT.finditer(text):
         found = match.group()
-        if match.group(1) and any(found.lower() in n.lower() for n in names):
+        if match.group(1) and _quotes(names, found):
             continue
         return f"contains {found!r}"
     return None
+
+
+def _quotes(names: Iterable[str] | DoubledNames, found: str) -> bool:
+    """Whether a name with a doubled word in it contains `found` (ignoring case)."""
+    if isinstance(names, DoubledNames):
+        return names.quotes(found)
+    return any(found.lower() in n.lower() for n in names)
 
 
 # Ranking a whole pool for every question costs (pool size x questions), and the questions grow
@@ -206,7 +215,8 @@ class Pool:
 
 
 def ring_point(text: str) -> int:
-    return stable_hash("ring", text)
+    """`stable_hash("ring", text)`, spelt out: every id of a large pool is hashed once."""
+    return int.from_bytes(_sha256(b"ring\x1f" + text.encode()).digest()[:8], "big")
 
 
 def _group(items: Iterable[Any], keys: Callable[[Any], Iterable[Hashable]]) -> dict[Hashable, list[Any]]:
@@ -243,14 +253,39 @@ POOL_GROUPS: dict[str, tuple[str, Callable[[Any], Iterable[Hashable]]]] = {
 }
 
 
-class _Names:
-    """An iterable that asks for its names only when iterated (most texts never need them)."""
+class DoubledNames:
+    """The names of a base that have a doubled word in them (Run Run Shaw), found when first asked.
 
-    def __init__(self, get: Callable[[], Iterable[str]]) -> None:
-        self._get = get
+    A prompt with a doubled word is rare, and most of a base's names have none: `quotes` looks
+    for the words in every name at once (one string of them all) and checks only the names they
+    are in, instead of searching every name for a doubled word first.
+    """
+
+    def __init__(self, names: Callable[[], list[str]]) -> None:
+        self._get = names
+        self._joined: str | None = None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._get())
+        return (t for t in self._get() if _DOUBLED.search(t))
+
+    def quotes(self, found: str) -> bool:
+        """Whether one of the names with a doubled word contains `found`, ignoring case."""
+        names = self._get()
+        if self._joined is None:
+            lowered = [t.lower() for t in names]
+            self._joined = "\n".join(lowered) if not any("\n" in t for t in lowered) else ""
+        joined, wanted = self._joined, found.lower()
+        if not joined:  # a name with a line break in it: one at a time
+            return any(wanted in t.lower() and _DOUBLED.search(t) for t in names)
+        at = joined.find(wanted)
+        while at != -1:
+            if _DOUBLED.search(names[joined.count("\n", 0, at)]):
+                return True
+            end = joined.find("\n", at)
+            if end == -1:
+                break
+            at = joined.find(wanted, end)
+        return False
 
 
 class NameFinder:
@@ -258,9 +293,10 @@ class NameFinder:
 
     The same as searching the text for `\\bname\\b` with each name in turn, but one pass over the
     text's words: a folded text is words of letters and digits with single spaces between them.
+    `names` maps each name to the ids answering to it: one id alone, or a collection of them.
     """
 
-    def __init__(self, names: dict[str, set[str]]) -> None:
+    def __init__(self, names: dict[str, Owned] | dict[str, set[str]]) -> None:
         self.names = names
         self.longest: dict[str, int] = {}
         for name in names:
@@ -277,9 +313,84 @@ class NameFinder:
                 continue
             for n in range(1, longest + 1):
                 ids = self.names.get(word if n == 1 else " ".join(words[i : i + n]))
-                if ids:
-                    out |= ids
+                if isinstance(ids, str):
+                    out.add(ids)
+                elif ids:
+                    out.update(ids)
         return out
+
+
+# The ids answering to a folded name: one id alone (most names), or a tuple of several. Plain
+# strings and tuples of them keep a million names out of the cycle collector's walks, which a
+# set a name would not.
+Owned = str | tuple[str, ...]
+
+
+def _own(index: dict[str, Owned], name: str, entity_id: str) -> None:
+    """Add `entity_id` to the ids answering to `name` (once)."""
+    found = index.get(name)
+    if found is None:
+        index[name] = entity_id
+    elif isinstance(found, str):
+        if found != entity_id:
+            index[name] = (found, entity_id)
+    elif entity_id not in found:
+        index[name] = (*found, entity_id)
+
+
+class Owners:
+    """(kind, folded name) -> the ids of the entities of that kind answering to it, as a set."""
+
+    def __init__(self, by_kind: dict[str, dict[str, Owned]]) -> None:
+        self._by_kind = by_kind
+
+    def get(self, key: tuple[str, str], default: Any = None) -> Any:
+        kind, folded = key
+        found = self._by_kind.get(kind, {}).get(folded)
+        if found is None:
+            return default
+        return {found} if isinstance(found, str) else set(found)
+
+    def __getitem__(self, key: tuple[str, str]) -> set[str]:
+        return self.get(key, set())
+
+
+# Folds each of a base's names once: straight to the function, not through `normalise`'s cache,
+# which a million names read once would only empty of what the templates fold again and again.
+_fold_once = getattr(normalise, "__wrapped__", normalise)
+_DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
+
+
+# The ASCII folding of `normalise`, keeping the NUL that parts the names folded together.
+_FOLD_ASCII = {**_ASCII, 0: "\x00"}
+
+
+def _fold_all(texts: list[str]) -> list[str]:
+    """`[normalise(t) for t in texts]`, the plain ASCII ones folded together in one string.
+
+    What `normalise` does to ASCII text (lower case, punctuation to spaces, apostrophes dropped,
+    spacing, a leading article) done to all of them at once, their own parts per name; text that
+    is not ASCII, or has an apostrophe (`L'Avventura`: the article apart) goes to `normalise`.
+    """
+    out = list(texts)
+    plain = []
+    for i, text in enumerate(texts):
+        if text.isascii() and "'" not in text and "\x00" not in text:
+            plain.append(i)
+        else:
+            out[i] = _fold_once(text)
+    if not plain:
+        return out
+    joined = "\x00".join([texts[i] for i in plain]).lower().translate(_FOLD_ASCII)
+    for i, part in zip(plain, joined.split("\x00"), strict=True):
+        spaced = " ".join(part.split())
+        if spaced[:1] in ("t", "a"):
+            for article in _ARTICLES:
+                if spaced.startswith(article) and len(spaced) > len(article):
+                    spaced = spaced[len(article) :]
+                    break
+        out[i] = spaced
+    return out
 
 
 def _texts(item: Any) -> str:
@@ -335,16 +446,49 @@ class Ctx:
 
     # -- names --------------------------------------------------------------------------------
     @cached_property
-    def _folded(self) -> list[tuple[Name, str]]:
-        return [(n, normalise(n.text)) for n in self.base.names]
+    def _names(self) -> list[tuple[str, str, str]]:
+        """(name, entity id, kind) of every name and alias, in the order of `base.names`.
+
+        Read from the records as they are: `base.names` makes an object a name (a million at
+        100,000 films), which costs more than everything done here with them.
+        """
+        base = self.base
+        by_id, kind_of = base.by_id, base.kind_of
+        sections = [(getattr(base.facts, s), k) for s, k in KIND_OF_SECTION.items() if k != "source"]
+        if sum(len(items) for items, _ in sections) + len(base.facts.sources) != len(by_id):
+            # an id given twice: `base.names` follows `by_id`, where the last of them stands
+            sections = [([item], kind_of[i]) for i, item in by_id.items() if kind_of[i] != "source"]
+        out: list[tuple[str, str, str]] = []
+        add = out.append
+        for items, kind in sections:
+            title = kind == "film"
+            for item in items:
+                entity_id = item.id
+                add((item.title if title else item.name, entity_id, kind))
+                for text in item.aliases:
+                    add((text, entity_id, kind))
+                for text in item.variants:
+                    add((text, entity_id, kind))
+        return out
 
     @cached_property
-    def owners(self) -> dict[tuple[str, str], set[str]]:
+    def _name_index(self) -> tuple[dict[str, dict[str, Owned]], dict[str, Owned]]:
+        """Every name folded once: kind -> folded name -> ids, and (four letters or more) folded name -> ids."""
+        by_kind: dict[str, dict[str, Owned]] = {}
+        any_kind: dict[str, Owned] = {}
+        for (_, entity_id, kind), folded in zip(self._names, _fold_all(self._name_texts), strict=True):
+            names = by_kind.get(kind) or by_kind.setdefault(kind, {})
+            # most names are one entity's alone: stored by the lookup itself
+            if names.setdefault(folded, entity_id) is not entity_id:
+                _own(names, folded, entity_id)
+            if len(folded) >= 4 and any_kind.setdefault(folded, entity_id) is not entity_id:
+                _own(any_kind, folded, entity_id)
+        return by_kind, any_kind
+
+    @cached_property
+    def owners(self) -> Owners:
         """(kind, folded name) -> ids of the entities answering to it."""
-        out: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for n, folded in self._folded:
-            out[(n.kind, folded)].add(n.entity_id)
-        return out
+        return Owners(self._name_index[0])
 
     def folded_names(self, entity_id: str) -> frozenset[str]:
         """Every folded name (main and aliases) of an entity."""
@@ -359,11 +503,11 @@ class Ctx:
     def once_names(self) -> dict[str, str]:
         """Names an explanation should not write twice (events' and films'), folded -> as written."""
         out: dict[str, str] = {}
-        for n in self.base.names:
-            if n.kind in ("event", "film"):
-                key = " ".join(re.findall(r"[a-z0-9]+", n.text.casefold()))
+        for text, _, kind in self._names:
+            if kind in ("event", "film"):
+                key = " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
                 if key:
-                    out.setdefault(key, n.text)
+                    out.setdefault(key, text)
         return out
 
     def fresh(self, *candidates: str) -> str:
@@ -384,18 +528,32 @@ class Ctx:
     @cached_property
     def doubled_names(self) -> tuple[str, ...]:
         """Names with a doubled word in them (Run Run Shaw): text quoting them is not a typo."""
-        return tuple(n.text for n in self.base.names if re.search(r"\b(\w+) \1\b", n.text, re.IGNORECASE))
+        return tuple(self._doubled)
+
+    @cached_property
+    def _doubled(self) -> DoubledNames:
+        return DoubledNames(lambda: self._name_texts)
+
+    @cached_property
+    def _name_texts(self) -> list[str]:
+        return [text for text, _, _ in self._names]
 
     @cached_property
     def proper_words(self) -> frozenset[str]:
         """Capitalised words that are names or nationalities (`Korean`, `Japanese`, `Seoul`), never common words."""
         words: set[str] = set()
-        texts = [n.text for n in self.base.names if n.kind in ("person", "place", "country")]
+        texts = []
+        firsts = []
+        for text, _, kind in self._names:
+            if kind in ("person", "place", "country"):
+                texts.append(text)
+            elif kind in ("organisation", "festival"):
+                firsts.append(text.split()[0])
         texts += [c.adjective for c in self.base.facts.countries]
         for text in texts:
             words.update(w for w in text.split() if w[:1].isupper())
         # Of a company's or festival's name only the first word is surely a name (Bucheon, not Festival).
-        words.update(n.text.split()[0] for n in self.base.names if n.kind in ("organisation", "festival"))
+        words.update(firsts)
         return frozenset(words)
 
     def lower_first(self, text: str) -> str:
@@ -521,11 +679,7 @@ class Ctx:
     @cached_property
     def _name_finder(self) -> NameFinder:
         """Every name (folded, four letters or more) -> the entities answering to it."""
-        names: dict[str, set[str]] = defaultdict(set)
-        for n, folded in self._folded:
-            if len(folded) >= 4:
-                names[folded].add(n.entity_id)
-        return NameFinder(dict(names))
+        return NameFinder(self._name_index[1])
 
     def on_profiled_film(self, entity_id: str) -> bool:
         """Whether a film the source profiles credits (or otherwise refers to) this person or company."""
@@ -733,7 +887,7 @@ class Ctx:
             if self._passed.get(d.question.id) is d:  # checked by an attempt inside this one
                 kept.append(d)
                 continue
-            problem = _problem(d.question, _Names(lambda: self.doubled_names))
+            problem = _problem(d.question, self._doubled)
             if problem:
                 self.rejected.append((d.question.id, problem))
             else:
@@ -812,9 +966,23 @@ class Ctx:
 def _refs(item: Any) -> list[str]:
     """Every id an entity refers to (through nested records too), its source excepted."""
     out: list[str] = []
-    for name in item.__dataclass_fields__:  # a record's fields (facts.records)
-        if name not in ("id", "source"):
-            _ref_values(name, getattr(item, name), out)
+    add = out.append
+    for name in _visited(type(item)):  # the fields of a record (facts.records) that can hold an id
+        if name == "id" or name == "source":
+            continue
+        value = getattr(item, name)
+        # an id, and a tuple of ids, read here: they are most of what a film refers to
+        if type(value) is str:
+            if name in _REF_FIELDS:
+                add(value)
+        elif type(value) is tuple and name in _REF_FIELDS:
+            for v in value:
+                if type(v) is str:
+                    add(v)
+                else:
+                    _ref_values(name, v, out)
+        elif value is not None:
+            _ref_values(name, value, out)
     return out
 
 
@@ -858,15 +1026,54 @@ def _ref_values(name: str, value: Any, out: list[str]) -> None:
             elif is_ref:
                 out.append(v)
     elif value is not None and hasattr(value, "__dataclass_fields__"):
-        for sub in value.__dataclass_fields__:
+        for sub in _visited(type(value)):
             _ref_values(sub, getattr(value, sub), out)
+
+
+_VISITED: dict[type, tuple[str, ...]] = {}
+
+
+def _visited(cls: type) -> tuple[str, ...]:
+    """The fields of a record class that can hold an id, in order: what `_refs` reads of a record.
+
+    A field is skipped only when its type says it cannot: not named as a reference, and holding
+    no record that can (a title, a year, notes, an amount of money, the citations). Reading a
+    film's thirty fields for its dozen references is most of the cost of indexing 100,000 films.
+    """
+    found = _VISITED.get(cls)
+    if found is None:
+        _VISITED[cls] = tuple(cls.__dataclass_fields__)  # while this class is worked out: every field
+        fields = cls.__dataclass_fields__
+        found = _VISITED[cls] = tuple(
+            name for name, f in fields.items() if name in _REF_FIELDS or _may_hold_refs(f.type)
+        )
+    return found
+
+
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _may_hold_refs(annotation: Any) -> bool:
+    """Whether a value of this type can hold a record with an id in it (True when unsure)."""
+    if isinstance(annotation, type):
+        if hasattr(annotation, "__dataclass_fields__"):
+            return bool(_visited(annotation))
+        return not issubclass(annotation, _ATOMS)
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return False
+    if origin is Annotated:
+        return _may_hold_refs(get_args(annotation)[0])
+    if origin in (tuple, list, Union, types.UnionType):
+        return any(_may_hold_refs(a) for a in get_args(annotation) if a is not Ellipsis)
+    return True
 
 
 def refs(item: Any) -> set[str]:
     return set(_refs(item))
 
 
-def _problem(q: Question, names: Iterable[str] = ()) -> str | None:
+def _problem(q: Question, names: Iterable[str] | DoubledNames = ()) -> str | None:
     if not _ID_OK.match(q.id) or len(q.id) > ID_MAX:
         return f"bad id {q.id!r}"
     for text in (q.prompt, *q.choices, *q.answers):

@@ -20,6 +20,7 @@ from . import english as en
 
 if TYPE_CHECKING:
     from ..facts.base import FactBase
+    from .core import Owners
 
 
 class Ctx(Protocol):
@@ -28,7 +29,7 @@ class Ctx(Protocol):
     base: FactBase
 
     @property
-    def owners(self) -> dict[tuple[str, str], set[str]]: ...
+    def owners(self) -> Owners: ...
 
     def folded_names(self, entity_id: str) -> frozenset[str]: ...
 
