@@ -42,10 +42,12 @@ def _window(n: int, cutoff: float) -> tuple[int, int]:
     return math.floor(n * (1 - cutoff)), math.ceil(n / (1 - cutoff))
 
 
-def _scanned(typed: str, keys: list[str], cutoff: float, shortest: int, longest: int) -> dict[str, float]:
+def _scanned(
+    typed: str, keys: list[str], cutoff: float, shortest: int, longest: int, within: int | None = None
+) -> dict[str, float]:
     window = [k for k in keys if shortest <= len(k) <= longest]
     found = process.extract(typed, window, scorer=OSA.normalized_distance, score_cutoff=cutoff, limit=None)
-    return {k: s for k, s, _ in found}
+    return {k: s for k, s, _ in found if within is None or OSA.distance(typed, k) <= within}
 
 
 SLIPS = st.lists(st.tuples(st.integers(0, 20), st.integers(0, 3), st.sampled_from("abgkmnoz")), max_size=4)
@@ -64,8 +66,38 @@ def crowds(draw: st.DrawFn) -> list[str]:
 def test_the_keys_near_a_typed_key_are_those_a_full_scan_finds(keys, pick, slips, cutoff):
     typed = _typed(keys[pick % len(keys)], slips)
     shortest, longest = _window(len(typed), cutoff)
-    assert Nearby(keys).scored(typed, cutoff, shortest, longest) == _scanned(
+    assert Nearby(keys, slice_keys=1).scored(typed, cutoff, shortest, longest) == _scanned(
         typed, keys, cutoff, shortest, longest
+    )
+
+
+# Long keys a few slips apart: the typos allowed (a quarter of a long key) are many, and every
+# walk of `_schemes` has names to find.
+LONG_KEY = st.text(alphabet="abdegimnosu", min_size=12, max_size=30)
+
+
+@st.composite
+def long_crowds(draw: st.DrawFn) -> list[str]:
+    seeds = draw(st.lists(LONG_KEY, min_size=1, max_size=3))
+    slips = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3), st.sampled_from("abdmoz")), max_size=8)
+    return seeds + [
+        _typed(draw(st.sampled_from(seeds)), draw(slips)) for _ in range(draw(st.integers(0, 40)))
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    keys=long_crowds(),
+    pick=st.integers(min_value=0),
+    slips=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3), st.sampled_from("abdmoz")), max_size=8),
+    cutoff=st.sampled_from([0.2, 0.25, 0.3]),
+    within=st.sampled_from([None, 0, 1, 2]),
+)
+def test_many_typos_or_a_few_the_walks_find_what_a_scan_finds(keys, pick, slips, cutoff, within):
+    typed = _typed(keys[pick % len(keys)], slips)
+    shortest, longest = _window(len(typed), cutoff)
+    assert Nearby(keys, slice_keys=1).scored(typed, cutoff, shortest, longest, within) == _scanned(
+        typed, keys, cutoff, shortest, longest, within
     )
 
 
@@ -75,18 +107,20 @@ def test_the_keys_near_a_typed_key_are_those_a_full_scan_finds(keys, pick, slips
     pick=st.integers(min_value=0),
     slips=st.lists(st.tuples(st.integers(0, 20), st.integers(0, 3), st.sampled_from("abgkmnoz")), max_size=3),
     cutoff=CUTOFFS,
+    within=st.sampled_from([None, 1]),
 )
-def test_a_rival_index_finds_what_its_scan_finds(names, pick, slips, cutoff):
+def test_a_rival_index_finds_what_its_scan_finds(names, pick, slips, cutoff, within):
     index = Lexicon([(name, f"e{i}", "film", True) for i, name in enumerate(names)]).rival_index(["film"])
     index.WALK_FROM = index.WALK_WIDE_FROM = 0  # walk whenever it may, however few the names
+    index.SLICE = 1  # and to the end of every key
     if not index.keys:
         return
     typed = _typed(index.keys[pick % len(index.keys)], slips)
     shortest, longest = _window(len(typed), cutoff)
     lo = sum(1 for n in index.lengths if n < shortest)
     hi = sum(1 for n in index.lengths if n <= longest)
-    assert index.near(typed, cutoff, shortest, longest) == (
-        index.scan(typed, cutoff, lo, hi) if lo < hi else []
+    assert index.near(typed, cutoff, shortest, longest, within) == (
+        index.scan(typed, cutoff, lo, hi, within) if lo < hi else []
     )
 
 
@@ -102,6 +136,7 @@ def test_a_rival_index_finds_what_its_scan_finds(names, pick, slips, cutoff):
 def test_the_nearest_name_is_found_with_or_without_the_index(typed, expected, lexicon, monkeypatch):
     monkeypatch.setattr(RivalIndex, "WALK_FROM", 0)
     monkeypatch.setattr(RivalIndex, "WALK_WIDE_FROM", 0)
+    monkeypatch.setattr(RivalIndex, "SLICE", 1)
     for prefilter in (True, False):
         lexicon._rivals.clear()
         lexicon.prefilter = prefilter
@@ -135,6 +170,7 @@ def test_the_labelled_table_is_graded_alike_through_the_index_and_the_scan(base,
 
     monkeypatch.setattr(RivalIndex, "WALK_FROM", 0)
     monkeypatch.setattr(RivalIndex, "WALK_WIDE_FROM", 0)
+    monkeypatch.setattr(RivalIndex, "SLICE", 1)
     pairs = [(case.question, case.typed) for case in load_cases()]
     lexicon = Lexicon.from_base(base)
     assert _verdicts(pairs, lexicon, True) == _verdicts(pairs, lexicon, False)
@@ -154,6 +190,7 @@ def test_a_synthetic_class_is_graded_alike_through_the_index_and_the_scan(monkey
 
     monkeypatch.setattr(RivalIndex, "WALK_FROM", 0)
     monkeypatch.setattr(RivalIndex, "WALK_WIDE_FROM", 0)
+    monkeypatch.setattr(RivalIndex, "SLICE", 1)
     base = FactBase(synthetic_facts(300, seed=0))
     pairs = synthetic_answers(base, generate(base, Recipe(count=600), "generated"), 3000, seed=1)
     lexicon = Lexicon.from_base(base)

@@ -285,14 +285,22 @@ class Candidates:
                 if score <= cutoff and (best is None or rank < best):
                     best, chosen = rank, form
         shared = self.shared
-        for score, index in shared.near(span.key, cutoff, shortest, longest):
-            rank = (score, shared.lengths[index], 1, index)
-            if (
-                (best is None or rank < best)
-                and self._is_kind_rival_at(index)
-                and self._leads_its_key_at(index)
-            ):
-                best, at = rank, index
+        # Nearest first: the names one typo away, then, unless one of them (or an extra) is nearer
+        # than any name two typos away can be, all of them (a search allowing many typos costs
+        # far more than one allowing a single one).
+        edits = int(cutoff * max(n, longest) + 1e-9)
+        stages: tuple[int | None, ...] = (1, None) if shared.prefilter and edits >= 2 else (None,)
+        for within in stages:
+            for score, index in shared.near(span.key, cutoff, shortest, longest, within):
+                rank = (score, shared.lengths[index], 1, index)
+                if (
+                    (best is None or rank < best)
+                    and self._is_kind_rival_at(index)
+                    and self._leads_its_key_at(index)
+                ):
+                    best, at = rank, index
+            if within is not None and best is not None and best[0] < (within + 1) / max(n, longest):
+                break
         return shared.form(at) if best is not None and best[2] == 1 else chosen
 
     def counts_as_rival(self, form: Form) -> bool:

@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 from ..progress import Progress, no_progress
 from ..text import normalise
 from .names import Form, fold, numerals, squash, syllabic
-from .nearby import Nearby
+from .nearby import SLICE, Nearby
 
 if TYPE_CHECKING:
     from ..facts.base import FactBase
@@ -302,6 +302,10 @@ class RivalIndex:
     # all, when one typo is allowed (or none) and when two or three are (bench/scale.py).
     WALK_FROM = 2_000
     WALK_WIDE_FROM = 20_000
+    # More typos allowed than this: a scan of the window beats walking (bench/scale.py).
+    WALKED_EDITS = 4
+    # Slices of the sorted keys left to rapidfuzz rather than walked on (`Nearby`).
+    SLICE = SLICE
 
     def __init__(
         self,
@@ -337,9 +341,12 @@ class RivalIndex:
         entity, j = self._names[i]
         return self._forms_of[entity][j]
 
-    def near(self, key: str, cutoff: float, shortest: int, longest: int) -> list[tuple[float, int]]:
+    def near(
+        self, key: str, cutoff: float, shortest: int, longest: int, within: int | None = None
+    ) -> list[tuple[float, int]]:
         """(distance, position in `keys`) of every name `shortest` to `longest` letters long
-        whose normalised OSA distance to `key` is `cutoff` or less, in the order of `keys`.
+        whose normalised OSA distance to `key` is `cutoff` or less (and, if `within` is given,
+        that is at most `within` edits from `key`), in the order of `keys`.
 
         The same as a scan of every name (`scan`), found by walking the sorted keys when that
         is cheaper (see `nearby`).
@@ -349,27 +356,37 @@ class RivalIndex:
         if lo >= hi:
             return []
         edits = int(cutoff * max(len(key), longest) + 1e-9) if cutoff < 1 else len(key) + longest
+        if within is not None:
+            edits = min(edits, within)
         if (
             not self.prefilter
-            or edits > 3
+            or edits > self.WALKED_EDITS
             or hi - lo < (self.WALK_FROM if edits <= 1 else self.WALK_WIDE_FROM)
         ):
-            return self.scan(key, cutoff, lo, hi)
+            return self.scan(key, cutoff, lo, hi, within)
         if self._nearby is None:
-            self._nearby = Nearby(self.keys)
+            self._nearby = Nearby(self.keys, self.SLICE)
         found = [
             (score, i)
-            for k, score in self._nearby.scored(key, cutoff, shortest, longest).items()
+            for k, score in self._nearby.scored(key, cutoff, shortest, longest, within).items()
             for i in self.by_key[k]
         ]
         found.sort(key=lambda pair: pair[1])
         return found
 
-    def scan(self, key: str, cutoff: float, lo: int, hi: int) -> list[tuple[float, int]]:
+    def scan(
+        self, key: str, cutoff: float, lo: int, hi: int, within: int | None = None
+    ) -> list[tuple[float, int]]:
         """What `near` finds, by comparing `key` with every name of `keys[lo:hi]`."""
-        found = process.extract(
-            key, self.keys[lo:hi], scorer=OSA.normalized_distance, score_cutoff=cutoff, limit=None
-        )
+        keys = self.keys[lo:hi]
+        if within is None:
+            found = process.extract(
+                key, keys, scorer=OSA.normalized_distance, score_cutoff=cutoff, limit=None
+            )
+        else:
+            near = process.extract(key, keys, scorer=OSA.distance, score_cutoff=within, limit=None)
+            scored = ((k, OSA.normalized_distance(key, k), i) for k, _, i in near)
+            found = [(k, score, i) for k, score, i in scored if score <= cutoff]
         return sorted(((score, lo + i) for _, score, i in found), key=lambda pair: pair[1])
 
 
