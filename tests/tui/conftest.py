@@ -113,6 +113,18 @@ async def search_palette(pilot: Pilot[Any], typed: str) -> None:
     await pilot.pause()
 
 
+async def see_results(pilot: Pilot[Any]) -> None:
+    """After the last answer its feedback stays a moment; Enter, as the chat says, shows the
+    results at once."""
+    from kopick_quiz.tui.screens.results import ResultsScreen
+
+    await settle(pilot)
+    if not isinstance(pilot.app.screen, ResultsScreen):  # (a slow machine may have waited it out)
+        await pilot.press("enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ResultsScreen), "the results after Enter")
+    await settle(pilot)
+
+
 def screen_text(app: KopickApp) -> str:
     """Every line the screen shows, as plain text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -16,7 +16,7 @@ from kopick_quiz.tui.screens.results import ResultsScreen
 from kopick_quiz.tui.widgets.answer_input import AnswerInput
 from kopick_quiz.tui.widgets.options import OptionsList
 
-from .conftest import bubbles, drive, make_app, screen_text, search_palette, settle
+from .conftest import bubbles, drive, make_app, screen_text, search_palette, see_results, settle
 
 
 def home(app: object) -> HomeScreen:
@@ -54,7 +54,7 @@ def test_enter_on_a_pack_starts_it_and_the_choices_are_remembered(tmp_path: Path
         for _ in range(2):
             quiz.query_one(AnswerInput).value = "no idea"
             await pilot.press("enter")
-        await settle(pilot)
+        await see_results(pilot)
         assert isinstance(app.screen, ResultsScreen)
         await pilot.press("h")
         await settle(pilot)
@@ -85,7 +85,7 @@ def test_retry_missed_asks_the_missed_questions_again(tmp_path: Path) -> None:
             app.screen.query_one(AnswerInput).value = "no idea"
             await pilot.press("enter")
             await pilot.pause()
-        await settle(pilot)
+        await see_results(pilot)
         assert isinstance(app.screen, ResultsScreen)
         missed = [a.question.id for a in app.screen.results.missed]
         await pilot.press("r")

@@ -16,7 +16,7 @@ from kopick_quiz.tui.screens.results import ResultsScreen
 from kopick_quiz.tui.widgets.answer_input import AnswerInput
 from kopick_quiz.tui.widgets.score_header import ScoreHeader
 
-from .conftest import DATA, bubbles, drive, last_bubble, make_app, screen_text, settle
+from .conftest import DATA, bubbles, drive, last_bubble, make_app, screen_text, see_results
 
 HOSTILE = (DATA / "hostile",)
 # Five: one fewer than the test pack's questions, so the quiz is still on screen after the last.
@@ -89,7 +89,7 @@ def test_hostile_pack_shows_every_field_as_written(tmp_path: Path) -> None:
                 assert "\x1b" not in screen_text(app)
                 await pilot.press(*"Showbox", "enter")
             await pilot.pause()
-        await settle(pilot)
+        await see_results(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert "[b]tag[/b]" in str(app.screen.query_one("#tags").render())
         shown = "\n".join(str(w.render()) for w in app.screen.query(".missed"))

@@ -19,7 +19,17 @@ from kopick_quiz.tui.widgets.bubble import ChatBubble, ChatLog
 from kopick_quiz.tui.widgets.options import OptionsList
 from kopick_quiz.tui.widgets.score_header import ScoreHeader
 
-from .conftest import FakeClock, bubbles, drive, last_bubble, make_app, screen_text, settle, until
+from .conftest import (
+    FakeClock,
+    bubbles,
+    drive,
+    last_bubble,
+    make_app,
+    screen_text,
+    see_results,
+    settle,
+    until,
+)
 
 
 def quiz(app: KopickApp) -> QuizScreen:
@@ -95,7 +105,7 @@ def test_a_whole_quiz_right_wrong_close_partial_hint_skip(tmp_path: Path) -> Non
                 await say(pilot, "Banjong Pisanthanakon")  # a typo
             await pilot.pause()
             seen[qid] = session.answered[-1].verdict.verdict if session.answered[-1].verdict else "skipped"
-        await settle(pilot)
+        await see_results(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert "To review (3)" in screen_text(app)
         cards = [str(card.render()) for card in app.screen.query(".missed")]
@@ -185,7 +195,7 @@ def test_quit_command_ends_the_quiz_with_the_results_so_far(tmp_path: Path) -> N
 
     async def scenario(pilot: Pilot[int]) -> None:
         await pilot.press("2")
-        await say(pilot, "/quit")
+        await say(pilot, "/quit")  # at once: no pause before the results
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert len(app.screen.results.answered) == 1
@@ -440,3 +450,20 @@ def test_a_student_who_scrolled_back_is_not_pulled_down_by_the_next_message(tmp_
         assert "Score" in "\n".join(chat_lines(app))
 
     drive(app, scenario, size=(100, 24))
+
+
+def test_the_last_answers_feedback_stays_a_moment_before_the_results(tmp_path: Path) -> None:
+    app = make_app(tmp_path, count=2)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        await say(pilot, "/skip")
+        await say(pilot, "no idea")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)  # the verdict of the last question, not yet the results
+        assert "Not quite" in last_bubble(app, "incorrect").text
+        assert "your results follow" in last_bubble(app, "note").text
+        assert not screen.query_one(OptionsList).options  # nothing left to pick
+        await until(pilot, lambda: isinstance(app.screen, ResultsScreen), "the results, without a key")
+
+    drive(app, scenario)

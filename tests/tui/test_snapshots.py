@@ -18,7 +18,7 @@ from kopick_quiz.tui.app import KopickApp
 from kopick_quiz.tui.widgets.answer_input import AnswerInput
 from kopick_quiz.tui.widgets.options import OptionsList
 
-from .conftest import DATA, make_app, settle
+from .conftest import DATA, make_app, see_results, settle
 
 Scenario = Callable[[Pilot[Any]], Awaitable[None]]
 
@@ -58,6 +58,7 @@ async def three_answers(pilot: Pilot[Any]) -> None:
 async def whole_quiz(pilot: Pilot[Any]) -> None:
     await three_answers(pilot)
     await answer(pilot, "/hint", "GDH 559", "/skip", "Banjong Pisanthanakon")
+    await see_results(pilot)
 
 
 @pytest.mark.parametrize("size", [(100, 30), (60, 20)])

@@ -21,7 +21,18 @@ from kopick_quiz.tui.screens.quiz import QuizScreen
 from kopick_quiz.tui.screens.results import ResultsScreen
 from kopick_quiz.tui.screens.stats import StatsScreen
 
-from .conftest import DATA, NOW, FakeClock, drive, library_from, make_app, screen_text, search_palette, settle
+from .conftest import (
+    DATA,
+    NOW,
+    FakeClock,
+    drive,
+    library_from,
+    make_app,
+    screen_text,
+    search_palette,
+    see_results,
+    settle,
+)
 from .test_snapshots import snapshot
 
 FOLDERS = (DATA / "packs", DATA / "stats")
@@ -246,7 +257,7 @@ def test_results_show_tags_as_people_read_them(tmp_path: Path) -> None:
         for _ in range(4):
             await pilot.press(*"no idea", "enter")
             await pilot.pause()
-        await settle(pilot)
+        await see_results(pilot)
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
         for label in ("The Medium", "Hong Kong", "Studios", "Directors"):
@@ -279,5 +290,6 @@ def test_results_screen_with_tag_labels_snapshot(snap_compare: Any, tmp_path: Pa
         for text in ("GDH 559", "no idea", "Na Hong-jin", "no idea"):
             await pilot.press(*text, "enter")
             await pilot.pause()
+        await see_results(pilot)
 
     assert snapshot(snap_compare, app, (100, 40), scenario)

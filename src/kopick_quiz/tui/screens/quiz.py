@@ -24,10 +24,13 @@ from ..widgets.score_header import ScoreHeader
 from ..wording import answer_body, feedback_body, hint_body, question_body, score_body, verdict_kind
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from ...questions import Question
     from ...session import Answered, Results, Session
 
 BOT = "kopick"
+RESULTS_AFTER_S = 2.0  # the last answer's feedback stays this long before the results (Enter: at once)
 COMMAND_HELP = "/hint  /skip  /why  /repeat  /score  /quit   ·   ?question asks me about the material"
 
 
@@ -108,6 +111,7 @@ class QuizScreen(Screen[None]):
         self.exam_seconds = exam_seconds  # None: no clock; else the time the whole quiz may take
         self._deadline: float | None = None
         self._over = False
+        self._results_soon: Timer | None = None  # after the last answer: the results, shortly
         self._loading: ChatBubble | None = None
         self._queued: list[Callable[[], None]] = []  # what the app asked before the screen was up
         self._up = False
@@ -258,6 +262,9 @@ class QuizScreen(Screen[None]):
     def handle(self, text: str) -> None:
         """One line from the student: a /command, a ?question or an answer."""
         stripped = text.strip()
+        if self._results_soon is not None and not stripped:  # Enter after the last answer
+            self._finish(complete=True)
+            return
         if not stripped:
             return
         if stripped.lower().startswith("/dispute"):
@@ -386,9 +393,18 @@ class QuizScreen(Screen[None]):
         assert session is not None
         self._refresh_status()
         if session.finished:
-            self._finish(complete=True)
+            self._results_shortly()
         else:
             self._ask()
+
+    def _results_shortly(self) -> None:
+        """The last question is done: its feedback stays on screen a moment, then the results."""
+        self.query_one(OptionsList).set_options((), ())
+        self.query_one(AnswerInput).shortcuts = ()
+        self.say(
+            Content("That was the last question: your results follow (Enter shows them now)."), kind="note"
+        )
+        self._results_soon = self.set_timer(RESULTS_AFTER_S, lambda: self._finish(complete=True))
 
     def _ask(self) -> None:
         session = self.session
@@ -498,6 +514,9 @@ class QuizScreen(Screen[None]):
         self._finish(complete=self.session.finished)
 
     def _finish(self, *, complete: bool) -> None:
+        if self._results_soon is not None:
+            self._results_soon.stop()
+            self._results_soon = None
         if self._over:
             return
         self._over = True
