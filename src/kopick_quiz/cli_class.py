@@ -385,7 +385,7 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
         sentence,
         time_left,
     )
-    from .cli_shared import CommandError, _asker, _library, _login, _open_store
+    from .cli_shared import CommandError, _asker, _grader, _library, _login, _open_store
     from .plain import clean, run_plain
     from .store import Refused, StoreError
 
@@ -409,11 +409,11 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
             raise CommandError(str(exc)) from None
         who = clean(seat.player)
         if klass.mode == "live":
-            import functools
-
-            from .grading import Lexicon
             from .plain_live import play_live
 
+            # Made before the game, under a bar (seconds for a big base), not on the first answer,
+            # whose time counts.
+            lexicon = _grader(library, err)
             print(f"Welcome, {who}: {clean(klass.title)} ({klass.code}), a live game.", file=out)
 
             def write(line: str) -> None:
@@ -425,7 +425,7 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
                 klass,
                 seat,
                 questions,
-                functools.cache(lambda: Lexicon.from_base(library.base)),
+                lambda: lexicon,
                 sys.stdin,
                 write,
                 lambda: datetime.now(UTC),
@@ -439,7 +439,10 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
             return 0
         done = set(seat.answered_ids)
         remaining = [q for q in questions if q.id not in done]
-        session = library.session(remaining, klass.title, "exam" if klass.mode == "exam" else "quick")
+        lexicon = _grader(library, err)
+        session = library.session(
+            remaining, klass.title, "exam" if klass.mode == "exam" else "quick", lexicon
+        )
         session.score, session.streak = seat.score, seat.streak
         left = time_left(klass, seat, datetime.now(UTC))
         deadline = None if left is None else time.monotonic() + left
