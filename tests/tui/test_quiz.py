@@ -467,3 +467,21 @@ def test_the_last_answers_feedback_stays_a_moment_before_the_results(tmp_path: P
         await until(pilot, lambda: isinstance(app.screen, ResultsScreen), "the results, without a key")
 
     drive(app, scenario)
+
+
+def test_the_chat_is_drawn_again_in_a_new_themes_colours(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+
+    async def scenario(pilot: Pilot[int]) -> None:
+        question = last_bubble(app, "question")
+
+        def box() -> object:  # the background the question's frame is drawn on
+            return next(s.style.bgcolor for s in chat(app).lines_of(question)[0]._segments if "╭" in s.text)
+
+        dark = box()
+        app.theme = "textual-light"
+        await settle(pilot)
+        assert box() != dark
+        assert frame(app, question) == theme_colour(app, "primary")
+
+    drive(app, scenario)
