@@ -96,7 +96,7 @@ def _grader(library: Library, err: TextIO) -> Lexicon:
 
     with _progress_bar("Getting the grader ready…", err) as progress:
         loading, compiling = split(progress, 1, 3)
-        return Lexicon.from_base(library.loaded_base(loading), compiling)
+        return Lexicon.from_base(library.loaded_base(loading), compiling, library.cache_dir)
 
 
 PROGRESS_AFTER = 1.0  # seconds of work before a progress bar is drawn: quicker work shows none

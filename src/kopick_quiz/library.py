@@ -130,7 +130,7 @@ class Library:
 
         return Session(
             questions,
-            lexicon or Lexicon.from_base(self.base),
+            lexicon or Lexicon.from_base(self.base, folder=self.cache_dir),
             title=title,
             mode=mode,
             explain=self.explain,

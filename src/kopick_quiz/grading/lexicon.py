@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import replace
+from functools import cache
 from itertools import chain
+from pathlib import Path
 from sys import intern
 from typing import TYPE_CHECKING, Any
 
@@ -159,10 +166,15 @@ class Lexicon:
         return found
 
     @classmethod
-    def from_base(cls, base: FactBase | None, progress: Progress = no_progress) -> Lexicon:
+    def from_base(
+        cls, base: FactBase | None, progress: Progress = no_progress, folder: Path | None = None
+    ) -> Lexicon:
         """The lexicon of a fact base; None gives an empty one (packs with no facts).
 
-        `progress` follows the reading of every name (seconds for a big base).
+        `progress` follows the reading of every name (seconds for a big base). With `folder`
+        (the compiled cache's), the names as read are kept there in a file named by the fact
+        base's content hash (`lexicon-HASH.marshal`), and read from it by every later start
+        until the fact base or the grader's code changes.
         """
         if base is None:
             progress(1, 1)
@@ -175,13 +187,32 @@ class Lexicon:
             w for c in base.facts.countries if (w := c.adjective.split()[-1]).endswith(_ADJECTIVE_ENDS)
         ]
         demonyms = _demonyms(base)
+        demonym_names = [text for text, _ in demonyms]
+        key = getattr(base, "content_hash", None)
+        path = (
+            folder / f"{KEPT_PREFIX}{key[:32]}.marshal"
+            if folder is not None and key and _kept_tag()
+            else None
+        )
+        kept = _read_kept(path) if path is not None else None
+        if kept is not None:
+            lexicon = cls((), labels, about, neutral=adjectives, adjectives=demonym_names)
+            lexicon._written, lexicon._unwritten, lexicon._owners, lexicon.max_parts, lexicon.kind_of = kept
+            progress(1, 1)
+            return lexicon
         rows = chain(_names(base), ((text, country, "country", False) for text, country in demonyms))
         count = len(demonyms) + sum(
             1 + len(item.aliases) + len(item.variants)
             for entity, item in base.by_id.items()
             if base.kind_of[entity] != "source"
         )
-        return cls(rows, labels, about, adjectives, progress, [text for text, _ in demonyms], count)
+        lexicon = cls(rows, labels, about, adjectives, progress, demonym_names, count)
+        if path is not None:
+            _keep(
+                path,
+                (lexicon._written, lexicon._unwritten, lexicon._owners, lexicon.max_parts, lexicon.kind_of),
+            )
+        return lexicon
 
     def squashed_of(self, entity: str) -> list[str]:
         """Each way of writing an entity's name, squashed (`Form.squashed`), without compiling it."""
@@ -201,6 +232,54 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self._written)
+
+
+KEPT_PREFIX = "lexicon-"
+_KEPT_FORMAT = 1
+
+
+@cache
+def _kept_tag() -> str:
+    """What a kept lexicon must have been written by: this format, and the code that reads names
+    (a change to how a name's words are worked out makes every kept file stale)."""
+    digest = hashlib.sha256(f"{_KEPT_FORMAT}\0{sys.version_info[:2]}\0".encode())
+    here = Path(__file__).resolve().parent
+    try:
+        for module in (here / "lexicon.py", here / "names.py", here.parent / "text.py"):
+            digest.update(module.read_bytes())
+    except OSError:
+        return ""  # the code cannot be read (a zipped install): keep nothing
+    return digest.hexdigest()
+
+
+def _read_kept(path: Path) -> tuple[Any, ...] | None:
+    """The lexicon's state kept at `path`, or None when there is none, or it is damaged or stale."""
+    try:
+        with open(path, "rb") as kept:
+            tag, state = marshal.load(kept)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if tag != _kept_tag() or not isinstance(state, tuple) or len(state) != 5:
+        return None
+    return state
+
+
+def _keep(path: Path, state: tuple[Any, ...]) -> None:
+    """Write the lexicon's state to `path` (whole or not at all), and drop those of other fact bases."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                marshal.dump((_kept_tag(), state), out)
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        for old in path.parent.glob(f"{KEPT_PREFIX}*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)  # the lexicon of a fact base that changed since
+    except OSError:
+        pass  # a folder we cannot write to: built again next time
 
 
 _FOLD = getattr(normalise, "__wrapped__", normalise)  # not through its cache: each name is read once

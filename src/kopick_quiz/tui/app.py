@@ -262,7 +262,7 @@ class KopickApp(App[int]):
         # After a warm start the first question shows at once; the fact base is then read from
         # the cache and its names read for the grader: seconds for a big base, so a bar.
         validating, reading = split(self._loading_progress(), 1, 3)
-        lexicon = Lexicon.from_base(library.loaded_base(validating), reading)
+        lexicon = Lexicon.from_base(library.loaded_base(validating), reading, library.cache_dir)
         self.call_from_thread(self._grader_ready, lexicon)
 
     def _default_library(self, progress: Progress) -> Library:
