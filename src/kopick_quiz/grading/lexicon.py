@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
@@ -256,9 +257,20 @@ def _read_kept(path: Path) -> tuple[Any, ...] | None:
     """The lexicon's state kept at `path`, or None when there is none, or it is damaged or stale."""
     try:
         with open(path, "rb") as kept:
-            tag, state = marshal.load(kept)
-    except (OSError, EOFError, ValueError, TypeError):
+            blob = kept.read()
+    except OSError:
         return None
+    # Millions of tuples made in one C call that holds the GIL: the cycle collector, run again and
+    # again as they are made, would cost most of the time (no other thread runs meanwhile).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        tag, state = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        return None
+    finally:
+        if collecting:
+            gc.enable()
     if tag != _kept_tag() or not isinstance(state, tuple) or len(state) != 5:
         return None
     return state
