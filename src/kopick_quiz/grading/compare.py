@@ -291,6 +291,11 @@ class Candidates:
         edits = int(cutoff * max(n, longest) + 1e-9)
         stages: tuple[int | None, ...] = (1, None) if shared.prefilter and edits >= 2 else (None,)
         for within in stages:
+            if best is not None and within is None and shared.prefilter and best[0] < cutoff:
+                # only names as near as the nearest found so far can still be chosen: a narrower search
+                cutoff = best[0]
+                shortest = math.floor(n * (1 - cutoff))
+                longest = math.ceil(n / (1 - cutoff))
             for score, index in shared.near(span.key, cutoff, shortest, longest, within):
                 rank = (score, shared.lengths[index], 1, index)
                 if (
