@@ -190,11 +190,15 @@ def _collector_paused() -> Iterator[None]:
     Making every question of a base allocates millions of objects that live as long as the base
     (freed by reference counting: they make no cycles), and each quarter more of them sets off a
     collection that walks them all: pausing the collector saves a quarter of `generate_all` at
-    1,000 films. But the collector is the whole process's: paused, it would stop collecting for
-    every other thread too (the app's, while a worker thread builds the library). So it is paused
-    only when the calling thread is the only one as generation starts (a progress bar's thread
-    started later waits for it as the generation does), and put back as it was on the way out,
-    even when generation fails. A count recipe, which makes only what it picks, gains little from it.
+    1,000 films, and a quarter to a third of a 5,000-question count recipe at 100,000 films (the
+    indexes of the whole base its first question builds). But the collector is the whole
+    process's: paused, it would stop collecting for every other thread too (the app's, while a
+    worker thread builds the library). So it is paused only when the calling thread is the only
+    one as generation starts, and put back as it was on the way out, even when generation fails.
+    A thread started during it (the command line's progress bar, after a second) has its cycles
+    collected when generation ends. Pausing it around each entity's questions only, so that such
+    a thread would find it running, was measured: it loses the whole gain (the indexes are walked
+    again by each collection after the first entity).
     """
     if gc.isenabled() and threading.active_count() == 1:
         gc.disable()
