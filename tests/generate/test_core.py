@@ -186,3 +186,12 @@ def test_names_folded_together_fold_as_each_alone(texts: list[str]) -> None:
 )
 def test_a_name_folded_with_others_folds_as_alone(name: str) -> None:
     assert _fold_all(["Kim Ki-duk", name, "Bong Joon-ho"]) == ["kim ki duk", normalise(name), "bong joon ho"]
+
+
+def test_each_summary_is_owned_by_the_entities_it_describes(base: FactBase) -> None:
+    expected: dict[str, list[str]] = defaultdict(list)
+    for item_id, item in base.by_id.items():
+        text = getattr(item, "summary", None) or getattr(item, "definition", None)
+        if text:
+            expected[normalise(text)].append(item_id)
+    assert Ctx(base).summary_owners == dict(expected)

@@ -791,11 +791,15 @@ class Ctx:
     @cached_property
     def summary_owners(self) -> dict[str, list[str]]:
         """folded summary (or definition) -> ids of the entities it describes."""
-        out: dict[str, list[str]] = defaultdict(list)
+        ids, texts = [], []
         for item_id, item in self.base.by_id.items():
             text = getattr(item, "summary", None) or getattr(item, "definition", None)
             if text:
-                out[normalise(text)].append(item_id)
+                ids.append(item_id)
+                texts.append(text)
+        out: dict[str, list[str]] = defaultdict(list)
+        for item_id, folded in zip(ids, _fold_all(texts), strict=True):
+            out[folded].append(item_id)
         return dict(out)
 
     def terms_of(self, film: m.Film) -> list[str]:
