@@ -216,6 +216,43 @@ def test_generation_alone_pauses_the_collector_and_puts_it_back(
         gc.enable()
 
 
+def test_what_a_paused_generation_made_is_not_left_for_a_young_collection_to_walk(
+    small_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kopick_quiz.generate as generate_module
+
+    monkeypatch.setattr(generate_module.threading, "active_count", lambda: 1)
+    collections: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        generate(small_base, Recipe(), "p")
+    finally:
+        gc.callbacks.remove(seen)
+    assert collections == []  # not even the young collection that would walk all it made on the way out
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_frozen_by_someone_else_stay_frozen_through_generation(
+    small_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kopick_quiz.generate as generate_module
+
+    monkeypatch.setattr(generate_module.threading, "active_count", lambda: 1)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        generate(small_base, Recipe(), "p")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 def test_a_failing_generation_puts_the_collector_back(
     small_base: FactBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -205,6 +205,12 @@ def _collector_paused() -> Iterator[None]:
         try:
             yield
         finally:
+            if not gc.get_freeze_count():
+                # What generation made goes to the oldest generation as it is (freezing counts
+                # nothing, unfreezing puts every object there): else the first allocation after
+                # `enable` walks it all as young objects, a second at 100,000 films, to find it alive.
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
     else:
         yield
