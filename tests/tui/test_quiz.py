@@ -485,3 +485,30 @@ def test_the_chat_is_drawn_again_in_a_new_themes_colours(tmp_path: Path) -> None
         assert frame(app, question) == theme_colour(app, "primary")
 
     drive(app, scenario)
+
+
+def test_only_an_app_that_is_the_whole_process_sets_its_heap_aside(tmp_path: Path) -> None:
+    """The command line's app freezes what it loaded (a full collection no longer walks it); an
+    app hosted in another program, as here, leaves that program's collector alone."""
+    import gc
+
+    before = gc.get_freeze_count()
+    hosted = make_app(tmp_path / "hosted")
+
+    async def ready(pilot: Pilot[int]) -> None:
+        await until(pilot, lambda: hosted.lexicon is not None, "the grader")
+        assert gc.get_freeze_count() == before
+
+    drive(hosted, ready)
+    whole = make_app(tmp_path / "whole")
+    whole.owns_process = True  # as run_app makes it
+
+    async def frozen(pilot: Pilot[int]) -> None:
+        await until(pilot, lambda: whole.lexicon is not None, "the grader")
+        await settle(pilot)
+        assert gc.get_freeze_count() > before
+
+    try:
+        drive(whole, frozen)
+    finally:
+        gc.unfreeze()

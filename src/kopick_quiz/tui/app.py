@@ -126,12 +126,17 @@ class KopickApp(App[int]):
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
         persist: bool = True,
         early: Future[Early | None] | None = None,
+        owns_process: bool = False,
     ) -> None:
         """`library` loads the facts and packs, telling a progress how far (default: from `launch`);
         `clock` times questions
         and exams, `now` dates reviews: tests fix both. `persist=False` keeps no history.
-        `early` brings `play`'s first question from the cache before the library has loaded."""
+        `early` brings `play`'s first question from the cache before the library has loaded.
+        `owns_process`: the app is the whole process (the command line runs it so), which lets it
+        set its loaded heap aside from the cycle collector (`_settle_heap`); an app hosted in
+        another program (a test run) leaves that program's collector as it is."""
         super().__init__()
+        self.owns_process = owns_process
         self._early = early
         self.launch = launch or Launch()
         self._load_library = library or self._default_library
@@ -374,7 +379,8 @@ class KopickApp(App[int]):
         self.lexicon = lexicon
         self._show_loading(None)
         self.quiz_flow.begin_when_ready()
-        _settle_heap()
+        if self.owns_process:
+            _settle_heap()
 
     # -- history ---------------------------------------------------------------------------------
     def on_reply(self, message: Reply) -> None:
@@ -668,7 +674,7 @@ def run_app(args: Namespace) -> int:
         if launch.facts is None and not launch.packs_dirs:
             caches.append(shipped_root())  # the wheel's own, on a first start
         early = start_early(caches, launch.pack, launch.count or DEFAULT_COUNT, seed)
-    app = (ServedApp if launch.served else KopickApp)(launch, early=early)
+    app = (ServedApp if launch.served else KopickApp)(launch, early=early, owns_process=True)
     try:
         app.run()
     finally:
