@@ -399,8 +399,7 @@ class QuizScreen(Screen[None]):
 
     def _results_shortly(self) -> None:
         """The last question is done: its feedback stays on screen a moment, then the results."""
-        self.query_one(OptionsList).set_options((), ())
-        self.query_one(AnswerInput).shortcuts = ()
+        self._offer_no_options()
         self.say(
             Content("That was the last question: your results follow (Enter shows them now)."), kind="note"
         )
@@ -437,13 +436,17 @@ class QuizScreen(Screen[None]):
         assert session is not None
         question = session.current
         if question is None:
-            self.query_one(OptionsList).set_options((), ())
-            self.query_one(AnswerInput).shortcuts = ()
+            self._offer_no_options()
             return
         options = session.options()
         keys = option_keys(options, question.type == "truefalse") if question.type != "order" else ()
         self.query_one(AnswerInput).shortcuts = keys
         self.query_one(OptionsList).set_options(options if keys else (), keys, session.ruled_out)
+
+    def _offer_no_options(self) -> None:
+        """No options listed, and no key that picks one (nothing left to answer)."""
+        self.query_one(OptionsList).set_options((), ())
+        self.query_one(AnswerInput).shortcuts = ()
 
     def _refresh_status(self) -> None:
         session = self.session
@@ -521,8 +524,7 @@ class QuizScreen(Screen[None]):
             return
         self._over = True
         assert self.session is not None
-        self.query_one(OptionsList).set_options((), ())
-        self.query_one(AnswerInput).shortcuts = ()
+        self._offer_no_options()
         self.post_message(self.Finished(self.session, self.session.results(), complete))
 
     def _tick(self) -> None:

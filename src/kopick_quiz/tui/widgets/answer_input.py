@@ -8,6 +8,8 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Input
 
+from .sizing import size_record_that_repaints
+
 
 class AnswerInput(Input):
     """An Input that turns 1-9 (or y/n) into a pick while the line is empty."""
@@ -19,11 +21,9 @@ class AnswerInput(Input):
             super().__init__()
             self.index = index
 
-    # Input widens its virtual size with every key typed (to scroll a long line); on Widget that
-    # asks for a new layout of the whole screen, each key. The line's height and width never
-    # change with what is typed, so a repaint is all it needs (a third of what a served answer
-    # costs the machine was these layouts).
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    # Input widens its virtual size with every key typed (to scroll a long line); the line's
+    # height and width never change with what is typed.
+    virtual_size: Reactive[Size] = size_record_that_repaints()
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

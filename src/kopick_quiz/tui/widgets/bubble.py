@@ -17,6 +17,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from ..literal import clean
+from .sizing import size_record_that_repaints
 
 Role = Literal["bot", "you"]
 
@@ -69,7 +70,7 @@ class _ChatScrollBar(ScrollBar):
     """The chat's scrollbar. When the options above the answer line come or go, the chat's new
     height is laid out once; the size the bar records during that layout would ask for another."""
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    virtual_size: Reactive[Size] = size_record_that_repaints()
 
 
 class ChatLog(ScrollView, can_focus=False):

@@ -10,6 +10,7 @@ from textual.reactive import Reactive, reactive
 from textual.widget import Widget
 
 from ..literal import clean
+from .sizing import size_record_that_repaints
 
 
 def option_keys(options: tuple[str, ...], truefalse: bool) -> tuple[str, ...]:
@@ -31,9 +32,8 @@ class OptionsList(Widget, can_focus=False):
             super().__init__()
             self.index = index
 
-    # New options ask for the layout that sizes the list; the content size recorded during that
-    # layout would ask for a second one.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    # New options ask for the layout that sizes the list (`options` below).
+    virtual_size: Reactive[Size] = size_record_that_repaints()
     options: reactive[tuple[str, ...]] = reactive((), layout=True)
     keys: reactive[tuple[str, ...]] = reactive(())
     ruled_out: reactive[tuple[str, ...]] = reactive(())

@@ -10,6 +10,7 @@ from textual.reactive import Reactive, reactive
 from textual.widgets import Label
 
 from ..literal import clean
+from .sizing import size_record_that_repaints
 
 HOT_STREAK = 3  # from this many right in a row the streak is highlighted
 
@@ -18,7 +19,7 @@ class _Figure(Label):
     """A label of the header. Its new text asks for a layout that sizes it; the content size
     recorded during that layout would ask for a second one, of the whole screen, every answer."""
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    virtual_size: Reactive[Size] = size_record_that_repaints()
 
 
 class ScoreHeader(Horizontal):
