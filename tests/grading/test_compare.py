@@ -28,9 +28,10 @@ def test_an_exact_spelling_is_one_whole_hit(lexicon):
 
 
 def test_a_near_miss_of_another_studio_is_that_studio(lexicon):
-    found = _search(_studios(lexicon), "Shaw Brothrs")
+    candidates = _studios(lexicon)
+    found = _search(candidates, "Shaw Brothrs")
     assert not found.hits
-    assert found.near.form.owner == "shaw-brothers"
+    assert candidates.near(found).form.owner == "shaw-brothers"
     found = _search(_studios(lexicon), "it was Shaw Brothrs")
     assert not found.hits
     assert found.rivals[0].form.owner == "shaw-brothers"
@@ -63,5 +64,8 @@ def test_answers_unknown_to_the_facts_are_compared_as_text():
         [[Form.of("Best of Bucheon", "answer:0")]], [Form.of("Best of Busan", "option:1")], Lexicon()
     )
     assert _search(candidates, "best of bucheon").hits
-    assert _search(candidates, "Best of Busam").near.form.text == "Best of Busan"
+    assert candidates.near(_search(candidates, "Best of Busam")).form.text == "Best of Busan"
+    # a choice question names only its options: a miss near none of them looks for no rival
+    assert candidates.near(_search(candidates, "Best of Busam"), {"option:2"}) is None
+    assert candidates.near(_search(candidates, "Best of Busam"), {"option:1"}).form.text == "Best of Busan"
     assert _search(candidates, "I think Best of Busan").rivals

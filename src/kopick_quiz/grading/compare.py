@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
@@ -89,7 +89,9 @@ class Found:
     hits: list[Hit] = field(default_factory=list)
     rivals: list[Mention] = field(default_factory=list)
     leftover: list[str] = field(default_factory=list)  # words outside every mention, but for filler
-    near: Mention | None = None  # for feedback: the rival a miss was nearest to
+    # A miss (no answer, no rival): what was typed, and its words, for telling the rival it is
+    # nearest to (`Candidates.near`), which is looked for only when a verdict asks.
+    miss: tuple[Span, int] | None = None
     negated: bool = False
     whole: bool = False  # the whole text is one exact name: the verdict depends on nothing else
     one_name: bool = False  # the text was read as one name, not a sentence: it depends on the text alone
@@ -390,7 +392,7 @@ class Candidates:
                 any(self.apart(w) and w not in self.part_words for w in words)
                 or (text and _BREAKS.search(text))
             ):
-                found.near = self._near(whole, n)
+                found.miss = (whole, n)
                 found.one_name = True
                 return found
         return self._sentence_of(words, text, every)
@@ -431,9 +433,30 @@ class Candidates:
                     words.extend(more)
         return self._sentence(words, Found(), every, breaks)
 
-    def _near(self, span: Span, n: int) -> Mention | None:
-        form = self.nearest_rival(span)
+    def near(self, found: Found, owners: Collection[str] | None = None) -> Mention | None:
+        """For the feedback on a miss: the rival nearest to what was typed, if any is near.
+
+        It searches every name of the kinds, so it is looked for only when a verdict tells it.
+        With `owners`, it is wanted only if one of them owns it (a choice question names only
+        its options): unless a name of theirs is near enough, no search is made.
+        """
+        if found.miss is None:
+            return None
+        typed, n = found.miss
+        if owners is not None and not self._owned_near(typed, owners):
+            return None
+        form = self.nearest_rival(typed)
         return None if form is None else Mention(form, 0, n, False)
+
+    def _owned_near(self, typed: Span, owners: Collection[str]) -> bool:
+        """Whether a name of `owners` (keyed as `nearest_rival` compares it) is near enough to
+        `typed` to be the nearest rival."""
+        keys = [form.key for form in self.extras if form.owner in owners]
+        keys += (key for owner in owners for key in self.lexicon.keys_of(owner))
+        return any(
+            OSA.normalized_distance(typed.key, key, score_cutoff=_FEEDBACK_NEAR) <= _FEEDBACK_NEAR
+            for key in keys
+        )
 
     def _sentence(self, words: Sequence[str], found: Found, every: bool, breaks: set[int]) -> Found:
         n = len(words)
@@ -482,7 +505,7 @@ class Candidates:
                 found.rivals.append(item)
         found.leftover = [words[i] for i in range(n) if not taken[i] and not self.apart(words[i])]
         if not found.hits and not found.rivals:
-            found.near = self._near(span(tuple(w for w in words if w not in FILLER)), n)
+            found.miss = (span(tuple(w for w in words if w not in FILLER)), n)
         return found
 
     def _nearer_around(

@@ -289,11 +289,12 @@ class _Short(_Grader):
         if not found.hits:
             if found.negated:
                 return v.incorrect(expected, f"You ruled out the answer: it is {expected}", teach)
-            if found.near is not None:
-                owner = found.near.form.owner
+            near = self.candidates.near(found)
+            if near is not None:
+                owner = near.form.owner
                 lead = (
                     self.feedback_for(owner)
-                    or f"That looks like {self.lexicon.labels.get(owner, found.near.form.text)}"
+                    or f"That looks like {self.lexicon.labels.get(owner, near.form.text)}"
                 )
                 return v.incorrect(expected, v.sentences(lead, self.answer_is()), teach)
             why = self._miss(words)
@@ -550,9 +551,10 @@ class _Choice(_Grader):
                 )
             elif found.hits:
                 lead = "Give one answer, not a choice between several"
-            elif found.near is not None and found.near.form.owner in self.option_of:
-                j = self.option_of[found.near.form.owner]
-                lead = f"That looks like {self.option(j)}"
+            elif (near := self.candidates.near(found, self.option_of)) is not None and (
+                near.form.owner in self.option_of
+            ):
+                lead = f"That looks like {self.option(self.option_of[near.form.owner])}"
             else:
                 lead = "That is not one of the options"
             return v.incorrect(self.expected, v.sentences(lead, self.answer_is()), teach)

@@ -219,6 +219,10 @@ class Lexicon:
         """Each way of writing an entity's name, squashed (`Form.squashed`), without compiling it."""
         return ["".join(parts) for _, _, parts in self._written.get(entity, ())]
 
+    def keys_of(self, entity: str) -> list[str]:
+        """Each way of writing an entity's name, keyed as the rival index keys it (`Form.key`)."""
+        return [_key(parts) for _, _, parts in self._written.get(entity, ())]
+
     def entities(self, text: str) -> tuple[str, ...]:
         """The ids of the entities that answer to `text` (any spelling the facts list)."""
         return self.owners_of(squash(text))
@@ -407,7 +411,7 @@ class RivalIndex:
         """`names` holds (entity id, index among its forms, words) rows; `forms_of` compiles them."""
         self.prefilter = prefilter
         self._forms_of = forms_of
-        keyed = [("".join([intern(fold(p)) for p in parts]), entity, j, parts) for entity, j, parts in names]
+        keyed = [(_key(parts), entity, j, parts) for entity, j, parts in names]
         # Shortest key first (in their order among equals), so a look-up can skip other lengths.
         keyed.sort(key=lambda row: len(row[0]))
         self.keys = [row[0] for row in keyed]
@@ -479,6 +483,11 @@ class RivalIndex:
             scored = ((k, OSA.normalized_distance(key, k), i) for k, _, i in near)
             found = [(k, score, i) for k, score, i in scored if score <= cutoff]
         return sorted(((score, lo + i) for _, score, i in found), key=lambda pair: pair[1])
+
+
+def _key(parts: tuple[str, ...]) -> str:
+    """The romanisation key of a name's words, as `Form.key` has it."""
+    return "".join([intern(fold(p)) for p in parts])
 
 
 def _demonyms(base: FactBase) -> list[tuple[str, str]]:
