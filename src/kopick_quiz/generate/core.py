@@ -210,8 +210,10 @@ class Pool:
         """Every member once, clockwise on the ring from `point` (a key's `ring_point`)."""
         points, ids = self._ring
         start = bisect.bisect_left(points, point)
-        yield from ids[start:]
-        yield from ids[:start]
+        # By index from `start - len`, wrapping through the negative ones: a question takes a
+        # few members, and slicing the ring would copy all of it for each one.
+        for i in range(start - len(ids), start):
+            yield ids[i]
 
 
 def ring_point(text: str) -> int:
