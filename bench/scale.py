@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import resource
 import statistics
@@ -243,6 +244,10 @@ def _typo(rng: random.Random, text: str) -> str:
 
 GRADING_ANSWERS = 20_000
 SCANNED_AT_100K = 2_000
+# Passes over each set, the scan's and the index's in turn; the best of each is kept. This
+# machine's own speed drifts by up to 60% from one minute to the next (a fixed loop of Python,
+# timed between passes, shows it), which a single pass reports as the grader's.
+GRADING_PASSES = 3
 
 
 def _warm_base(facts: Path, cache: Path):  # noqa: ANN202
@@ -331,10 +336,14 @@ def measure_grading(facts: Path, cache: Path) -> dict[str, float]:
     scanned = SCANNED_AT_100K if len(base.films) >= 100_000 else GRADING_ANSWERS
     out: dict[str, float] = {"seconds": 0.0, "scanned": scanned}
     for name, pairs in (("typos", typos), ("mixed", mixed)):
-        _fresh(lexicon, prefilter=False)
-        scan_ms, scan_verdicts = _graded(pairs[:scanned], lexicon)
-        _fresh(lexicon, prefilter=True)
-        ours_ms, verdicts = _graded(pairs, lexicon)
+        scan_ms = ours_ms = math.inf
+        for _ in range(GRADING_PASSES):  # each the best of its passes, as timeit's figures are
+            _fresh(lexicon, prefilter=False)
+            ms, scan_verdicts = _graded(pairs[:scanned], lexicon)
+            scan_ms = min(scan_ms, ms)
+            _fresh(lexicon, prefilter=True)
+            ms, verdicts = _graded(pairs, lexicon)
+            ours_ms = min(ours_ms, ms)
         out[f"{name}_ms"] = ours_ms * 1000
         out[f"{name}_scan_ms"] = scan_ms * 1000
         out[f"{name}_differ"] = sum(a != b for a, b in zip(scan_verdicts, verdicts, strict=False))
