@@ -267,3 +267,16 @@ def test_the_grader_bar_is_up_while_the_fact_base_is_read_from_the_cache(
     assert lexicon.entities("The Medium")
     assert shown_while_reading and "Getting the grader ready…" in shown_while_reading[0]
     assert "━" in err.getvalue() and "\x1b[2K" in err.getvalue()  # drawn, then erased
+
+
+def test_generate_warns_when_the_pack_it_wrote_is_too_big_to_load(tmp_path: Path, monkeypatch):
+    out_file = tmp_path / "generated.yaml"
+    code, _, err = run("generate", "--facts", str(TEST_FACTS), "-o", str(out_file))
+    assert code == 0 and "warning" not in err
+    from kopick_quiz import yamlio
+
+    monkeypatch.setattr(yamlio, "PACK_MAX_BYTES", out_file.stat().st_size - 1)
+    code, _, err = run("generate", "--facts", str(TEST_FACTS), "-o", str(out_file))
+    assert code == 0 and out_file.stat().st_size > yamlio.PACK_MAX_BYTES  # written all the same
+    warning = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert len(warning) == 1 and "will not load it" in warning[0] and "count:" in warning[0]

@@ -301,6 +301,7 @@ def cmd_questions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import yamlio
     from .facts.load import CHECK_COST, load_facts
     from .generate import GENERATE_COST, generate_all
     from .library import shown_path
@@ -321,6 +322,16 @@ def cmd_generate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"wrote {len(questions)} questions to {args.output}", file=err)
     else:
         out.write(text)
+    size = len(text.encode("utf-8"))
+    if size > yamlio.PACK_MAX_BYTES:
+        # Written all the same (it is the author's to cut down), but said now, not when it is loaded.
+        print(
+            f"warning: the pack is {size:,} bytes, over the {yamlio.PACK_MAX_BYTES:,} a pack may be, "
+            "so kopick-quiz will not load it as it is: keep the questions you want, split it into "
+            "several packs, or write a pack whose recipe picks some (`generate:` with `count:`; "
+            "see \"Generated questions\" in docs/packs.md)",
+            file=err,
+        )
     return EXIT_OK
 
 
