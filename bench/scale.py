@@ -604,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
                 run("ready", facts, cache)
             except SystemExit:  # no cache yet, or one of other code: made as the full run makes it
                 run("generate", facts, cache)
+                # a first start: it writes lexicon-HASH.marshal, which every warm start reads
+                run("ready", facts, cache)
             goals += goal_rows(size, report_grading_goals(size, facts, cache, repeat))
             continue
         yaml_base = best_of("yaml", facts, cache, repeat)
