@@ -149,8 +149,12 @@ class ChatLog(ScrollView, can_focus=False):
             self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        line = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
+        if width != self._width:
+            # The first frame (or one after a resize) is drawn before `on_resize` comes: lay the
+            # messages out for it now, or they show a frame later (the first question, 50-70 ms).
+            self._relayout()
+        line = round(self.scroll_offset.y) + y
         if self._width and line < (self._ends[-1] if self._ends else 0):
             index = bisect_right(self._ends, line)
             if index < len(self.messages):
