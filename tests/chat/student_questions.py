@@ -199,6 +199,12 @@ SINGLE: list[Step] = [
     ("what is pifan", ["Bucheon International Fantastic Film Festival"]),
     ("tell me about the bucheon international fantastic film festival", ["Best of Bucheon"]),
     ("which films premiered at bifan", ["The Medium"]),
+    # a city for its festival: "premiered at Bucheon", "the Bucheon film festival"
+    ("which films premiered at bucheon", ["The Medium", "Bucheon International Fantastic Film Festival"]),
+    ("bucheon fantastic film festival", ["Bucheon International Fantastic Film Festival", "Best of Bucheon"]),
+    ("tell me about the bucheon film festival", ["Bucheon International Fantastic Film Festival", "Best of Bucheon"]),
+    ("what is the oldest colour film in korea", ["Love with an Alien", "earliest colour film"]),
+    ("oldest surviving color film", ["Love with an Alien"]),
     ("what prizes does bifan give", ["Best of Bucheon"]),
     ("what is best of bucheon", ["The Medium"]),
     ("where is the bucheon festival", ["Bucheon"]),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .brain import Brain, Question
 from .compose import MAX_OPTIONS, Answer, character_words
-from .intents import PRONOUNS, RELATION_CUES, cues_of, role_of, words
+from .intents import FESTIVAL_WORDS, PRONOUNS, RELATION_CUES, cues_of, role_of, words
 from .linking import CUE, NUMBER, YEAR, Mention
 from .recipes import Ask, entity_recipe_for, film_cues, film_relation_for, listing
 from .recipes.source import ARTICLE_WORDS
@@ -110,6 +110,7 @@ class _Answerer(Answer):
             if len(ids) == 1 and ids[0] not in resolved:
                 resolved.append(ids[0])
 
+        self._festival_of_place(resolved)
         resolved.extend(e for e in self.from_context(resolved) if e not in resolved)
         if self.pointers:  # "where is the company from": "company" pointed back; it asks for no companies
             kept = [w for w in q.residue if w not in self.pointers]
@@ -166,6 +167,21 @@ class _Answerer(Answer):
         if films:
             return self.about_films(films, others, cues)
         return self.about_entity(others, cues)
+
+    def _festival_of_place(self, resolved: list[str]) -> None:
+        """ "The Bucheon film festival": a place named with the word festival, when it holds one
+        festival, is that festival (the place alone would list the films shot there)."""
+        if not FESTIVAL_WORDS & {t.text for t in self.question.tokens}:
+            return
+        for entity_id in list(resolved):
+            if self.brain.kind(entity_id) != "place":
+                continue
+            held = self.brain.festivals_by_place.get(entity_id, [])
+            if len(held) == 1:
+                if held[0].id in resolved:
+                    resolved.remove(entity_id)
+                else:
+                    resolved[resolved.index(entity_id)] = held[0].id
 
     # -- context, the article, retrieval --------------------------------------------------------
     def from_context(self, resolved: list[str]) -> list[str]:

@@ -197,6 +197,12 @@ RELATION_CUES = frozenset(_CUE_WORDS) - {"who", "what", "card", "summary", "age"
 def cues_of(words: Iterable[str]) -> frozenset[str]:
     """The cues of a question's residue (names replaced by `@`, so phrases never span a name)."""
     words = list(words)
+    # "a film festival" names a kind of festival: it asks for no list of films
+    words = [
+        w
+        for i, w in enumerate(words)
+        if not (w in _FILM_WORDS and i + 1 < len(words) and words[i + 1] in FESTIVAL_WORDS)
+    ]
     found = {cue for w in words for cue in WORD_CUES.get(w, ())}
     joined = f" {' '.join(words)} "
     for cue, phrases in _CUE_PHRASES.items():
@@ -208,6 +214,8 @@ def cues_of(words: Iterable[str]) -> frozenset[str]:
 
 
 _LEAD_TO = ("lead to", "leads to", "led to", "lead on to")
+_FILM_WORDS = frozenset({"film", "films", "movie", "movies"})
+FESTIVAL_WORDS = frozenset({"festival", "festivals", "fest"})
 
 
 def genres_of(words: Iterable[str]) -> tuple[str, ...]:

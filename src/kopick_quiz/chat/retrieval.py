@@ -33,7 +33,7 @@ from ..progress import Progress, no_progress, tracked
 from .intents import FUNCTION_WORDS
 from .linking import fold
 
-FORMAT = 1  # of the index file: a change here makes every old file be rebuilt
+FORMAT = 2  # of the index file (and of `stem`): a change here makes every old file be rebuilt
 INDEX_PREFIX = "chat-sentences-"
 CANDIDATES = 40  # rows BM25 ranks first, re-scored here
 MIN_COVERAGE = 0.6  # share of the question's words a sentence must hold to answer it (both of two)
@@ -96,9 +96,25 @@ _SUFFIXES = (
 )
 
 
+# Words that say the same thing in a question about the base, as the base words it: American
+# spellings (the base is in British English; students write both), and "oldest" for what the
+# base calls the earliest ("the oldest colour film" is "the earliest colour film to survive").
+_SAME_WORD = {
+    "color": "colour",
+    "colors": "colours",
+    "colored": "coloured",
+    "theater": "theatre",
+    "theaters": "theatres",
+    "center": "centre",
+    "favorite": "favourite",
+    "oldest": "earliest",
+}
+
+
 @lru_cache(maxsize=1 << 16)  # a base has a vocabulary of thousands of words, stemmed once each
 def stem(word: str) -> str:
     """A crude stem, the same for a word's common forms: `lifted`, `lifting` -> `lift`."""
+    word = _SAME_WORD.get(word, word)
     if len(word) <= 3 or not word.isalpha():
         return word
     for suffix in _SUFFIXES:

@@ -10,7 +10,7 @@ from ..wording import join
 from .listing import listing
 from .registry import Filter, Rule, always, entity_recipe, listing_filter
 
-_FILM_WORDS = frozenset({"list", "make", "count", "shoot", "set", "location", "release"})
+_FILM_WORDS = frozenset({"list", "make", "count", "shoot", "set", "location", "release", "premiere"})
 
 
 @entity_recipe("place", "films", Rule(10, lambda a, place: bool(a.cues & _FILM_WORDS or a.years)))
@@ -40,9 +40,17 @@ def card(ans: Answer, pid: str, entities: list[str], cues: frozenset[str]) -> Ou
 
 @listing_filter("place")
 def place_filter(ans: Answer, entity_id: str, name: str, cues: frozenset[str]) -> Filter:
-    """The films shot ("shot in"), set ("set in") or, for a place with neither, shot or set there;
-    a country with neither: every film it took part in."""
+    """The films shot ("shot in"), set ("set in"), premiered at a festival there ("premiered in
+    Bucheon") or, for a place with none of these, shot or set there; a country with neither:
+    every film it took part in."""
     kind = ans.brain.kind(entity_id)
+    if kind == "place" and "premiere" in cues and not cues & {"shoot", "location", "set"}:
+        premiered = {
+            film.id: f"at the {ans.name(festival.id)}"
+            for festival in ans.brain.festivals_by_place.get(entity_id, [])
+            for film in ans.brain.films_by_festival.get(festival.id, [])
+        }
+        return Filter(f"that premiered in {name}", premiered, entity_id)
     if cues & {"shoot", "location"} or (kind == "place" and not cues & {"set"}):
         field_name, phrase = "locations", f"shot in {name}"
         if kind == "place" and not cues & {"shoot", "location"}:
