@@ -395,7 +395,8 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
         raise CommandError(str(exc)) from None
     try:
         # A wrong code or name is said at once; the seat (and an exam's clock) is taken once the
-        # questions are loaded, so loading them costs the student no time.
+        # questions are loaded and the grader made (under a bar: seconds for a big base), so
+        # neither costs the student time, nor does a live game's first answer wait for the grader.
         try:
             klass = find_open_class(store, args.class_code)
             clean_name(args.player or _login())
@@ -404,6 +405,10 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
         library = _library(args, err)
         try:
             questions = class_questions(klass, library.question_index())
+        except ClassError as exc:
+            raise CommandError(str(exc)) from None
+        lexicon = _grader(library, err)
+        try:
             klass, seat = join(store, args.class_code, args.player or _login(), trusted=True)
         except ClassError as exc:
             raise CommandError(str(exc)) from None
@@ -411,9 +416,6 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
         if klass.mode == "live":
             from .plain_live import play_live
 
-            # Made before the game, under a bar (seconds for a big base), not on the first answer,
-            # whose time counts.
-            lexicon = _grader(library, err)
             print(f"Welcome, {who}: {clean(klass.title)} ({klass.code}), a live game.", file=out)
 
             def write(line: str) -> None:
@@ -439,7 +441,6 @@ def cmd_play_class_plain(args: argparse.Namespace, out: TextIO, err: TextIO) -> 
             return 0
         done = set(seat.answered_ids)
         remaining = [q for q in questions if q.id not in done]
-        lexicon = _grader(library, err)
         session = library.session(
             remaining, klass.title, "exam" if klass.mode == "exam" else "quick", lexicon
         )

@@ -221,3 +221,29 @@ def test_a_live_class_in_line_mode_with_an_unattended_host(home):
     board = json.loads(kopick(home, "class", "board", code, "--json").stdout)
     assert (board["answered"], board["right"]) == (3, 2)
     assert board["points"] >= 20  # 10 each and a speed bonus
+
+
+def test_an_exam_seat_is_taken_once_the_grader_is_made_so_its_clock_does_not_run_meanwhile(home, monkeypatch):
+    import io
+
+    from kopick_quiz import cli_shared
+    from kopick_quiz.cli import main
+    from kopick_quiz.store import Store
+
+    klass = new_class(home, "--mode", "exam")
+    monkeypatch.setenv("KOPICK_QUIZ_HOME", str(home))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/quit\n"))
+    seated_while_grading: list[list[str]] = []
+    make = cli_shared._grader
+
+    def grader(library, err):  # noqa: ANN001, ANN202 - seconds for a big fact base
+        with Store.open(home) as store:
+            found = store.find_class(klass["code"])
+            seated_while_grading.append([s.player for s in store.standings(found.class_id)])
+        return make(library, err)
+
+    monkeypatch.setattr(cli_shared, "_grader", grader)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["play", "--plain", "--class", klass["code"], "--player", "Mina"], out=out, err=err) == 0
+    assert seated_while_grading == [[]]  # nobody seated while it was made
+    assert "You have 3 min 00 s for the 3 questions left." in out.getvalue()

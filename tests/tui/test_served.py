@@ -3,6 +3,7 @@ another player's seat, the teacher's settings, or a file."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import fsrs
@@ -10,6 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from kopick_quiz.classroom import create_class
+from kopick_quiz.grading import Lexicon
 from kopick_quiz.settings import save_player_settings
 from kopick_quiz.store import Store
 from kopick_quiz.tui.app import KopickApp, Launch, ServedApp
@@ -246,3 +248,42 @@ def test_a_class_from_the_terminal_resumes_where_it_was_left(tmp_path):
 
     again = terminal()
     drive(again, second)
+
+
+def seated(data_dir: Path, code: str) -> list[str]:
+    with Store.open(data_dir) as store:
+        klass = store.find_class(code)
+        assert klass is not None
+        return [s.player for s in store.standings(klass.class_id)]
+
+
+def test_a_join_made_while_the_grader_loads_waits_for_it_so_an_exam_clock_does_not_run(tmp_path, monkeypatch):
+    code = make_class(tmp_path, mode="exam")
+    gate = threading.Event()
+    build = Lexicon.from_base
+
+    def slow(*args, **kwargs):  # a big fact base's grader, still being built
+        gate.wait(30)
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(Lexicon, "from_base", slow)
+    app = served(tmp_path)
+
+    async def scenario(pilot):
+        while app.library is None:  # the questions are loaded; the grader is not
+            await pilot.pause(0.05)
+        screen = pilot.app.screen
+        screen.query_one("#name", Input).value = "Jun Seo"
+        screen.query_one("#code", Input).value = code
+        await pilot.click("#join")
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)
+        assert "Getting the class's questions ready" in screen_text(app)
+        assert seated(tmp_path, code) == []  # no seat yet: the exam's clock has not started
+        gate.set()
+        await settle(pilot)
+        assert isinstance(app.screen, QuizScreen)
+        assert "Welcome, Jun Seo" in bubbles(app, "note")[0].text
+
+    drive(app, scenario, loaded=False)
+    assert seated(tmp_path, code) == ["Jun Seo"]

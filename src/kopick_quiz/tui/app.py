@@ -357,15 +357,11 @@ class KopickApp(App[int]):
         ]
         if self._home is not None:
             self._home.show_packs(self.rows)
-        if self.launch.served:
-            # The quiz starts once the student has joined: now, if they joined while this loaded.
-            self.class_flow.library_ready()
-        elif self.launch.class_code is not None:
-            # Joined once the questions are here: an exam's clock starts with the seat.
-            self.class_flow.join(self.launch.class_code, self.player, "")
-        elif self.launch.command == "play":
+        # A class (served, or `play --class`) is joined once the grader is ready (`_grader_ready`).
+        in_class = self.launch.served or self.launch.class_code is not None
+        if not in_class and self.launch.command == "play":
             self.start_quiz(self._play_plan())
-        elif self.launch.command == "review":
+        elif not in_class and self.launch.command == "review":
             self.start_quiz(QuizPlan(None, "review", None, None, self.player))
         self.refresh_progress()
 
@@ -378,6 +374,11 @@ class KopickApp(App[int]):
     def _grader_ready(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._show_loading(None)
+        if self.launch.served:
+            self.class_flow.grader_ready()  # a student who pressed Join while this loaded
+        elif self.launch.class_code is not None:
+            # Joined once answers can be graded: an exam's clock starts with the seat.
+            self.class_flow.join(self.launch.class_code, self.player, "")
         self.quiz_flow.begin_when_ready()
         if self.owns_process:
             _settle_heap()

@@ -24,7 +24,8 @@ class ClassFlow:
         self.app = app
         self.klass: ClassRow | None = None
         self.seat: Seat | None = None
-        self._joined: tuple[ClassRow, Seat] | None = None  # joined before the library was there
+        # A join asked for before the grader was ready: made once it is (see `join`).
+        self._pending: tuple[str, str, str] | None = None
         self._join_screen: JoinScreen | None = None
 
     def join_screen(self) -> JoinScreen:
@@ -35,13 +36,23 @@ class ClassFlow:
         return self._join_screen
 
     def join(self, code: str, name: str, key: str) -> None:
-        """Seat `name` in the class `code` (on the history thread), then start its quiz."""
+        """Seat `name` in the class `code` (on the history thread), then start its quiz.
+
+        Not before the questions and the grader are ready: a seat is timed from its joining (an
+        exam's clock), so a student who joins while a big fact base loads would lose that time.
+        Such a join waits, said on the join screen, and is made when they are (`grader_ready`).
+        """
         from ...classroom import ClassError, join, sentence
 
         app = self.app
         trusted = not app.launch.served
         if app.history is None:
             self.refused("Answers cannot be saved on this machine, so you cannot join a class here.")
+            return
+        if app.library is None or app.lexicon is None:
+            self._pending = (code, name, key)
+            if self._join_screen is not None:
+                self._join_screen.wait("Getting the class's questions ready; you join as soon as they are.")
             return
 
         def job(store: Any) -> tuple[ClassRow, Seat] | ClassError:
@@ -57,18 +68,17 @@ class ClassFlow:
                 from ...classroom import NameTaken
 
                 self.refused(sentence(str(result)), ask_key=isinstance(result, NameTaken))
-            elif app.library is None:
-                self._joined = result
             else:
                 self.ready(*result)
 
         future = app.history.later(job)
         future.add_done_callback(lambda f: app.post_message(Reply(done, (f.result(),))))
 
-    def library_ready(self) -> None:
-        """The questions are here: a student who joined while they loaded starts now."""
-        if self._joined is not None:
-            self.ready(*self._joined)
+    def grader_ready(self) -> None:
+        """The questions and the grader are here: a join that waited for them is made now."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self.join(*pending)
 
     def refused(self, message: str, *, ask_key: bool = False) -> None:
         """A join that cannot go on: said on the join screen, or the app ends with it (`play --class`)."""
@@ -86,7 +96,6 @@ class ClassFlow:
         from ...store import Unfinished
 
         app = self.app
-        self._joined = None
         assert app.library is not None
         try:
             questions = class_questions(klass, app.library.question_index())

@@ -107,6 +107,12 @@ class JoinScreen(Screen[None]):
         self.query_one("#problem").display = False
         self.post_message(self.Join(name, code, key))
 
+    def wait(self, message: str) -> None:
+        """Say what the join is waiting for (the button stays pressed: it goes on by itself)."""
+        problem = self.query_one("#problem", Static)
+        problem.update(Content(message))
+        problem.display = True
+
     def refuse(self, message: str, *, ask_key: bool = False) -> None:
         """Say why the join did not work (shown literally); `ask_key` offers the rejoin key field."""
         self.busy = False
