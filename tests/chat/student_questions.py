@@ -204,6 +204,7 @@ SINGLE: list[Step] = [
     ("bucheon fantastic film festival", ["Bucheon International Fantastic Film Festival", "Best of Bucheon"]),
     ("tell me about the bucheon film festival", ["Bucheon International Fantastic Film Festival", "Best of Bucheon"]),
     ("what is the oldest colour film in korea", ["Love with an Alien", "earliest colour film"]),
+    ("what did bong direct after snowpiercer", ["Okja", "Mickey 17"]),
     ("oldest surviving color film", ["Love with an Alien"]),
     ("what prizes does bifan give", ["Best of Bucheon"]),
     ("what is best of bucheon", ["The Medium"]),

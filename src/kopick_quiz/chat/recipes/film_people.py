@@ -5,9 +5,29 @@ from __future__ import annotations
 
 from ...facts import model as m
 from ..compose import Answer, Found, character_words
+from ..intents import role_of
 from ..linking import fold
-from ..wording import ROLE_VERB, VERSION, join, version_note
+from ..wording import ROLE_LABEL, ROLE_VERB, VERSION, join, version_note
 from .registry import Rule, film_relation, probing
+
+
+@film_relation("later", Rule(5, lambda a: "after" in a.cues and "person" in a.kinds), cues="after")
+def later(ans: Answer, film: m.Film, others: list[str]) -> Found:
+    """Answers "What did Bong Joon Ho direct after Snowpiercer?": the person's later films in the
+    base (in the role the question's verb names, if one), earliest first."""
+    person = next(e for e in others if ans.brain.kind(e) == "person")
+    name = ans.name(person)
+    role = role_of(ans.question.cues)
+    roles: dict[str, list[str]] = {}
+    for film_role, other in ans.base.credits_of.get(person, ()):
+        if other.year > film.year and (role is None or film_role == role):
+            roles.setdefault(other.id, []).append(ROLE_LABEL[film_role])
+    doing = ROLE_VERB[role] if role else "worked on"
+    if not roles:
+        return f"The fact base has no film {name} {doing} after {ans.item(film.id)}.", [], False
+    later_films = sorted(roles, key=lambda f: ans.brain.film(f).year)
+    items = [ans.item(f, None if role else join(roles[f])) for f in later_films]
+    return f"After {ans.item(film.id)}, {name} {doing} {join(items)}.", later_films, True
 
 
 @film_relation(
