@@ -205,6 +205,7 @@ SINGLE: list[Step] = [
     ("tell me about the bucheon film festival", ["Bucheon International Fantastic Film Festival", "Best of Bucheon"]),
     ("what is the oldest colour film in korea", ["Love with an Alien", "earliest colour film"]),
     ("what did bong direct after snowpiercer", ["Okja", "Mickey 17"]),
+    ("what are the origins of dexter studios", ["Mr. Go"]),
     ("oldest surviving color film", ["Love with an Alien"]),
     ("what prizes does bifan give", ["Best of Bucheon"]),
     ("what is best of bucheon", ["The Medium"]),

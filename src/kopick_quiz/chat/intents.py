@@ -93,7 +93,8 @@ _CUE_WORDS: dict[str, str] = {
     "genre": "genre genres kind type sort",
     "language": "language languages english spoken speak",
     "summary": "about plot story synopsis happens premise storyline",
-    "card": "describe explain information info overview mean means meaning stand stands refer refers define",
+    "card": "describe explain information info overview mean means meaning stand stands refer refers define "
+    "start starts started begin begins began beginning beginnings origin origins founded",
     "list": "film films movie movies filmography works work worked credits titles",
     "make": "make made makes making",
     "title": "title titles called aka alias aliases",
