@@ -67,6 +67,7 @@ SINGLE: list[Step] = [
     ("did tilda swinton star in okja", ["No"]),
     ("did bong joon ho direct okja", ["Yes"]),
     ("did bong joon ho direct mr go", ["No", "Kim Yong-hwa"]),
+    ("what did bong direct after snowpiercer", ["Okja", "Mickey 17"]),
     # -- companies and countries of films ------------------------------------------------------
     ("which studios made mr go", ["Showbox", "Huayi Brothers"]),
     ("who co-produced mr go", ["Showbox", "Huayi Brothers"]),
@@ -121,6 +122,8 @@ SINGLE: list[Step] = [
     ("tell me about snowpirecer", ["Prague", "CJ ENM"]),
     ("mr go", ["Kim Yong-hwa"]),
     ("tell me about love with an alien", ["Hong Kong"]),
+    ("what is the oldest colour film in korea", ["Love with an Alien", "earliest colour film"]),
+    ("oldest surviving color film", ["Love with an Alien"]),
     # -- people --------------------------------------------------------------------------------
     ("what films did bong joon ho make", ["Snowpiercer", "Okja", "Mickey 17"]),
     ("bong joon-ho films", ["Snowpiercer", "Okja"]),
@@ -172,6 +175,7 @@ SINGLE: list[Step] = [
     ("what is kofic", ["KOFIC"]),
     ("what is yonsei", ["SKY"]),
     ("is korea university part of sky", ["SKY"]),
+    ("what are the origins of dexter studios", ["Mr. Go"]),
     # -- countries and places ---------------------------------------------------------------------
     ("which films involved thailand", ["The Medium"]),
     ("which films involved belgium", ["Reach for the SKY"]),
@@ -203,10 +207,6 @@ SINGLE: list[Step] = [
     ("which films premiered at bucheon", ["The Medium", "Bucheon International Fantastic Film Festival"]),
     ("bucheon fantastic film festival", ["Bucheon International Fantastic Film Festival", "Best of Bucheon"]),
     ("tell me about the bucheon film festival", ["Bucheon International Fantastic Film Festival", "Best of Bucheon"]),
-    ("what is the oldest colour film in korea", ["Love with an Alien", "earliest colour film"]),
-    ("what did bong direct after snowpiercer", ["Okja", "Mickey 17"]),
-    ("what are the origins of dexter studios", ["Mr. Go"]),
-    ("oldest surviving color film", ["Love with an Alien"]),
     ("what prizes does bifan give", ["Best of Bucheon"]),
     ("what is best of bucheon", ["The Medium"]),
     ("where is the bucheon festival", ["Bucheon"]),
