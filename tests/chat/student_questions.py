@@ -122,7 +122,6 @@ SINGLE: list[Step] = [
     ("tell me about snowpirecer", ["Prague", "CJ ENM"]),
     ("mr go", ["Kim Yong-hwa"]),
     ("tell me about love with an alien", ["Hong Kong"]),
-    ("what is the oldest colour film in korea", ["Love with an Alien", "earliest colour film"]),
     ("oldest surviving color film", ["Love with an Alien"]),
     # -- people --------------------------------------------------------------------------------
     ("what films did bong joon ho make", ["Snowpiercer", "Okja", "Mickey 17"]),
@@ -269,7 +268,7 @@ SINGLE: list[Step] = [
     ("why did studios look to southeast asia", ["THAAD"]),
     ("why was mr go important", ["Dexter Studios"]),
     ("why did showbox turn to southeast asia", ["The Medium"]),
-    ("what is the oldest colour film in korea", ["Love with an Alien"]),
+    ("what is the oldest colour film in korea", ["Love with an Alien", "earliest colour film"]),
     ("what is the earliest surviving colour film", ["Love with an Alien"]),
     ("how old was the girl in mr go", ["15-year-old"]),
     ("who is the gorilla's coach in mr go", ["Xu Jiao"]),
